@@ -1,0 +1,218 @@
+/**
+ * The whole data model in one drizzle schema. Times are integer
+ * milliseconds since 1970 (UTC). Every row carries its team so that a query
+ * can always be scoped to the caller's team with one condition.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ACTIVITY_TYPES,
+  DECISION_ROLES,
+  OPPORTUNITY_KINDS,
+  OPPORTUNITY_OUTCOMES,
+  PHASE_IDS,
+  USER_ROLES,
+  type AutoMoveSettings,
+} from '../../shared/phases';
+import type { AccountFacts, ActivityData } from '../../shared/schemas';
+
+const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+const created = () => integer('created_at').notNull().default(now);
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  autoMove: text('auto_move', { mode: 'json' }).$type<AutoMoveSettings>().notNull().default({}),
+  createdAt: created(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: USER_ROLES }).notNull().default('rep'),
+    /** addresses and domains this user never logs (privacy list) */
+    neverLog: text('never_log', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email), index('users_team').on(t.teamId)],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    /** sha-256 of the token; the token itself is shown once and never stored */
+    tokenHash: text('token_hash').notNull(),
+    label: text('label').notNull().default(''),
+    createdAt: created(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash), index('api_tokens_user').on(t.userId)],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    kind: text('kind', { enum: ['company', 'person'] }).notNull().default('company'),
+    name: text('name').notNull(),
+    address: text('address'),
+    postcode: text('postcode'),
+    city: text('city'),
+    country: text('country'),
+    industry: text('industry'),
+    size: text('size'),
+    website: text('website'),
+    emailDomain: text('email_domain'),
+    linkedinCompanyUrl: text('linkedin_company_url'),
+    source: text('source'),
+    ownerId: text('owner_id').references(() => users.id),
+    phase: text('phase', { enum: PHASE_IDS }).notNull(),
+    phaseSince: integer('phase_since').notNull(),
+    facts: text('facts', { mode: 'json' }).$type<AccountFacts>().notNull().default({}),
+    nextStep: text('next_step'),
+    nextStepDue: integer('next_step_due'),
+    archivedAt: integer('archived_at'),
+    archiveReason: text('archive_reason'),
+    createdAt: created(),
+  },
+  (t) => [
+    index('accounts_team_domain').on(t.teamId, t.emailDomain),
+    index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
+    index('accounts_team_name').on(t.teamId, t.name),
+    index('accounts_team_phase').on(t.teamId, t.phase),
+  ],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    phone: text('phone'),
+    headline: text('headline'),
+    location: text('location'),
+    linkedinUrl: text('linkedin_url'),
+    linkedinMemberId: text('linkedin_member_id'),
+    photoUrl: text('photo_url'),
+    role: text('role', { enum: DECISION_ROLES }).notNull().default('unknown'),
+    createdAt: created(),
+  },
+  (t) => [
+    index('contacts_account').on(t.accountId),
+    uniqueIndex('contacts_team_li').on(t.teamId, t.linkedinUrl),
+    index('contacts_team_member').on(t.teamId, t.linkedinMemberId),
+  ],
+);
+
+/** A contact may have several addresses; an address belongs to one contact per team. */
+export const contactEmails = sqliteTable(
+  'contact_emails',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    email: text('email').notNull(),
+    contactId: text('contact_id').notNull().references(() => contacts.id),
+  },
+  (t) => [uniqueIndex('contact_emails_team_email').on(t.teamId, t.email), index('contact_emails_contact').on(t.contactId)],
+);
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    type: text('type', { enum: ACTIVITY_TYPES }).notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }),
+    occurredAt: integer('occurred_at').notNull(),
+    subject: text('subject'),
+    snippet: text('snippet'),
+    data: text('data', { mode: 'json' }).$type<ActivityData>().notNull().default({}),
+    /** where it came from (Gmail message id, LinkedIn URL, ...): one activity per key per team */
+    sourceKey: text('source_key').notNull(),
+    loggedBy: text('logged_by').notNull().references(() => users.id),
+    createdAt: created(),
+  },
+  (t) => [
+    uniqueIndex('activities_team_source').on(t.teamId, t.sourceKey),
+    index('activities_account_time').on(t.accountId, t.occurredAt),
+    index('activities_team_time').on(t.teamId, t.occurredAt),
+  ],
+);
+
+/** Append only: never updated, never deleted. The current phase is the `to` of the latest. */
+export const phaseChanges = sqliteTable(
+  'phase_changes',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    from: text('from_phase', { enum: PHASE_IDS }),
+    to: text('to_phase', { enum: PHASE_IDS }).notNull(),
+    at: integer('at').notNull(),
+    byUserId: text('by_user_id').notNull().references(() => users.id),
+    reason: text('reason'),
+    note: text('note'),
+    evidenceActivityId: text('evidence_activity_id').references(() => activities.id),
+    skipped: text('skipped', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  },
+  (t) => [index('phase_changes_account_time').on(t.accountId, t.at), index('phase_changes_team_time').on(t.teamId, t.at)],
+);
+
+/** Proposed moves from evidence, waiting for one click (or dismissed). */
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    to: text('to_phase', { enum: PHASE_IDS }).notNull(),
+    evidence: text('evidence').notNull(),
+    evidenceActivityId: text('evidence_activity_id').notNull().references(() => activities.id),
+    status: text('status', { enum: ['open', 'accepted', 'dismissed'] }).notNull().default('open'),
+    createdAt: created(),
+  },
+  (t) => [index('proposals_account').on(t.accountId, t.status)],
+);
+
+export const opportunities = sqliteTable(
+  'opportunities',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    kind: text('kind', { enum: OPPORTUNITY_KINDS }).notNull(),
+    title: text('title').notNull().default(''),
+    amount: real('amount'),
+    currency: text('currency').notNull().default('EUR'),
+    stage: text('stage', { enum: ['conversation', 'negotiation', 'closing'] }).notNull().default('conversation'),
+    outcome: text('outcome', { enum: OPPORTUNITY_OUTCOMES }).notNull().default('open'),
+    lostReason: text('lost_reason'),
+    createdAt: created(),
+  },
+  (t) => [index('opportunities_account').on(t.accountId)],
+);
+
+/** Results of client-made write ids: a replayed write answers with its first result. */
+export const clientWrites = sqliteTable(
+  'client_writes',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    clientId: text('client_id').notNull(),
+    result: text('result', { mode: 'json' }).notNull(),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('client_writes_team_id').on(t.teamId, t.clientId)],
+);

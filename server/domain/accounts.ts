@@ -1,0 +1,103 @@
+/** Reading accounts: search, the full account with its timeline, and lookups for the sidebar. */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Orm, Tx } from '../db/client';
+import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals } from '../db/schema';
+import type { ActivityType } from '../../shared/phases';
+import { fullName } from '../../shared/names';
+import type { Actor } from './actor';
+import { notFound } from './errors';
+import { checklistGaps } from './checklist';
+import { findAccount, findContact } from './matching';
+import { domainOf, isFreeMail } from './free-mail';
+
+type Q = Orm | Tx;
+const TIMELINE_LIMIT = 50;
+
+export async function searchAccounts(q: Q, actor: Actor, input: { q?: string; limit?: number }) {
+  const term = input.q?.trim();
+  const escaped = term?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return q
+    .select({ id: accounts.id, name: accounts.name, phase: accounts.phase, city: accounts.city, kind: accounts.kind, archived: sql<boolean>`${accounts.archivedAt} is not null` })
+    .from(accounts)
+    .where(and(eq(accounts.teamId, actor.teamId), escaped ? sql`${accounts.name} like ${`%${escaped}%`} escape '\\'` : undefined))
+    .orderBy(asc(accounts.name))
+    .limit(input.limit ?? 50)
+    .all();
+}
+
+export async function getAccount(q: Q, actor: Actor, id: string) {
+  const account = await q.select().from(accounts).where(and(eq(accounts.id, id), eq(accounts.teamId, actor.teamId))).get();
+  if (!account) throw notFound('Account');
+  const [people, emails, timeline, changes, open, opps, types] = await Promise.all([
+    q.select().from(contacts).where(eq(contacts.accountId, id)).orderBy(asc(contacts.createdAt)).all(),
+    q.select({ contactId: contactEmails.contactId, email: contactEmails.email }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(eq(contacts.accountId, id)).all(),
+    q.select().from(activities).where(eq(activities.accountId, id)).orderBy(desc(activities.occurredAt)).limit(TIMELINE_LIMIT).all(),
+    q.select().from(phaseChanges).where(eq(phaseChanges.accountId, id)).orderBy(asc(phaseChanges.at)).all(),
+    q.select().from(proposals).where(and(eq(proposals.accountId, id), eq(proposals.status, 'open'))).all(),
+    q.select().from(opportunities).where(eq(opportunities.accountId, id)).orderBy(desc(opportunities.createdAt)).all(),
+    q.selectDistinct({ type: activities.type }).from(activities).where(eq(activities.accountId, id)).all(),
+  ]);
+  const contactList = people.map((c) => {
+    const mine = emails.filter((e) => e.contactId === c.id).map((e) => e.email);
+    return {
+      id: c.id,
+      name: fullName(c),
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: mine[0] ?? null,
+      emails: mine,
+      phone: c.phone,
+      headline: c.headline,
+      linkedinUrl: c.linkedinUrl,
+      role: c.role,
+    };
+  });
+  const gaps = checklistGaps(account.phase, {
+    account,
+    contacts: contactList,
+    activityTypes: new Set(types.map((t) => t.type as ActivityType)),
+  });
+  return {
+    ...account,
+    archived: account.archivedAt !== null,
+    contacts: contactList,
+    activities: timeline.map(({ teamId: _t, ...a }) => a),
+    phaseChanges: changes.map(({ teamId: _t, ...c }) => c),
+    proposal: open.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
+    opportunities: opps,
+    gaps: gaps.map((g) => ({ key: g.key, label: g.label, fill: g.fill, activityType: g.activityType ?? null })),
+  };
+}
+export type AccountView = Awaited<ReturnType<typeof getAccount>>;
+
+/** What the team knows about the person or company on a LinkedIn page. */
+export async function lookupLinkedIn(q: Q, actor: Actor, by: { profileUrl?: string; memberId?: string; companyUrl?: string; companyName?: string }) {
+  const contact = by.profileUrl || by.memberId ? await findContact(q, actor.teamId, { linkedinUrl: by.profileUrl, memberId: by.memberId }) : undefined;
+  if (contact) return { matchedBy: 'person' as const, contactId: contact.id, account: await getAccount(q, actor, contact.accountId) };
+  const account = await findAccount(q, actor.teamId, { linkedinCompanyUrl: by.companyUrl, name: by.companyName });
+  if (account) return { matchedBy: 'company' as const, contactId: null, account: await getAccount(q, actor, account.id) };
+  return { matchedBy: null, contactId: null, account: null };
+}
+
+/** Per e-mail participant: the known contact, or a known account of their company domain. */
+export async function lookupEmails(q: Q, actor: Actor, people: { email: string; name?: string }[]) {
+  const participants = [];
+  const accountIds = new Set<string>();
+  for (const p of people) {
+    const contact = await findContact(q, actor.teamId, { email: p.email });
+    const free = isFreeMail(p.email);
+    const account = contact ? undefined : free ? undefined : await findAccount(q, actor.teamId, { domain: domainOf(p.email) });
+    const accountId = contact?.accountId ?? account?.id ?? null;
+    if (accountId) accountIds.add(accountId);
+    participants.push({
+      email: p.email,
+      name: p.name ?? '',
+      contactId: contact?.id ?? null,
+      accountId,
+      matchedBy: contact ? ('email' as const) : account ? ('domain' as const) : null,
+      freeMail: free,
+    });
+  }
+  const views = await Promise.all([...accountIds].map((id) => getAccount(q, actor, id)));
+  return { participants, accounts: views };
+}

@@ -1,0 +1,82 @@
+/**
+ * Logging activities. The source key (Gmail message id, LinkedIn URL, form
+ * id, import row) is unique per team: logging the same thing twice, by two
+ * colleagues or by a replayed queue, changes nothing.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { activities } from '../db/schema';
+import { evidenceForActivity, type ActivityType } from '../../shared/phases';
+import type { ActivityData } from '../../shared/schemas';
+import { newId, type Actor } from './actor';
+import { loadAccount } from './moves';
+import { proposeFromEvidence } from './proposals';
+import { DomainError } from './errors';
+
+export interface ActivityInput {
+  accountId: string;
+  contactId?: string;
+  type: ActivityType;
+  direction?: 'in' | 'out';
+  occurredAt?: number;
+  subject?: string;
+  snippet?: string;
+  data?: ActivityData;
+  sourceKey?: string;
+  /** an incoming e-mail that answers one of ours */
+  isReply?: boolean;
+}
+
+/** Inserts the activity unless its source key is known; returns it and whether it is new. */
+export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput) {
+  const id = newId();
+  const sourceKey = input.sourceKey ?? `manual:${id}`;
+  const inserted = await tx
+    .insert(activities)
+    .values({
+      id,
+      teamId: actor.teamId,
+      accountId: input.accountId,
+      contactId: input.contactId ?? null,
+      type: input.type,
+      direction: input.direction ?? null,
+      occurredAt: input.occurredAt ?? Date.now(),
+      subject: input.subject ?? null,
+      snippet: input.snippet?.slice(0, 500) ?? null,
+      data: input.data ?? {},
+      sourceKey,
+      loggedBy: actor.userId,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted[0]) return { activity: inserted[0], created: true };
+  const existing = await tx.select().from(activities).where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey))).get();
+  return { activity: existing!, created: false };
+}
+
+/** Logs one activity and, if it is evidence, proposes the phase it points to. */
+export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {
+  const account = await loadAccount(tx, actor, input.accountId);
+  if (account.archivedAt) throw new DomainError('BAD_REQUEST', 'This account is archived');
+  const { activity, created } = await insertActivity(tx, actor, input);
+  let proposal = null;
+  if (created) {
+    const evidence = evidenceForActivity(input.type, {
+      isReply: input.isReply,
+      hasOutcome: Boolean(input.data?.outcome),
+      paid: input.data?.paid,
+    });
+    const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
+    if (kind) proposal = await proposeFromEvidence(tx, actor, account.id, kind, activity.id);
+  }
+  return { activityId: activity.id, created, proposal };
+}
+
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/** A paid invoice is a first purchase, or with two more in the last 12 months, repeat business. */
+async function paidInvoiceEvidence(tx: Tx, actor: Actor, accountId: string, at: number) {
+  const rows = await tx.select({ type: activities.type, data: activities.data, at: activities.occurredAt }).from(activities).where(and(eq(activities.accountId, accountId), eq(activities.teamId, actor.teamId))).all();
+  const paid = rows.filter((r) => (r.type === 'payment' || (r.type === 'invoice' && r.data.paid)) && r.at <= at && r.at > at - YEAR_MS);
+  return paid.length >= 3 ? ('third_paid_invoice_12m' as const) : ('first_paid_invoice' as const);
+}

@@ -1,0 +1,141 @@
+/**
+ * One-click capture: a LinkedIn person or company, or an e-mail sender,
+ * becomes an account with a contact and a first phase, matched against what
+ * the team already has instead of making a duplicate.
+ */
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { accounts, contactEmails, contacts } from '../db/schema';
+import type { PhaseId } from '../../shared/phases';
+import type { LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
+import { splitName } from '../../shared/names';
+import { newId, type Actor } from './actor';
+import { findAccount, findContact, findContactByName } from './matching';
+import { recordCreation } from './moves';
+import { insertActivity } from './activities';
+import { domainOf, isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
+
+export interface CaptureResult {
+  accountId: string;
+  contactId?: string;
+  createdAccount: boolean;
+  createdContact: boolean;
+}
+
+type NewAccount = Omit<typeof accounts.$inferInsert, 'id' | 'teamId' | 'phase' | 'phaseSince'>;
+
+async function createAccount(tx: Tx, actor: Actor, values: NewAccount, phase: PhaseId, evidence: { type: 'linkedin_capture' | 'email_in' | 'note'; sourceKey: string }) {
+  const id = newId();
+  const at = Date.now();
+  await tx.insert(accounts).values({ ...values, id, teamId: actor.teamId, ownerId: actor.userId, phase, phaseSince: at });
+  const { activity } = await insertActivity(tx, actor, { accountId: id, type: evidence.type, sourceKey: evidence.sourceKey, occurredAt: at });
+  await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
+  return id;
+}
+
+async function addContact(tx: Tx, actor: Actor, accountId: string, values: Omit<typeof contacts.$inferInsert, 'id' | 'teamId' | 'accountId'>, email?: string) {
+  const id = newId();
+  await tx.insert(contacts).values({ ...values, id, teamId: actor.teamId, accountId });
+  if (email) await tx.insert(contactEmails).values({ teamId: actor.teamId, email, contactId: id }).onConflictDoNothing();
+  return id;
+}
+
+export async function captureLinkedInPerson(tx: Tx, actor: Actor, p: LinkedInPerson): Promise<CaptureResult> {
+  const known = await findContact(tx, actor.teamId, { linkedinUrl: p.profileUrl, memberId: p.memberId });
+  if (known) return { accountId: known.accountId, contactId: known.id, createdAccount: false, createdContact: false };
+  const account = await findAccount(tx, actor.teamId, { linkedinCompanyUrl: p.companyUrl, name: p.companyName });
+  let createdAccount = false;
+  const accountId =
+    account?.id ??
+    ((createdAccount = true),
+    await createAccount(
+      tx,
+      actor,
+      {
+        kind: p.companyName ? 'company' : 'person',
+        name: p.companyName ?? p.name,
+        city: p.city,
+        country: p.country,
+        linkedinCompanyUrl: p.companyUrl,
+        source: 'LinkedIn',
+      },
+      'suspect',
+      { type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` },
+    ));
+  const names = p.firstName || p.lastName ? { firstName: p.firstName, lastName: p.lastName } : splitName(p.name);
+  const contactId = await addContact(tx, actor, accountId, {
+    ...names,
+    headline: p.headline,
+    location: p.location,
+    linkedinUrl: p.profileUrl,
+    linkedinMemberId: p.memberId,
+    photoUrl: p.photoUrl,
+  });
+  if (!createdAccount) {
+    // a new person at a known account is still a logged capture, keyed by their profile
+    await insertActivity(tx, actor, { accountId, contactId, type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` });
+  }
+  return { accountId, contactId, createdAccount, createdContact: true };
+}
+
+export async function captureLinkedInCompany(tx: Tx, actor: Actor, c: LinkedInCompany): Promise<CaptureResult> {
+  const known = await findAccount(tx, actor.teamId, { linkedinCompanyUrl: c.companyUrl, name: c.name });
+  if (known) {
+    if (!known.linkedinCompanyUrl) await tx.update(accounts).set({ linkedinCompanyUrl: c.companyUrl }).where(eq(accounts.id, known.id));
+    return { accountId: known.id, createdAccount: false, createdContact: false };
+  }
+  const website = c.website ? new URL(c.website) : undefined;
+  const accountId = await createAccount(
+    tx,
+    actor,
+    {
+      kind: 'company',
+      name: c.name,
+      city: c.city,
+      industry: c.industry,
+      size: c.size,
+      website: c.website,
+      emailDomain: website?.hostname.replace(/^www\./, ''),
+      linkedinCompanyUrl: c.companyUrl,
+      source: 'LinkedIn',
+    },
+    'suspect',
+    { type: 'linkedin_capture', sourceKey: `linkedin:${c.companyUrl}` },
+  );
+  return { accountId, createdAccount: true, createdContact: false };
+}
+
+/**
+ * An e-mail participant: a known address is returned as is; a new address
+ * at a known company domain becomes a contact there; otherwise a new account
+ * named from the domain (a person account for free-mail senders). Someone who
+ * wrote to us starts as a prospect; someone we only wrote to, as a suspect.
+ */
+export async function captureEmailContact(tx: Tx, actor: Actor, input: Person & { wroteToUs: boolean; sourceKey: string }): Promise<CaptureResult> {
+  const known = await findContact(tx, actor.teamId, { email: input.email });
+  if (known) return { accountId: known.accountId, contactId: known.id, createdAccount: false, createdContact: false };
+  const domain = domainOf(input.email);
+  const free = isFreeMail(input.email);
+  const name = input.name?.trim() || nameFromAddress(input.email);
+  const existing = free ? undefined : await findAccount(tx, actor.teamId, { domain, name: nameFromDomain(domain) });
+  if (existing && !existing.emailDomain) await tx.update(accounts).set({ emailDomain: domain }).where(eq(accounts.id, existing.id));
+  const sameName = existing ? await findContactByName(tx, existing.id, name) : undefined;
+  if (sameName) {
+    // the person captured from LinkedIn now writes by e-mail: one contact, not two
+    await tx.insert(contactEmails).values({ teamId: actor.teamId, email: input.email, contactId: sameName.id }).onConflictDoNothing();
+    return { accountId: existing!.id, contactId: sameName.id, createdAccount: false, createdContact: false };
+  }
+  let createdAccount = false;
+  const accountId =
+    existing?.id ??
+    ((createdAccount = true),
+    await createAccount(
+      tx,
+      actor,
+      free ? { kind: 'person', name, source: 'Gmail' } : { kind: 'company', name: nameFromDomain(domain), emailDomain: domain, source: 'Gmail' },
+      input.wroteToUs ? 'prospect' : 'suspect',
+      { type: 'note', sourceKey: input.sourceKey },
+    ));
+  const contactId = await addContact(tx, actor, accountId, splitName(name), input.email);
+  return { accountId, contactId, createdAccount, createdContact: true };
+}

@@ -1,0 +1,79 @@
+/**
+ * Finding what the team already knows, so that a capture never makes a
+ * duplicate: a person by LinkedIn URL or member id, then by e-mail; an
+ * account by LinkedIn company URL, e-mail domain, then company name.
+ */
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Orm, Tx } from '../db/client';
+import { accounts, contactEmails, contacts } from '../db/schema';
+import { fullName } from '../../shared/names';
+
+type Q = Orm | Tx;
+
+export async function findContact(q: Q, teamId: string, by: { linkedinUrl?: string; memberId?: string; email?: string }) {
+  const li = [
+    by.linkedinUrl ? eq(contacts.linkedinUrl, by.linkedinUrl) : undefined,
+    by.memberId ? eq(contacts.linkedinMemberId, by.memberId) : undefined,
+  ].filter(Boolean);
+  if (li.length) {
+    const hit = await q.select().from(contacts).where(and(eq(contacts.teamId, teamId), or(...li))).get();
+    if (hit) return hit;
+  }
+  if (by.email) {
+    const row = await q
+      .select({ c: contacts })
+      .from(contactEmails)
+      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+      .where(and(eq(contactEmails.teamId, teamId), eq(contactEmails.email, by.email.toLowerCase())))
+      .get();
+    if (row) return row.c;
+  }
+  return undefined;
+}
+
+export async function findAccount(q: Q, teamId: string, by: { linkedinCompanyUrl?: string; domain?: string; name?: string }) {
+  const live = and(eq(accounts.teamId, teamId), isNull(accounts.archivedAt));
+  if (by.linkedinCompanyUrl) {
+    const hit = await q.select().from(accounts).where(and(live, eq(accounts.linkedinCompanyUrl, by.linkedinCompanyUrl))).get();
+    if (hit) return hit;
+  }
+  if (by.domain) {
+    const hit = await q.select().from(accounts).where(and(live, eq(accounts.emailDomain, by.domain))).get();
+    if (hit) return hit;
+  }
+  const wanted = by.name ? companyKey(by.name) : '';
+  if (wanted) {
+    // narrow in SQL by the first letters, compare without legal forms in JS ("Acme BV" = "Acme")
+    const prefix = by.name!.trim().slice(0, 3).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const candidates = await q
+      .select()
+      .from(accounts)
+      .where(and(live, eq(accounts.kind, 'company'), sql`lower(${accounts.name}) like ${`${prefix}%`} escape '\\'`))
+      .limit(50)
+      .all();
+    const hit = candidates.find((a) => companyKey(a.name) === wanted);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+const LEGAL_FORMS = /\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|bvba|holding|ltd|limited|gmbh|inc|llc|plc|s\.?a\.?|ag)\.?$/;
+
+/** A company name without case, punctuation or a trailing legal form: "Acme B.V." → "acme". */
+export function companyKey(name: string): string {
+  let key = name.toLowerCase().replace(/[,]/g, ' ').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 2; i++) key = key.replace(LEGAL_FORMS, '').trim();
+  return key.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A contact of the account with the same full name and no e-mail address yet. */
+export async function findContactByName(q: Q, accountId: string, name: string) {
+  const people = await q.select().from(contacts).where(eq(contacts.accountId, accountId)).all();
+  const wanted = name.trim().toLowerCase();
+  for (const c of people) {
+    if (fullName(c).toLowerCase() !== wanted) continue;
+    const mail = await q.select().from(contactEmails).where(eq(contactEmails.contactId, c.id)).get();
+    if (!mail) return c;
+  }
+  return undefined;
+}

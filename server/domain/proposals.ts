@@ -1,0 +1,54 @@
+/** Proposed moves from evidence: created when evidence is logged, accepted in one click or dismissed. */
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { proposals, teams } from '../db/schema';
+import { phaseIndex, proposalFor, type EvidenceKind, type PhaseId } from '../../shared/phases';
+import { newId, type Actor } from './actor';
+import { DomainError, notFound } from './errors';
+import { applyMove, loadAccount } from './moves';
+
+/**
+ * Turns evidence into a proposal for the account, or into a move when the
+ * team switched that rule to "move without asking". Only the furthest open
+ * proposal is kept.
+ */
+export async function proposeFromEvidence(tx: Tx, actor: Actor, accountId: string, evidence: EvidenceKind, activityId: string) {
+  const account = await loadAccount(tx, actor, accountId);
+  const to = proposalFor(evidence, account.phase);
+  if (!to) return null;
+  const team = await tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) });
+  if (team?.autoMove[evidence]) {
+    await applyMove(tx, actor, { accountId, to, reason: `evidence:${evidence}`, evidenceActivityId: activityId });
+    return null;
+  }
+  const open = await tx.select().from(proposals).where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open'))).all();
+  if (open.some((p) => phaseIndex(p.to) >= phaseIndex(to))) return null;
+  for (const p of open) await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));
+  const id = newId();
+  await tx.insert(proposals).values({ id, teamId: actor.teamId, accountId, to, evidence, evidenceActivityId: activityId });
+  return { id, to };
+}
+
+async function loadOpen(tx: Tx, actor: Actor, proposalId: string) {
+  const p = await tx.query.proposals.findFirst({ where: and(eq(proposals.id, proposalId), eq(proposals.teamId, actor.teamId)) });
+  if (!p) throw notFound('Proposal');
+  return p;
+}
+
+export async function acceptProposal(tx: Tx, actor: Actor, input: { proposalId: string }): Promise<{ accountId: string; phase: PhaseId }> {
+  const p = await loadOpen(tx, actor, input.proposalId);
+  const account = await loadAccount(tx, actor, p.accountId);
+  if (p.status !== 'open') {
+    if (p.status === 'accepted') return { accountId: account.id, phase: account.phase };
+    throw new DomainError('CONFLICT', 'This proposal was dismissed or overtaken');
+  }
+  await applyMove(tx, actor, { accountId: p.accountId, to: p.to, reason: `evidence:${p.evidence}`, evidenceActivityId: p.evidenceActivityId });
+  await tx.update(proposals).set({ status: 'accepted' }).where(eq(proposals.id, p.id));
+  return { accountId: account.id, phase: p.to };
+}
+
+export async function dismissProposal(tx: Tx, actor: Actor, input: { proposalId: string }) {
+  const p = await loadOpen(tx, actor, input.proposalId);
+  if (p.status === 'open') await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));
+  return { accountId: p.accountId };
+}

@@ -1,0 +1,71 @@
+/**
+ * Logging an open Gmail thread: each message becomes an email_in or
+ * email_out activity keyed by its message id, on the account of the
+ * thread's known participants. Subjects and short snippets only.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { users } from '../db/schema';
+import type { GmailThread } from '../../shared/schemas';
+import type { Actor } from './actor';
+import { DomainError } from './errors';
+import { domainOf } from './free-mail';
+import { findAccount, findContact } from './matching';
+import { logActivity } from './activities';
+
+export const MAX_LOGGED_RECIPIENTS = 20;
+
+export const recipientCount = (t: GmailThread) =>
+  new Set(t.messages.flatMap((m) => [m.from, ...m.to, ...m.cc].map((p) => p.email))).size;
+
+export const neverLogged = (neverLog: string[], email: string) => neverLog.includes(email) || neverLog.includes(domainOf(email));
+
+export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
+  if (recipientCount(thread) > MAX_LOGGED_RECIPIENTS) {
+    throw new DomainError('BAD_REQUEST', `Threads with more than ${MAX_LOGGED_RECIPIENTS} recipients are not logged`);
+  }
+  const user = await tx.query.users.findFirst({ where: and(eq(users.id, actor.userId), eq(users.teamId, actor.teamId)) });
+  const neverLog = user?.neverLog ?? [];
+  let accountId: string | undefined;
+  const contactIds = new Map<string, string>();
+  for (const p of thread.external) {
+    const contact = await findContact(tx, actor.teamId, { email: p.email });
+    if (contact) {
+      contactIds.set(p.email, contact.id);
+      accountId ??= contact.accountId;
+    }
+  }
+  for (const p of thread.external) {
+    accountId ??= (await findAccount(tx, actor.teamId, { domain: domainOf(p.email) }))?.id;
+  }
+  if (!accountId) throw new DomainError('BAD_REQUEST', 'Nobody in this thread belongs to a known account yet: add the company first');
+
+  let logged = 0;
+  let already = 0;
+  let privateSkipped = 0;
+  let proposal: { id: string; to: string } | null = null;
+  let sentOne = false;
+  for (const m of thread.messages) {
+    const people = [m.from, ...m.to, ...m.cc].map((p) => p.email);
+    if (people.some((e) => neverLogged(neverLog, e))) {
+      privateSkipped++;
+      continue;
+    }
+    const result = await logActivity(tx, actor, {
+      accountId,
+      contactId: m.direction === 'in' ? contactIds.get(m.from.email) : undefined,
+      type: m.direction === 'in' ? 'email_in' : 'email_out',
+      direction: m.direction,
+      occurredAt: m.at,
+      subject: thread.subject,
+      snippet: m.snippet,
+      sourceKey: `gmail:${m.id}`,
+      isReply: m.direction === 'in' && sentOne,
+    });
+    if (m.direction === 'out') sentOne = true;
+    if (result.created) logged++;
+    else already++;
+    proposal = result.proposal ?? proposal;
+  }
+  return { accountId, logged, alreadyLogged: already, privateSkipped, proposal };
+}

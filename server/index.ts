@@ -1,0 +1,21 @@
+/** Starts the HTTP server on a migrated database; returns a handle to stop it (used by tests too). */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { openDb } from './db/client';
+import { createApp } from './app';
+import type { Env } from './env';
+
+export async function startServer(env: Pick<Env, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'>) {
+  const db = await openDb({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+  const app = createApp(db);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    db,
+    port,
+    url: `http://${env.HOST}:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => (db.client.close(), resolve()))),
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { accountFacts, archiveReason, backReason, clientId, decisionRole, id, phaseId } from '../../shared/schemas';
+import { authed, router } from '../trpc';
+import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
+import { runWrite } from '../domain/writes';
+import { applyMove, archiveAccount, restoreAccount } from '../domain/moves';
+import { setContactRole, updateAccount } from '../domain/edit';
+
+const text = (max: number) => z.string().trim().max(max);
+const url = z.string().trim().max(2000).url();
+
+export const accountsRouter = router({
+  search: authed
+    .input(z.object({ q: text(200).optional(), limit: z.number().int().min(1).max(200).optional() }).optional())
+    .query(({ ctx, input }) => searchAccounts(ctx.db, ctx.actor, input ?? {})),
+
+  get: authed.input(z.object({ id })).query(({ ctx, input }) => getAccount(ctx.db, ctx.actor, input.id)),
+
+  lookupLinkedIn: authed
+    .input(z.object({ profileUrl: url.optional(), memberId: text(20).optional(), companyUrl: url.optional(), companyName: text(200).optional() }))
+    .query(({ ctx, input }) => lookupLinkedIn(ctx.db, ctx.actor, input)),
+
+  lookupEmails: authed
+    .input(z.object({ people: z.array(z.object({ email: z.string().trim().toLowerCase().max(254).email(), name: text(200).optional() })).max(50) }))
+    .query(({ ctx, input }) => lookupEmails(ctx.db, ctx.actor, input.people)),
+
+  move: authed
+    .input(z.object({ accountId: id, to: phaseId, reason: backReason.optional(), note: text(1000).optional(), clientId: clientId.optional() }))
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, applyMove, input, cid)),
+
+  archive: authed
+    .input(z.object({ accountId: id, reason: archiveReason, note: text(1000).optional(), clientId: clientId.optional() }))
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, archiveAccount, input, cid)),
+
+  restore: authed
+    .input(z.object({ accountId: id, clientId: clientId.optional() }))
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, restoreAccount, input, cid)),
+
+  update: authed
+    .input(
+      z.object({
+        accountId: id,
+        clientId: clientId.optional(),
+        patch: z
+          .object({
+            name: text(200).min(1),
+            address: text(200),
+            postcode: text(20),
+            city: text(100),
+            country: text(100),
+            industry: text(100),
+            website: text(2000),
+            source: text(200),
+            facts: accountFacts,
+            nextStep: text(500).nullable(),
+            nextStepDue: z.number().int().nonnegative().nullable(),
+          })
+          .partial()
+          .strict(),
+      }),
+    )
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, updateAccount, input, cid)),
+
+  setContactRole: authed
+    .input(z.object({ contactId: id, role: decisionRole, clientId: clientId.optional() }))
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, setContactRole, input, cid)),
+});

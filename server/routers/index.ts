@@ -1,0 +1,14 @@
+import { router } from '../trpc';
+import { accountsRouter } from './accounts';
+import { activitiesRouter } from './activities';
+import { captureRouter } from './capture';
+import { meRouter } from './me';
+
+export const appRouter = router({
+  me: meRouter,
+  accounts: accountsRouter,
+  capture: captureRouter,
+  activities: activitiesRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,46 @@
+/**
+ * `npm start`: builds the extension if it is missing, starts the server on
+ * the configured database, and on a first start with an empty database
+ * creates a team and an admin and prints their one-time token.
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readEnv } from './env';
+import { startServer } from './index';
+import { countTeams, createUser } from './domain/auth';
+
+const EXTENSION_DIR = '.output/chrome-mv3';
+
+async function main() {
+  const env = readEnv();
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
+    console.log('Building the extension (first start)…');
+    const r = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (r.status !== 0) console.error('The extension build failed; the server starts anyway.');
+  }
+  const server = await startServer(env);
+  console.log(`phase-crm server on ${server.url} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})`);
+  if ((await countTeams(server.db)) === 0) {
+    const first = await createUser(server.db, { email: 'admin@example.com', name: 'Admin', team: 'My team', role: 'admin' });
+    console.log(
+      [
+        '',
+        'First start: created team "My team" with admin admin@example.com.',
+        `  Token (shown once): ${first.token}`,
+        '',
+        `Load the extension: chrome://extensions → Developer mode → Load unpacked → ${process.cwd()}/${EXTENSION_DIR}`,
+        `Then open its options, set the server URL to ${server.url} and paste the token.`,
+        'More users: npm run admin -- create-user --email E --name N --team "My team"',
+        '',
+      ].join('\n'),
+    );
+  }
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { testDb } from '../helpers/server';
+import { jan } from '../helpers/data';
+
+async function suspect() {
+  const t = await testDb();
+  const rep = await t.user('pieter@verkoop.example');
+  const { accountId } = await rep.api.capture.linkedInPerson({ person: jan });
+  return { ...t, rep, accountId };
+}
+
+describe('moving an account between phases', () => {
+  it('moves forward, skipping phases, records them as skipped and returns the new checklist gaps', async () => {
+    const { rep, accountId } = await suspect();
+    const r = await rep.api.accounts.move({ accountId, to: 'conversation' });
+    expect(r).toMatchObject({ from: 'suspect', to: 'conversation', skipped: ['prospect'] });
+    const account = await rep.api.accounts.get({ id: accountId });
+    expect(account.phase).toBe('conversation');
+    expect(account.phaseChanges.at(-1)).toMatchObject({ from: 'suspect', to: 'conversation', skipped: ['prospect'] });
+    expect(account.gaps.map((g) => g.key)).toEqual(['need', 'budget', 'timing', 'competition', 'decisionRoles']);
+  });
+
+  it('fills gaps in place: facts and contact roles close them', async () => {
+    const { rep, accountId } = await suspect();
+    await rep.api.accounts.move({ accountId, to: 'conversation' });
+    const account = await rep.api.accounts.get({ id: accountId });
+    await rep.api.accounts.update({ accountId, patch: { facts: { need: 'Bouwmaterialen Q2', budget: 'EUR 40.000' } } });
+    await rep.api.accounts.setContactRole({ contactId: account.contacts[0]!.id, role: 'decision_maker' });
+    expect((await rep.api.accounts.get({ id: accountId })).gaps.map((g) => g.key)).toEqual(['timing', 'competition']);
+  });
+
+  it('a move back needs a reason that fits it, and is recorded as an event', async () => {
+    const { rep, accountId } = await suspect();
+    await rep.api.accounts.move({ accountId, to: 'negotiation' });
+    await expect(rep.api.accounts.move({ accountId, to: 'conversation' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'A move back needs a reason' });
+    await expect(rep.api.accounts.move({ accountId, to: 'conversation', reason: 'churned' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await rep.api.accounts.move({ accountId, to: 'conversation', reason: 'lost_competitor', note: 'Went with Bouwmij' });
+    const account = await rep.api.accounts.get({ id: accountId });
+    expect(account.phaseChanges.map((c) => [c.from, c.to, c.reason])).toEqual([
+      [null, 'suspect', null],
+      ['suspect', 'negotiation', null],
+      ['negotiation', 'conversation', 'lost_competitor'],
+    ]);
+  });
+
+  it('churn takes a customer back to prospect', async () => {
+    const { rep, accountId } = await suspect();
+    await rep.api.accounts.move({ accountId, to: 'customer' });
+    await rep.api.accounts.move({ accountId, to: 'prospect', reason: 'churned' });
+    expect((await rep.api.accounts.get({ id: accountId })).phase).toBe('prospect');
+  });
+
+  it('refuses a move to the current phase, and moves of an archived account; archive keeps the history', async () => {
+    const { rep, accountId } = await suspect();
+    await expect(rep.api.accounts.move({ accountId, to: 'suspect' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await rep.api.accounts.archive({ accountId, reason: 'no_fit' });
+    await expect(rep.api.accounts.move({ accountId, to: 'prospect' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('archived') });
+    const account = await rep.api.accounts.get({ id: accountId });
+    expect(account).toMatchObject({ archived: true, archiveReason: 'no_fit' });
+    expect(account.phaseChanges).toHaveLength(1);
+  });
+
+  it('evidence proposes the next phase: quote → negotiation, paid invoices → customer, then relationship', async () => {
+    const { rep, accountId } = await suspect();
+    await rep.api.accounts.move({ accountId, to: 'conversation' });
+    const quote = await rep.api.activities.log({ accountId, type: 'quote', data: { amount: 12500, currency: 'EUR', version: '1' } });
+    expect(quote.proposal).toMatchObject({ to: 'negotiation' });
+    const day = 24 * 3600 * 1000;
+    const t0 = Date.now() - 100 * day;
+    const first = await rep.api.activities.log({ accountId, type: 'invoice', occurredAt: t0, data: { amount: 1000, paid: true } });
+    expect(first.proposal).toMatchObject({ to: 'customer' });
+    await rep.api.activities.acceptProposal({ proposalId: first.proposal!.id });
+    const second = await rep.api.activities.log({ accountId, type: 'invoice', occurredAt: t0 + 30 * day, data: { amount: 1000, paid: true } });
+    expect(second.proposal).toBeNull();
+    const third = await rep.api.activities.log({ accountId, type: 'invoice', occurredAt: t0 + 60 * day, data: { amount: 1000, paid: true } });
+    expect(third.proposal).toMatchObject({ to: 'relationship' });
+  });
+
+  it('no rule moves an account backwards by itself', async () => {
+    const { rep, accountId } = await suspect();
+    await rep.api.accounts.move({ accountId, to: 'closing' });
+    const r = await rep.api.activities.log({ accountId, type: 'quote', data: { amount: 1 } });
+    expect(r.proposal).toBeNull();
+    expect((await rep.api.accounts.get({ id: accountId })).phase).toBe('closing');
+  });
+
+  it('a client-made write id makes a replayed write answer with its first result and change nothing', async () => {
+    const { rep, accountId } = await suspect();
+    const a = await rep.api.activities.log({ accountId, type: 'call', clientId: 'write-0001', subject: 'Intake' });
+    const b = await rep.api.activities.log({ accountId, type: 'call', clientId: 'write-0001', subject: 'Intake' });
+    expect(b).toEqual(a);
+    expect((await rep.api.accounts.get({ id: accountId })).activities.filter((x) => x.type === 'call')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+const SITES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/*', 'https://mail.google.com/*'];
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'phase-crm',
+    description: 'Your CRM beside LinkedIn and Gmail: capture in one click, and see every phase of the sale.',
+    permissions: ['storage', 'alarms'],
+    // the background talks to the team's server; loopback for a local server,
+    // other servers are asked for at save time in the options page
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html'],
+        matches: SITES,
+        use_dynamic_url: true,
+      },
+    ],
+    action: { default_title: 'phase-crm' },
+  },
+});
