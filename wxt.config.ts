@@ -17,7 +17,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [
       {
-        resources: ['sidebar.html'],
+        // the frame's own scripts and styles load from the same dynamic origin as its page
+        resources: ['sidebar.html', 'chunks/*', 'assets/*'],
         matches: SITES,
         use_dynamic_url: true,
       },

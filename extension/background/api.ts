@@ -1,0 +1,43 @@
+/** The tRPC client for the configured server, and the translation of its failures into words. */
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '../../server/routers';
+import type { Reply, Trouble } from '../messaging/protocol';
+import type { Settings } from './settings';
+
+const TIMEOUT_MS = 10_000;
+
+export type Api = ReturnType<typeof makeApi>;
+
+export function makeApi(s: Settings) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${s.serverUrl.replace(/\/+$/, '')}/trpc`,
+        headers: () => ({ Authorization: `Bearer ${s.token}` }),
+        fetch: (url, init) => fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(TIMEOUT_MS) }),
+      }),
+    ],
+  });
+}
+
+const fail = (trouble: Trouble, message: string): Reply<never> => ({ ok: false, trouble, message });
+
+/** Maps any failure to a reason the user can act on; never a stack trace. */
+export function troubleOf(e: unknown): Reply<never> {
+  if (e instanceof TRPCClientError) {
+    const status = (e.data as { httpStatus?: number } | undefined)?.httpStatus;
+    if (status === 401) return fail('unauthorized', 'The server refused the token');
+    if (status && status < 500) return fail('refused', e.message);
+    if (!status) return fail('unreachable', 'The server cannot be reached');
+    return fail('refused', e.message || 'The server had a problem');
+  }
+  return fail('refused', e instanceof Error ? e.message : 'Something went wrong');
+}
+
+export async function call<T>(fn: () => Promise<T>): Promise<Reply<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (e) {
+    return troubleOf(e);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Message handlers of the background worker. Content scripts may only
+ * register the page they scraped; CRM data goes only to our own sidebar
+ * frame holding a valid token for its tab, and to our extension pages.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { extensionPageRequest, frameRequest, pageOpen, type Reply } from '../messaging/protocol';
+import { call, makeApi } from './api';
+import { grantFrame, redeem } from './frames';
+import { loadSettings, saveSettings } from './settings';
+import { buildView, type SidebarView } from './views';
+
+type Sender = Browser.runtime.MessageSender;
+
+const refused = (message: string): Reply<never> => ({ ok: false, trouble: 'refused', message });
+
+/** Our own extension page (sidebar frame, options, dashboard), not a content script in a web page. */
+function extensionPagePath(sender: Sender): string | null {
+  if (sender.id !== browser.runtime.id || !sender.url) return null;
+  const url = new URL(sender.url);
+  return url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:' ? url.pathname : null;
+}
+
+async function withApi<T>(fn: (api: ReturnType<typeof makeApi>) => Promise<T>): Promise<Reply<T>> {
+  const settings = await loadSettings();
+  if (!settings) return { ok: false, trouble: 'not-configured', message: 'Not connected to a server yet' };
+  const api = makeApi(settings);
+  return call(() => fn(api));
+}
+
+async function onContentScript(message: unknown, sender: Sender): Promise<Reply<{ token: string }>> {
+  const parsed = pageOpen.safeParse(message);
+  if (!parsed.success || sender.tab?.id === undefined) return refused('Unrecognised page');
+  return { ok: true, data: { token: await grantFrame(sender.tab.id, parsed.data.page) } };
+}
+
+async function onFrame(message: unknown, sender: Sender): Promise<Reply<SidebarView | unknown>> {
+  const parsed = frameRequest.safeParse(message);
+  if (!parsed.success) return refused('Bad request');
+  const req = parsed.data;
+  const grant = await redeem(req.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
+  if (!grant) return { ok: false, trouble: 'expired', message: 'This sidebar belongs to a page you have left' };
+  const page = grant.page;
+  return withApi(async (api) => {
+    switch (req.type) {
+      case 'sidebar:view':
+        break;
+      case 'sidebar:capture':
+        if (page.site === 'linkedin') {
+          if (page.data.kind === 'person') await api.capture.linkedInPerson.mutate({ person: page.data, clientId: req.clientId });
+          else await api.capture.linkedInCompany.mutate({ company: page.data, clientId: req.clientId });
+        } else {
+          const person = page.data.external.find((p) => p.email === req.email) ?? page.data.external[0];
+          if (!person) throw new Error('Nobody outside your company in this thread');
+          const wroteToUs = page.data.messages.some((m) => m.from.email === person.email);
+          await api.capture.emailContact.mutate({ person, wroteToUs, threadId: page.data.threadId, clientId: req.clientId });
+        }
+        break;
+      case 'sidebar:logThread':
+        if (page.site !== 'gmail') throw new Error('Only a Gmail thread can be logged');
+        await api.activities.logThread.mutate({ thread: page.data, clientId: req.clientId });
+        break;
+      case 'sidebar:acceptProposal':
+        await api.activities.acceptProposal.mutate({ proposalId: req.proposalId, clientId: req.clientId });
+        break;
+      case 'sidebar:dismissProposal':
+        await api.activities.dismissProposal.mutate({ proposalId: req.proposalId, clientId: req.clientId });
+        break;
+      case 'sidebar:move':
+        await api.accounts.move.mutate({ accountId: req.accountId, to: req.to, reason: req.reason, note: req.note, clientId: req.clientId });
+        break;
+    }
+    return buildView(api, page);
+  });
+}
+
+async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
+  const parsed = extensionPageRequest.safeParse(message);
+  if (!parsed.success) return refused('Bad request');
+  const req = parsed.data;
+  switch (req.type) {
+    case 'settings:get': {
+      const s = await loadSettings();
+      if (!s) return { ok: true, data: { serverUrl: '', connected: false } };
+      const me = await call(() => makeApi(s).me.get.query());
+      return me.ok ? { ok: true, data: { serverUrl: s.serverUrl, connected: true, me: me.data } } : { ...me, data: { serverUrl: s.serverUrl } } as Reply<unknown>;
+    }
+    case 'settings:save': {
+      const s = { serverUrl: req.serverUrl.replace(/\/+$/, ''), token: req.token };
+      const me = await call(() => makeApi(s).me.get.query());
+      if (me.ok) await saveSettings(s);
+      return me;
+    }
+    case 'settings:neverLog':
+      return withApi((api) => api.me.setNeverLog.mutate({ entries: req.entries }));
+    case 'open:options':
+      await browser.runtime.openOptionsPage();
+      return { ok: true, data: null };
+    case 'open:dashboard':
+      await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+      return { ok: true, data: null };
+  }
+}
+
+export function handleMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const path = extensionPagePath(sender);
+  if (path === null) return onContentScript(message, sender);
+  if (path === '/sidebar.html') {
+    const type = (message as { type?: string } | null)?.type;
+    if (type === 'open:options' || type === 'open:dashboard') return onExtensionPage(message);
+    return onFrame(message, sender);
+  }
+  return onExtensionPage(message);
+}

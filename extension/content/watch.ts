@@ -1,0 +1,55 @@
+/**
+ * Follows a single-page app: re-extracts the page on in-app navigation and
+ * on DOM changes, and reports each new page once. WXT's wxt:locationchange
+ * fires before the new content is in place, so after a navigation a page
+ * that still shows the previous content is not reported until it changes
+ * (or a grace period passes, for two pages that really look the same).
+ */
+import type { ContentScriptContext } from '#imports';
+
+export interface WatchOptions<T> {
+  extract: () => T | null;
+  /** identifies a page: the same key is the same page */
+  keyOf: (page: T) => string;
+  /** the visible content a stale page would still show (e.g. the profile name) */
+  contentOf: (page: T) => string;
+  onPage: (page: T | null) => void;
+}
+
+const DEBOUNCE_MS = 150;
+const STALE_GRACE_MS = 2500;
+
+export function watchPage<T>(ctx: ContentScriptContext, o: WatchOptions<T>) {
+  let lastKey: string | null | undefined;
+  let lastContent = '';
+  let navigatedAt = 0;
+  let contentBeforeNav = '';
+  let timer: number | undefined;
+
+  const check = () => {
+    timer = undefined;
+    const page = o.extract();
+    const key = page ? o.keyOf(page) : null;
+    if (page && navigatedAt && o.contentOf(page) === contentBeforeNav && Date.now() - navigatedAt < STALE_GRACE_MS) {
+      schedule(DEBOUNCE_MS * 2);
+      return;
+    }
+    if (key === lastKey) return;
+    lastKey = key;
+    lastContent = page ? o.contentOf(page) : '';
+    o.onPage(page);
+  };
+  const schedule = (ms = DEBOUNCE_MS) => {
+    if (timer === undefined) timer = ctx.setTimeout(check, ms);
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    navigatedAt = Date.now();
+    contentBeforeNav = lastContent;
+    schedule();
+  });
+  const observer = new MutationObserver(() => schedule());
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  check();
+}

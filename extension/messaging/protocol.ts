@@ -1,0 +1,59 @@
+/**
+ * Messages to the background worker, the only part that talks to the server.
+ * Every request is checked with zod on arrival: a content script runs in a
+ * hostile page, and extension pages can be opened by anyone.
+ */
+import { z } from 'zod';
+import { backReason, clientId, email, gmailThread, id, linkedInPage, phaseId } from '../../shared/schemas';
+
+const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+export const pageOpen = z.object({
+  type: z.literal('page:open'),
+  page: z.discriminatedUnion('site', [
+    z.object({ site: z.literal('linkedin'), data: linkedInPage }),
+    z.object({ site: z.literal('gmail'), data: gmailThread }),
+  ]),
+});
+
+export const frameRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sidebar:view'), token }),
+  z.object({ type: z.literal('sidebar:capture'), token, email: email.optional(), clientId }),
+  z.object({ type: z.literal('sidebar:logThread'), token, clientId }),
+  z.object({ type: z.literal('sidebar:acceptProposal'), token, proposalId: id, clientId }),
+  z.object({ type: z.literal('sidebar:dismissProposal'), token, proposalId: id, clientId }),
+  z.object({
+    type: z.literal('sidebar:move'),
+    token,
+    accountId: id,
+    to: phaseId,
+    reason: backReason.optional(),
+    note: z.string().trim().max(1000).optional(),
+    clientId,
+  }),
+]);
+
+export const settingsSave = z.object({
+  type: z.literal('settings:save'),
+  serverUrl: z.string().trim().max(500).url(),
+  token: z.string().trim().min(1).max(200),
+});
+
+export const extensionPageRequest = z.discriminatedUnion('type', [
+  settingsSave,
+  z.object({ type: z.literal('settings:get') }),
+  z.object({ type: z.literal('settings:neverLog'), entries: z.array(z.string().trim().toLowerCase().max(254)).max(500) }),
+  z.object({ type: z.literal('open:options') }),
+  z.object({ type: z.literal('open:dashboard') }),
+]);
+
+export type PageOpen = z.infer<typeof pageOpen>;
+export type FrameRequest = z.infer<typeof frameRequest>;
+export type ExtensionPageRequest = z.infer<typeof extensionPageRequest>;
+export type OpenPage = PageOpen['page'];
+
+/** Why the sidebar cannot show CRM data right now; each is said to the user in words. */
+export type Trouble = 'not-configured' | 'unauthorized' | 'unreachable' | 'refused' | 'expired';
+
+/** What the background answers every request with: data, or a reason a person can act on. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; trouble: Trouble; message: string };

@@ -1,0 +1,126 @@
+/**
+ * Server URL and token: saved only once the server accepts the token, so the
+ * page always says "connected" or why not. Also the user's never-log list.
+ */
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import { ask } from '../messaging/send';
+import type { Reply } from '../messaging/protocol';
+
+interface Me {
+  email: string;
+  name: string;
+  team: string;
+  neverLog: string[];
+}
+type SettingsState = { serverUrl: string; connected: boolean; me?: Me };
+
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
+/** Loopback is granted in the manifest; any other server needs the user's permission, asked on save. */
+async function permitOrigin(serverUrl: string): Promise<boolean> {
+  const origin = new URL(serverUrl).origin;
+  if (LOOPBACK.test(origin)) return true;
+  return browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+}
+
+export function OptionsPage() {
+  const serverUrl = useSignal('http://127.0.0.1:8787');
+  const token = useSignal('');
+  const me = useSignal<Me | null>(null);
+  const error = useSignal<string | null>(null);
+  const saving = useSignal(false);
+  const neverLog = useSignal('');
+  const neverLogSaved = useSignal(false);
+
+  useEffect(() => {
+    void ask<SettingsState>({ type: 'settings:get' }).then((r) => {
+      const data = r.ok ? r.data : ((r as unknown as { data?: SettingsState }).data ?? null);
+      if (data?.serverUrl) serverUrl.value = data.serverUrl;
+      if (r.ok && r.data.me) {
+        me.value = r.data.me;
+        neverLog.value = r.data.me.neverLog.join('\n');
+      } else if (!r.ok) error.value = r.message;
+    });
+  }, []);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    error.value = null;
+    let url: string;
+    try {
+      url = new URL(serverUrl.value.trim()).origin;
+    } catch {
+      error.value = 'Invalid server URL';
+      return;
+    }
+    saving.value = true;
+    if (!(await permitOrigin(url))) {
+      saving.value = false;
+      error.value = t('permissionDenied');
+      return;
+    }
+    const r: Reply<Me> = await ask<Me>({ type: 'settings:save', serverUrl: url, token: token.value.trim() });
+    saving.value = false;
+    if (r.ok) {
+      me.value = r.data;
+      token.value = '';
+      neverLog.value = r.data.neverLog.join('\n');
+    } else {
+      me.value = null;
+      error.value = r.trouble === 'unauthorized' ? t('unauthorized') : r.trouble === 'unreachable' ? t('unreachable') : r.message;
+    }
+  };
+
+  const saveNeverLog = async () => {
+    const entries = neverLog.value.split(/\s+/).map((s) => s.trim()).filter(Boolean);
+    const r = await ask<string[]>({ type: 'settings:neverLog', entries });
+    if (r.ok) {
+      neverLog.value = r.data.join('\n');
+      neverLogSaved.value = true;
+    } else error.value = r.message;
+  };
+
+  return (
+    <main>
+      <h1>phase-crm</h1>
+      <form onSubmit={save}>
+        <label>
+          {t('serverUrl')}
+          <input name="serverUrl" type="url" required value={serverUrl.value} onInput={(e) => (serverUrl.value = e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('token')}
+          <input name="token" type="password" autoComplete="off" required value={token.value} onInput={(e) => (token.value = e.currentTarget.value)} />
+        </label>
+        <button type="submit" data-action="save-settings" disabled={saving.value}>
+          {t('save')}
+        </button>
+      </form>
+      {me.value && (
+        <p class="ok" data-status="connected">
+          {t('connectedAs')} {me.value.name} ({me.value.email}) · {me.value.team}
+        </p>
+      )}
+      {error.value && (
+        <p class="error" role="alert" data-status="error">
+          {error.value}
+        </p>
+      )}
+      {me.value && (
+        <section>
+          <label>
+            {t('neverLog')}
+            <textarea name="neverLog" rows={5} value={neverLog.value} onInput={(e) => ((neverLog.value = e.currentTarget.value), (neverLogSaved.value = false))} />
+          </label>
+          <button type="button" data-action="save-never-log" onClick={saveNeverLog}>
+            {t('save')}
+          </button>
+          {neverLogSaved.value && <span class="ok"> {t('saved')}</span>}
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+/** An account as the sidebar shows it: phase, proposal, stepper, checklist gaps, last activities. */
+import { phaseById, type PhaseId } from '../../shared/phases';
+import type { AccountView } from '../background/views';
+import { label, t } from '../i18n';
+import { PhaseStepper } from './PhaseStepper';
+import { act, busy } from './store';
+
+const ACTIVITY_LIMIT = 5;
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function AccountCard({ account }: { account: AccountView }) {
+  const phase = phaseById(account.phase);
+  const proposal = account.proposal;
+  return (
+    <section class="card account" data-account-id={account.id}>
+      <header>
+        <h2>{account.name}</h2>
+        <span class="phase" data-phase={account.phase}>
+          {label(phase.label)}
+        </span>
+      </header>
+      {account.city && <p class="muted">{account.city}</p>}
+      {proposal && (
+        <div class="proposal" role="status">
+          <span>
+            {t('proposed')}: <strong>{label(phaseById(proposal.to as PhaseId).label)}</strong>
+          </span>
+          <div class="row">
+            <button type="button" class="primary" data-action="accept-proposal" disabled={busy.value} onClick={() => act({ type: 'sidebar:acceptProposal', proposalId: proposal.id })}>
+              {t('accept')}
+            </button>
+            <button type="button" data-action="dismiss-proposal" disabled={busy.value} onClick={() => act({ type: 'sidebar:dismissProposal', proposalId: proposal.id })}>
+              {t('dismiss')}
+            </button>
+          </div>
+        </div>
+      )}
+      <PhaseStepper accountId={account.id} current={account.phase} proposed={proposal?.to as PhaseId | undefined} />
+      <h3>{t('gaps')}</h3>
+      {account.gaps.length ? (
+        <ul class="gaps">
+          {account.gaps.map((g) => (
+            <li key={g.key} data-gap={g.key}>
+              {label(g.label)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('noGaps')}</p>
+      )}
+      {account.contacts.length > 0 && (
+        <>
+          <h3>{t('contacts')}</h3>
+          <ul class="contacts">
+            {account.contacts.map((c) => (
+              <li key={c.id}>
+                {c.name}
+                {c.email && <span class="muted"> · {c.email}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('lastActivities')}</h3>
+      {account.activities.length ? (
+        <ul class="activities">
+          {account.activities.slice(0, ACTIVITY_LIMIT).map((a) => (
+            <li key={a.id} data-activity-type={a.type}>
+              <span class="muted">{dateFormat.format(a.occurredAt)}</span> {a.type.replace(/_/g, ' ')}
+              {a.subject && <span> · {a.subject}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('noActivities')}</p>
+      )}
+    </section>
+  );
+}

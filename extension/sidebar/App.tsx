@@ -1,0 +1,72 @@
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { storage } from '#imports';
+import { t } from '../i18n';
+import { ask } from '../messaging/send';
+import { GmailPanel } from './GmailPanel';
+import { LinkedInPanel } from './LinkedInPanel';
+import { load, notice, trouble, view } from './store';
+
+const collapsedItem = storage.defineItem<boolean>('local:sidebarCollapsed', { fallback: false });
+
+function TroubleNote() {
+  const tr = trouble.value!;
+  const text = tr.kind === 'not-configured' ? t('notConfigured') : tr.kind === 'unauthorized' ? t('unauthorized') : tr.kind === 'unreachable' ? t('unreachable') : tr.kind === 'expired' ? t('expired') : tr.message;
+  return (
+    <div class="trouble" role="alert" data-status={tr.kind}>
+      <p>{text}</p>
+      <div class="row">
+        {(tr.kind === 'not-configured' || tr.kind === 'unauthorized') && (
+          <button type="button" data-action="open-options" onClick={() => ask({ type: 'open:options' })}>
+            {t('openOptions')}
+          </button>
+        )}
+        {tr.kind === 'unreachable' && (
+          <button type="button" onClick={() => load()}>
+            {t('retry')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const collapsed = useSignal(false);
+  useEffect(() => {
+    void collapsedItem.getValue().then((c) => (collapsed.value = c));
+    void load();
+  }, []);
+  const toggle = () => {
+    collapsed.value = !collapsed.value;
+    void collapsedItem.setValue(collapsed.value);
+  };
+  if (collapsed.value) {
+    return (
+      <button type="button" class="expand" title={t('expand')} aria-label={t('expand')} onClick={toggle}>
+        ◀
+      </button>
+    );
+  }
+  const v = view.value;
+  return (
+    <div class="sidebar">
+      <header class="top">
+        <strong>phase-crm</strong>
+        <span class="notice" role="status" data-status={notice.value ?? undefined}>
+          {notice.value === 'saving' ? t('saving') : notice.value === 'saved' ? t('saved') : ''}
+        </span>
+        <button type="button" class="link" onClick={() => ask({ type: 'open:dashboard' })}>
+          {t('dashboard')}
+        </button>
+        <button type="button" class="icon" title={t('collapse')} aria-label={t('collapse')} onClick={toggle}>
+          ▶
+        </button>
+      </header>
+      {trouble.value && <TroubleNote />}
+      {!v && !trouble.value && <p class="muted pad">{t('loading')}</p>}
+      {v?.site === 'linkedin' && <LinkedInPanel view={v} />}
+      {v?.site === 'gmail' && <GmailPanel view={v} />}
+    </div>
+  );
+}

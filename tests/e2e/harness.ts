@@ -1,0 +1,116 @@
+/**
+ * End-to-end harness: a real server on loopback with a fresh libSQL file,
+ * Debian's Chromium with the built extension, and the fixture pages served
+ * at their real URLs. Every other non-loopback request is aborted.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { startServer } from '../../server/index';
+import { createUser } from '../../server/domain/auth';
+import { tmpDbUrl } from '../helpers/tmp';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+const fixture = (p: string) => readFileSync(resolve('tests/fixtures', p), 'utf8');
+
+/** Fixture pages by URL (without the fragment, which a browser never sends). */
+export const PAGES: Record<string, string> = {
+  'https://www.linkedin.com/in/jan-de-vries-4b2a1/': 'linkedin/person-2024.html',
+  'https://www.linkedin.com/in/fatima-el-amrani/': 'linkedin/person-2026.html',
+  'https://www.linkedin.com/company/acme-bv/': 'linkedin/company-2024.html',
+  'https://www.linkedin.com/company/acme-bv/about/': 'linkedin/company-2024.html',
+  'https://www.linkedin.com/feed/': 'linkedin/feed.html',
+  'https://mail.google.com/mail/u/0/': 'gmail/thread-2024.html',
+};
+
+const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  serverUrl: string;
+  token: string;
+  userDataDir: string;
+  server: Awaited<ReturnType<typeof startServer>>;
+  /** extra HTML per URL, e.g. a hostile script, or a different page */
+  overrides: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export function requireChromium() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium). Browser tests cannot run without it.`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`The extension is not built at ${EXTENSION_DIR}`);
+}
+
+export async function launchBrowser(userDataDir: string, overrides: Map<string, string>) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    locale: 'en-US',
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    // loopback (our server) and the extension's own files pass; the internet does not
+    if (LOOPBACK.test(url) || url.startsWith('chrome-extension://')) return route.continue();
+    const key = url.split('#')[0]!.split('?')[0]!;
+    const html = overrides.get(key) ?? (PAGES[key] ? fixture(PAGES[key]) : undefined);
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    return route.abort();
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId };
+}
+
+export async function startHarness(opts: { port?: number; dbUrl?: string } = {}): Promise<Harness> {
+  requireChromium();
+  const server = await startServer({ PORT: opts.port ?? 0, HOST: '127.0.0.1', DATABASE_URL: opts.dbUrl ?? tmpDbUrl('e2e') });
+  const { token } = await createUser(server.db, { email: 'pieter@verkoop.example', name: 'Pieter Bos', team: 'Verkoop BV' });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
+  const overrides = new Map<string, string>();
+  const { context, extensionId } = await launchBrowser(userDataDir, overrides);
+  return {
+    context,
+    extensionId,
+    serverUrl: server.url,
+    token,
+    userDataDir,
+    server,
+    overrides,
+    async close() {
+      await context.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+/** Configures the extension through its options page, as a user does. */
+export async function configure(h: Pick<Harness, 'context' | 'extensionId'>, serverUrl: string, token: string) {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await page.fill('input[name="serverUrl"]', serverUrl);
+  await page.fill('input[name="token"]', token);
+  await page.click('[data-action="save-settings"]');
+  await page.waitForSelector('[data-status="connected"]', { timeout: 10_000 });
+  await page.close();
+}
+
+export const sidebar = (page: Page): FrameLocator => page.frameLocator('[data-phase-crm="sidebar"] iframe');
