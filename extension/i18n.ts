@@ -36,6 +36,8 @@ const TEXT = {
   logThread: { nl: 'Draad vastleggen', en: 'Log this thread' },
   messages: { nl: 'berichten', en: 'messages' },
   threadLogged: { nl: 'Vastgelegd', en: 'Logged' },
+  alreadyLogged: { nl: 'Al vastgelegd', en: 'Already logged' },
+  skippedPrivate: { nl: 'Overgeslagen (privacylijst)', en: 'Skipped (privacy list)' },
   tooManyRecipients: { nl: 'Meer dan 20 ontvangers: deze draad wordt niet vastgelegd.', en: 'More than 20 recipients: this thread is not logged.' },
   privateParticipant: { nl: 'Staat op je privacylijst: wordt niet vastgelegd.', en: 'On your privacy list: not logged.' },
   addCompany: { nl: 'Bedrijf toevoegen', en: 'Add company' },

@@ -8,7 +8,7 @@ import { extensionPageRequest, frameRequest, pageOpen, type Reply } from '../mes
 import { call, makeApi } from './api';
 import { grantFrame, redeem } from './frames';
 import { loadSettings, saveSettings } from './settings';
-import { buildView, type SidebarView } from './views';
+import { buildView, type FrameAnswer } from './views';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -34,7 +34,7 @@ async function onContentScript(message: unknown, sender: Sender): Promise<Reply<
   return { ok: true, data: { token: await grantFrame(sender.tab.id, parsed.data.page) } };
 }
 
-async function onFrame(message: unknown, sender: Sender): Promise<Reply<SidebarView | unknown>> {
+async function onFrame(message: unknown, sender: Sender): Promise<Reply<FrameAnswer>> {
   const parsed = frameRequest.safeParse(message);
   if (!parsed.success) return refused('Bad request');
   const req = parsed.data;
@@ -42,6 +42,7 @@ async function onFrame(message: unknown, sender: Sender): Promise<Reply<SidebarV
   if (!grant) return { ok: false, trouble: 'expired', message: 'This sidebar belongs to a page you have left' };
   const page = grant.page;
   return withApi(async (api) => {
+    let logged: FrameAnswer['logged'];
     switch (req.type) {
       case 'sidebar:view':
         break;
@@ -58,7 +59,7 @@ async function onFrame(message: unknown, sender: Sender): Promise<Reply<SidebarV
         break;
       case 'sidebar:logThread':
         if (page.site !== 'gmail') throw new Error('Only a Gmail thread can be logged');
-        await api.activities.logThread.mutate({ thread: page.data, clientId: req.clientId });
+        logged = await api.activities.logThread.mutate({ thread: page.data, clientId: req.clientId });
         break;
       case 'sidebar:acceptProposal':
         await api.activities.acceptProposal.mutate({ proposalId: req.proposalId, clientId: req.clientId });
@@ -70,7 +71,7 @@ async function onFrame(message: unknown, sender: Sender): Promise<Reply<SidebarV
         await api.accounts.move.mutate({ accountId: req.accountId, to: req.to, reason: req.reason, note: req.note, clientId: req.clientId });
         break;
     }
-    return buildView(api, page);
+    return { view: await buildView(api, page), logged };
   });
 }
 

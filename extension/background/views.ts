@@ -12,6 +12,12 @@ export type EmailLookup = Out['accounts']['lookupEmails'];
 
 export const MAX_RECIPIENTS = 20;
 
+/** Every frame request is answered with the page's view; logging a thread also says what it did. */
+export interface FrameAnswer {
+  view: SidebarView;
+  logged?: Out['activities']['logThread'];
+}
+
 export type SidebarView =
   | { site: 'linkedin'; page: LinkedInPage; match: LinkedInMatch }
   | { site: 'gmail'; thread: GmailThread; lookup: EmailLookup; neverLog: string[]; tooManyRecipients: boolean };

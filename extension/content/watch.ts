@@ -46,6 +46,11 @@ export function watchPage<T>(ctx: ContentScriptContext, o: WatchOptions<T>) {
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     navigatedAt = Date.now();
     contentBeforeNav = lastContent;
+    // the user has left this page: take its sidebar away until the next one has rendered
+    if (lastKey) {
+      lastKey = null;
+      o.onPage(null);
+    }
     schedule();
   });
   const observer = new MutationObserver(() => schedule());

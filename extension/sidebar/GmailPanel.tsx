@@ -2,7 +2,7 @@
 import type { SidebarView } from '../background/views';
 import { t } from '../i18n';
 import { AccountCard } from './AccountCard';
-import { act, busy } from './store';
+import { act, busy, logged } from './store';
 
 type GmailView = Extract<SidebarView, { site: 'gmail' }>;
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
@@ -11,7 +11,9 @@ export function GmailPanel({ view }: { view: GmailView }) {
   const { thread, lookup, neverLog, tooManyRecipients } = view;
   const isPrivate = (email: string) => neverLog.includes(email) || neverLog.includes(domainOf(email));
   const accountName = (id: string | null) => lookup.accounts.find((a) => a.id === id)?.name ?? '';
-  const unknown = lookup.participants.filter((p) => !p.contactId);
+  const unknown = lookup.participants.filter((p) => !p.contactId && !isPrivate(p.email));
+  const privateOnes = lookup.participants.filter((p) => isPrivate(p.email));
+  const result = logged.value;
   const anyKnownAccount = lookup.accounts.length > 0;
 
   return (
@@ -28,23 +30,29 @@ export function GmailPanel({ view }: { view: GmailView }) {
               <div>
                 <strong>{p.name || p.email}</strong> <span class="muted">{p.email}</span>
               </div>
-              {isPrivate(p.email) ? (
-                <p class="muted">{t('privateParticipant')}</p>
-              ) : (
-                <>
-                  {p.accountId && (
-                    <p class="muted">
-                      {t('newColleague')} {accountName(p.accountId)}
-                    </p>
-                  )}
-                  <button type="button" class="primary" data-action="capture" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', email: p.email })}>
-                    {p.accountId ? t('addAsContact') : p.freeMail ? t('addPerson') : `${t('addCompany')} (${domainOf(p.email)})`}
-                  </button>
-                </>
+              {p.accountId && (
+                <p class="muted">
+                  {t('newColleague')} {accountName(p.accountId)}
+                </p>
               )}
+              <button type="button" class="primary" data-action="capture" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', email: p.email })}>
+                {p.accountId ? t('addAsContact') : p.freeMail ? t('addPerson') : `${t('addCompany')} (${domainOf(p.email)})`}
+              </button>
+            </li>
+          ))}
+          {privateOnes.map((p) => (
+            <li key={p.email} data-private={p.email}>
+              <strong>{p.name || p.email}</strong> <span class="muted">{p.email}</span>
+              <p class="muted">{t('privateParticipant')}</p>
             </li>
           ))}
         </ul>
+        {result && (
+          <p class="muted" role="status" data-logged={result.logged} data-already={result.alreadyLogged} data-private-skipped={result.privateSkipped}>
+            {t('threadLogged')}: {result.logged} · {t('alreadyLogged')}: {result.alreadyLogged}
+            {result.privateSkipped > 0 && ` · ${t('skippedPrivate')}: ${result.privateSkipped}`}
+          </p>
+        )}
         {anyKnownAccount &&
           (tooManyRecipients ? (
             <p class="muted">{t('tooManyRecipients')}</p>

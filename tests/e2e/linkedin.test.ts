@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { configure, sidebar, startHarness, type Harness } from './harness';
+import { navigateInApp } from './spa';
 
 const JAN = 'https://www.linkedin.com/in/jan-de-vries-4b2a1/';
+const FEED = 'https://www.linkedin.com/feed/';
+const ACME_ABOUT = 'https://www.linkedin.com/company/acme-bv/about/';
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,11 +14,27 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+const phaseShown = (page: import('playwright-core').Page) => sidebar(page).locator('[data-phase]').getAttribute('data-phase', { timeout: 10_000 });
+const contacts = () => h.server.db.query.contacts.findMany();
+const accounts = () => h.server.db.query.accounts.findMany();
+
 describe('LinkedIn in Chromium', () => {
-  it('before configuration, the sidebar says it is not connected and links to the options', async () => {
+  it('before configuration, the sidebar says it is not connected and offers the settings', async () => {
     const page = await h.context.newPage();
     await page.goto(JAN);
     await expect.poll(() => sidebar(page).locator('[data-status="not-configured"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await sidebar(page).locator('[data-action="open-options"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('the options page refuses a wrong token and says why', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await page.fill('input[name="serverUrl"]', h.serverUrl);
+    await page.fill('input[name="token"]', 'pcrm_not-a-real-token');
+    await page.click('[data-action="save-settings"]');
+    await expect.poll(() => page.locator('[data-status="error"]').textContent(), { timeout: 10_000 }).toContain('token');
+    expect(await page.locator('[data-status="connected"]').count()).toBe(0);
     await page.close();
   });
 
@@ -21,16 +42,103 @@ describe('LinkedIn in Chromium', () => {
     await configure(h, h.serverUrl, h.token);
     const page = await h.context.newPage();
     await page.goto(JAN);
-    const frame = sidebar(page);
-    await frame.locator('[data-action="capture"]').click({ timeout: 10_000 });
-    await expect.poll(() => frame.locator('[data-phase]').getAttribute('data-phase'), { timeout: 10_000 }).toBe('suspect');
-
-    const accounts = await h.server.db.query.accounts.findMany();
-    expect(accounts.map((a) => [a.name, a.phase, a.city])).toEqual([['Acme BV', 'suspect', 'Utrecht']]);
+    await sidebar(page).locator('[data-action="capture"]').click({ timeout: 10_000 });
+    expect(await phaseShown(page)).toBe('suspect');
+    expect((await accounts()).map((a) => [a.name, a.phase, a.city, a.source])).toEqual([['Acme BV', 'suspect', 'Utrecht', 'LinkedIn']]);
+    expect((await contacts()).map((c) => [c.firstName, c.lastName, c.linkedinUrl])).toEqual([['Jan', 'de Vries', 'https://www.linkedin.com/in/jan-de-vries-4b2a1']]);
 
     await page.reload();
-    await expect.poll(() => sidebar(page).locator('[data-phase]').getAttribute('data-phase'), { timeout: 10_000 }).toBe('suspect');
+    expect(await phaseShown(page)).toBe('suspect');
     expect(await sidebar(page).locator('[data-action="capture"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('two tabs capturing the same person make one contact', async () => {
+    const FATIMA = 'https://www.linkedin.com/in/fatima-el-amrani/';
+    const [a, b] = [await h.context.newPage(), await h.context.newPage()];
+    await a.goto(FATIMA);
+    await b.goto(FATIMA);
+    await sidebar(a).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
+    await sidebar(b).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
+    await sidebar(a).locator('[data-action="capture"]').click();
+    expect(await phaseShown(a)).toBe('suspect');
+    await sidebar(b).locator('[data-action="capture"]').click();
+    expect(await phaseShown(b)).toBe('suspect');
+    const fatimas = (await contacts()).filter((c) => c.lastName === 'el Amrani');
+    expect(fatimas).toHaveLength(1);
+    expect((await accounts()).filter((x) => x.name === 'Groenhuis Installaties')).toHaveLength(1);
+    await a.close();
+    await b.close();
+  });
+
+  it('follows in-app navigation from the feed to a profile, and never shows the page the user left', async () => {
+    const page = await h.context.newPage();
+    await page.goto(FEED);
+    await page.waitForTimeout(800);
+    expect(await page.locator('[data-phase-crm]').count()).toBe(0);
+
+    await navigateInApp(page, '/in/jan-de-vries-4b2a1/', 'linkedin/person-2024.html');
+    expect(await phaseShown(page)).toBe('suspect');
+    await expect.poll(() => sidebar(page).locator('h2').first().textContent()).toBe('Jan de Vries');
+
+    // on to Fatima: until her page has rendered, Jan's sidebar must be gone, not shown beside her URL
+    await navigateInApp(page, '/in/fatima-el-amrani/', 'linkedin/person-2026.html', 600);
+    await page.waitForTimeout(150);
+    expect(await page.locator('[data-phase-crm]').count()).toBe(0);
+    await expect.poll(() => sidebar(page).locator('h2').first().textContent(), { timeout: 10_000 }).toBe('Fatima el Amrani');
+
+    await navigateInApp(page, '/feed/', 'linkedin/feed.html');
+    await expect.poll(() => page.locator('[data-phase-crm]').count(), { timeout: 5_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('a company page (also /about/) is matched to its account, or captured in one click', async () => {
+    const page = await h.context.newPage();
+    await page.goto(ACME_ABOUT);
+    // Acme BV is known from Jan's capture: matched by its LinkedIn URL, no second account
+    expect(await phaseShown(page)).toBe('suspect');
+    expect(await sidebar(page).locator('[data-action="capture"]').count()).toBe(0);
+    expect((await accounts()).filter((a) => a.name === 'Acme BV')).toHaveLength(1);
+
+    const NOORD = 'https://www.linkedin.com/company/bouwgroep-noord/';
+    h.overrides.set(NOORD, readFileSync(resolve('tests/fixtures/linkedin/company-2024.html'), 'utf8').replace(/Acme BV/g, 'Bouwgroep Noord').replace(/acme-bv/g, 'bouwgroep-noord').replace(/acme\.example/g, 'bouwgroep-noord.example'));
+    await page.goto(NOORD);
+    await sidebar(page).locator('[data-action="capture"]').click({ timeout: 10_000 });
+    expect(await phaseShown(page)).toBe('suspect');
+    const noord = (await accounts()).find((a) => a.name === 'Bouwgroep Noord');
+    expect(noord).toMatchObject({ industry: 'Construction', city: 'Utrecht', emailDomain: 'bouwgroep-noord.example', linkedinCompanyUrl: 'https://www.linkedin.com/company/bouwgroep-noord' });
+    h.overrides.delete(NOORD);
+    await page.close();
+  });
+
+  it("the host page's scripts cannot read the sidebar, nor use its token in a frame of their own", async () => {
+    const hostile = `<script>
+      window.__probe = { frameDoc: 'none', findHits: [], copied: false, errors: [] };
+      setInterval(() => {
+        const f = document.querySelector('[data-phase-crm] iframe');
+        if (!f) return;
+        try { window.__probe.frameDoc = f.contentDocument ? f.contentDocument.body.innerText : null; } catch (e) { window.__probe.errors.push(String(e)); }
+        try { window.__probe.frameDoc = f.contentWindow.document.body.innerText; } catch (e) { window.__probe.errors.push('cw'); }
+        for (const word of ['Still to fill in', 'Last activities', 'linkedin capture']) if (window.find(word)) window.__probe.findHits.push(word);
+        if (!window.__probe.copied) {
+          window.__probe.copied = true;
+          setTimeout(() => { const copy = document.createElement('iframe'); copy.id = 'attacker'; copy.src = f.src; document.body.append(copy); }, 1500);
+        }
+      }, 200);
+    </script>`;
+    const html = readFileSync(resolve('tests/fixtures/linkedin/person-2024.html'), 'utf8').replace('</body>', `${hostile}</body>`);
+    h.overrides.set(JAN, html);
+    const page = await h.context.newPage();
+    await page.goto(JAN);
+    expect(await phaseShown(page)).toBe('suspect');
+    await page.waitForTimeout(2500);
+    const probe = await page.evaluate(() => (window as unknown as { __probe: { frameDoc: unknown; findHits: string[] } }).__probe);
+    expect(probe.frameDoc).toBeNull();
+    expect(probe.findHits).toEqual([]);
+    const attacker = page.frameLocator('#attacker');
+    await expect.poll(() => attacker.locator('[data-status="expired"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await attacker.locator('[data-phase]').count()).toBe(0);
+    h.overrides.delete(JAN);
     await page.close();
   });
 });
