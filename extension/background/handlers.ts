@@ -8,7 +8,9 @@ import { extensionPageRequest, frameRequest, pageOpen, type Reply } from '../mes
 import { call, makeApi } from './api';
 import { grantFrame, redeem } from './frames';
 import { loadSettings, saveSettings } from './settings';
-import { buildView, type FrameAnswer } from './views';
+import type { FrameAnswer } from './views';
+import { answerFrame } from './frame-requests';
+import { flush, unblockAuth } from './outbox';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -37,42 +39,9 @@ async function onContentScript(message: unknown, sender: Sender): Promise<Reply<
 async function onFrame(message: unknown, sender: Sender): Promise<Reply<FrameAnswer>> {
   const parsed = frameRequest.safeParse(message);
   if (!parsed.success) return refused('Bad request');
-  const req = parsed.data;
-  const grant = await redeem(req.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
+  const grant = await redeem(parsed.data.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
   if (!grant) return { ok: false, trouble: 'expired', message: 'This sidebar belongs to a page you have left' };
-  const page = grant.page;
-  return withApi(async (api) => {
-    let logged: FrameAnswer['logged'];
-    switch (req.type) {
-      case 'sidebar:view':
-        break;
-      case 'sidebar:capture':
-        if (page.site === 'linkedin') {
-          if (page.data.kind === 'person') await api.capture.linkedInPerson.mutate({ person: page.data, clientId: req.clientId });
-          else await api.capture.linkedInCompany.mutate({ company: page.data, clientId: req.clientId });
-        } else {
-          const person = page.data.external.find((p) => p.email === req.email) ?? page.data.external[0];
-          if (!person) throw new Error('Nobody outside your company in this thread');
-          const wroteToUs = page.data.messages.some((m) => m.from.email === person.email);
-          await api.capture.emailContact.mutate({ person, wroteToUs, threadId: page.data.threadId, clientId: req.clientId });
-        }
-        break;
-      case 'sidebar:logThread':
-        if (page.site !== 'gmail') throw new Error('Only a Gmail thread can be logged');
-        logged = await api.activities.logThread.mutate({ thread: page.data, clientId: req.clientId });
-        break;
-      case 'sidebar:acceptProposal':
-        await api.activities.acceptProposal.mutate({ proposalId: req.proposalId, clientId: req.clientId });
-        break;
-      case 'sidebar:dismissProposal':
-        await api.activities.dismissProposal.mutate({ proposalId: req.proposalId, clientId: req.clientId });
-        break;
-      case 'sidebar:move':
-        await api.accounts.move.mutate({ accountId: req.accountId, to: req.to, reason: req.reason, note: req.note, clientId: req.clientId });
-        break;
-    }
-    return { view: await buildView(api, page), logged };
-  });
+  return { ok: true, data: await answerFrame(parsed.data, grant.page) };
 }
 
 async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
@@ -89,7 +58,11 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
     case 'settings:save': {
       const s = { serverUrl: req.serverUrl.replace(/\/+$/, ''), token: req.token };
       const me = await call(() => makeApi(s).me.get.query());
-      if (me.ok) await saveSettings(s);
+      if (me.ok) {
+        await saveSettings(s);
+        await unblockAuth();
+        void flush(makeApi(s), { force: true });
+      }
       return me;
     }
     case 'settings:neverLog':

@@ -1,8 +1,9 @@
 /** What the sidebar shows for a page: the page's own data plus what the team knows about it. */
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
-import type { GmailThread, LinkedInPage } from '../../shared/schemas';
-import type { OpenPage } from '../messaging/protocol';
+import type { GmailThread } from '../../shared/schemas';
+import type { OpenPage, Trouble } from '../messaging/protocol';
+import type { FailedWrite, OutboxEntry } from './outbox';
 import type { Api } from './api';
 
 type Out = inferRouterOutputs<AppRouter>;
@@ -12,15 +13,28 @@ export type EmailLookup = Out['accounts']['lookupEmails'];
 
 export const MAX_RECIPIENTS = 20;
 
-/** Every frame request is answered with the page's view; logging a thread also says what it did. */
+/**
+ * Every frame request is answered with the page as scraped, what the team
+ * knows about it (null when the server cannot say), and the writes still
+ * waiting in the outbox, so the sidebar shows what the user did at once.
+ */
 export interface FrameAnswer {
-  view: SidebarView;
+  page: OpenPage;
+  view: SidebarView | null;
+  trouble: { kind: Trouble; message: string } | null;
+  pending: OutboxEntry['summary'][];
+  queued: number;
+  failed: FailedWrite[];
   logged?: Out['activities']['logThread'];
 }
 
+/** Identifies the page a write was made on. */
+export const pageKey = (page: OpenPage) =>
+  page.site === 'gmail' ? `gmail:${page.data.threadId}` : page.data.kind === 'person' ? page.data.profileUrl : page.data.companyUrl;
+
 export type SidebarView =
-  | { site: 'linkedin'; page: LinkedInPage; match: LinkedInMatch }
-  | { site: 'gmail'; thread: GmailThread; lookup: EmailLookup; neverLog: string[]; tooManyRecipients: boolean };
+  | { site: 'linkedin'; match: LinkedInMatch }
+  | { site: 'gmail'; lookup: EmailLookup; neverLog: string[] };
 
 export const recipientCount = (t: GmailThread) =>
   new Set(t.messages.flatMap((m) => [m.from, ...m.to, ...m.cc].map((p) => p.email))).size;
@@ -33,12 +47,12 @@ export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> 
         ? { profileUrl: p.profileUrl, memberId: p.memberId, companyUrl: p.companyUrl, companyName: p.companyName }
         : { companyUrl: p.companyUrl, companyName: p.name },
     );
-    return { site: 'linkedin', page: p, match };
+    return { site: 'linkedin', match };
   }
   const thread = page.data;
   const [lookup, me] = await Promise.all([
     api.accounts.lookupEmails.query({ people: thread.external.slice(0, 50) }),
     api.me.get.query(),
   ]);
-  return { site: 'gmail', thread, lookup, neverLog: me.neverLog, tooManyRecipients: recipientCount(thread) > MAX_RECIPIENTS };
+  return { site: 'gmail', lookup, neverLog: me.neverLog };
 }

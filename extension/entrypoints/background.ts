@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { handleMessage } from '../background/handlers';
+import { flushDue, OUTBOX_ALARM } from '../background/delivery';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -9,4 +10,9 @@ export default defineBackground(() => {
     return true;
   });
   browser.action.onClicked.addListener(() => browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }));
+  // the outbox empties by itself: on a timer, when the browser starts, and whenever the worker wakes
+  void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 0.5 });
+  browser.alarms.onAlarm.addListener((alarm) => alarm.name === OUTBOX_ALARM && void flushDue(false));
+  browser.runtime.onStartup.addListener(() => void flushDue(true));
+  void flushDue(true);
 });

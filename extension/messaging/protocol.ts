@@ -31,6 +31,7 @@ export const frameRequest = z.discriminatedUnion('type', [
     note: z.string().trim().max(1000).optional(),
     clientId,
   }),
+  z.object({ type: z.literal('sidebar:dismissFailed'), token, clientId }),
 ]);
 
 export const settingsSave = z.object({

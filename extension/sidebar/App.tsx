@@ -5,8 +5,10 @@ import { t } from '../i18n';
 import { ask } from '../messaging/send';
 import { GmailPanel } from './GmailPanel';
 import { LinkedInPanel } from './LinkedInPanel';
-import { load, notice, trouble, view } from './store';
+import { OutboxNote } from './OutboxNote';
+import { answer, load, notice, trouble, view } from './store';
 
+const POLL_MS = 10_000;
 const collapsedItem = storage.defineItem<boolean>('local:sidebarCollapsed', { fallback: false });
 
 function TroubleNote() {
@@ -36,6 +38,9 @@ export function App() {
   useEffect(() => {
     void collapsedItem.getValue().then((c) => (collapsed.value = c));
     void load();
+    // while writes wait for the server, look again now and then: the outbox may have emptied meanwhile
+    const timer = setInterval(() => (answer.value?.queued || trouble.value?.kind === 'unreachable') && void load(), POLL_MS);
+    return () => clearInterval(timer);
   }, []);
   const toggle = () => {
     collapsed.value = !collapsed.value;
@@ -48,6 +53,7 @@ export function App() {
       </button>
     );
   }
+  const a = answer.value;
   const v = view.value;
   return (
     <div class="sidebar">
@@ -64,9 +70,12 @@ export function App() {
         </button>
       </header>
       {trouble.value && <TroubleNote />}
-      {!v && !trouble.value && <p class="muted pad">{t('loading')}</p>}
-      {v?.site === 'linkedin' && <LinkedInPanel view={v} />}
-      {v?.site === 'gmail' && <GmailPanel view={v} />}
+      {!a && !trouble.value && <p class="muted pad">{t('loading')}</p>}
+      <OutboxNote />
+      {a?.page.site === 'linkedin' && <LinkedInPanel page={a.page.data} match={v?.site === 'linkedin' ? v.match : null} />}
+      {a?.page.site === 'gmail' && (
+        <GmailPanel thread={a.page.data} lookup={v?.site === 'gmail' ? v.lookup : null} neverLog={v?.site === 'gmail' ? v.neverLog : []} />
+      )}
     </div>
   );
 }

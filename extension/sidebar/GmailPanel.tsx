@@ -1,20 +1,22 @@
 /** The open Gmail thread: each outside participant's account, one-click add, log, and proposals. */
-import type { SidebarView } from '../background/views';
+import type { GmailThread } from '../../shared/schemas';
+import { MAX_RECIPIENTS, recipientCount, type EmailLookup } from '../background/views';
 import { t } from '../i18n';
 import { AccountCard } from './AccountCard';
-import { act, busy, logged } from './store';
+import { act, busy, logged, pending } from './store';
 
-type GmailView = Extract<SidebarView, { site: 'gmail' }>;
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 
-export function GmailPanel({ view }: { view: GmailView }) {
-  const { thread, lookup, neverLog, tooManyRecipients } = view;
+export function GmailPanel({ thread, lookup, neverLog }: { thread: GmailThread; lookup: EmailLookup | null; neverLog: string[] }) {
   const isPrivate = (email: string) => neverLog.includes(email) || neverLog.includes(domainOf(email));
-  const accountName = (id: string | null) => lookup.accounts.find((a) => a.id === id)?.name ?? '';
-  const unknown = lookup.participants.filter((p) => !p.contactId && !isPrivate(p.email));
-  const privateOnes = lookup.participants.filter((p) => isPrivate(p.email));
+  const accountName = (id: string | null) => lookup?.accounts.find((a) => a.id === id)?.name ?? '';
+  // offline, every outside participant is offered; the server sorts out who is known once it answers
+  const participants = lookup?.participants ?? thread.external.map((p) => ({ ...p, contactId: null, accountId: null, freeMail: false }));
+  const unknown = participants.filter((p) => !p.contactId && !isPrivate(p.email));
+  const privateOnes = participants.filter((p) => isPrivate(p.email));
+  const pendingLabels = new Set(pending.value.filter((p) => p.what === 'capture').map((p) => p.label));
   const result = logged.value;
-  const anyKnownAccount = lookup.accounts.length > 0;
+  const canLog = lookup ? lookup.accounts.length > 0 : true;
 
   return (
     <>
@@ -23,7 +25,7 @@ export function GmailPanel({ view }: { view: GmailView }) {
         <p class="muted">
           {thread.messages.length} {t('messages')}
         </p>
-        {lookup.participants.length === 0 && <p class="muted">{t('nobodyOutside')}</p>}
+        {participants.length === 0 && <p class="muted">{t('nobodyOutside')}</p>}
         <ul class="participants">
           {unknown.map((p) => (
             <li key={p.email}>
@@ -35,9 +37,13 @@ export function GmailPanel({ view }: { view: GmailView }) {
                   {t('newColleague')} {accountName(p.accountId)}
                 </p>
               )}
-              <button type="button" class="primary" data-action="capture" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', email: p.email })}>
-                {p.accountId ? t('addAsContact') : p.freeMail ? t('addPerson') : `${t('addCompany')} (${domainOf(p.email)})`}
-              </button>
+              {pendingLabels.has(p.name || p.email) ? (
+                <p class="pending">{t('pendingNote')}</p>
+              ) : (
+                <button type="button" class="primary" data-action="capture" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', email: p.email })}>
+                  {p.accountId ? t('addAsContact') : p.freeMail ? t('addPerson') : `${t('addCompany')} (${domainOf(p.email)})`}
+                </button>
+              )}
             </li>
           ))}
           {privateOnes.map((p) => (
@@ -47,22 +53,22 @@ export function GmailPanel({ view }: { view: GmailView }) {
             </li>
           ))}
         </ul>
-        {result && (
-          <p class="muted" role="status" data-logged={result.logged} data-already={result.alreadyLogged} data-private-skipped={result.privateSkipped}>
-            {t('threadLogged')}: {result.logged} · {t('alreadyLogged')}: {result.alreadyLogged}
-            {result.privateSkipped > 0 && ` · ${t('skippedPrivate')}: ${result.privateSkipped}`}
-          </p>
-        )}
-        {anyKnownAccount &&
-          (tooManyRecipients ? (
+        {canLog &&
+          (recipientCount(thread) > MAX_RECIPIENTS ? (
             <p class="muted">{t('tooManyRecipients')}</p>
           ) : (
             <button type="button" data-action="log-thread" disabled={busy.value} onClick={() => act({ type: 'sidebar:logThread' })}>
               {t('logThread')}
             </button>
           ))}
+        {result && (
+          <p class="muted" role="status" data-logged={result.logged} data-already={result.alreadyLogged} data-private-skipped={result.privateSkipped}>
+            {t('threadLogged')}: {result.logged} · {t('alreadyLogged')}: {result.alreadyLogged}
+            {result.privateSkipped > 0 && ` · ${t('skippedPrivate')}: ${result.privateSkipped}`}
+          </p>
+        )}
       </section>
-      {lookup.accounts.map((a) => (
+      {lookup?.accounts.map((a) => (
         <AccountCard key={a.id} account={a} />
       ))}
     </>

@@ -1,12 +1,14 @@
 /** A LinkedIn person or company: who it is, and either the known account or a one-click capture. */
-import type { SidebarView } from '../background/views';
-import { t } from '../i18n';
+import type { LinkedInPage } from '../../shared/schemas';
+import type { LinkedInMatch } from '../background/views';
+import { label, t } from '../i18n';
+import { phaseById } from '../../shared/phases';
 import { AccountCard } from './AccountCard';
-import { act, busy } from './store';
+import { act, busy, pending } from './store';
 
-export function LinkedInPanel({ view }: { view: Extract<SidebarView, { site: 'linkedin' }> }) {
-  const { page, match } = view;
-  const knownPerson = match.matchedBy === 'person';
+export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: LinkedInMatch | null }) {
+  const captured = pending.value.find((p) => p.what === 'capture');
+  const known = match && (match.matchedBy === 'person' || (page.kind === 'company' && match.account));
   return (
     <>
       <section class="card subject">
@@ -19,16 +21,26 @@ export function LinkedInPanel({ view }: { view: Extract<SidebarView, { site: 'li
         ) : (
           <p class="muted">{[page.industry, page.city, page.size].filter(Boolean).join(' · ')}</p>
         )}
-        {!knownPerson && !(page.kind === 'company' && match.account) && (
-          <>
-            <p class="muted">{match.account ? t('knownCompany') : t('notInCrm')}</p>
-            <button type="button" class="primary" data-action="capture" disabled={busy.value} onClick={() => act({ type: 'sidebar:capture' })}>
-              {match.account ? t('addAsContact') : page.kind === 'person' ? t('captureSuspect') : t('captureCompany')}
-            </button>
-          </>
+        {captured ? (
+          // what the user did shows at once, marked as waiting for the server
+          <p class="pending">
+            <span class="phase" data-phase={captured.to} data-pending="true">
+              {label(phaseById(captured.to!).label)}
+            </span>{' '}
+            {t('pendingNote')}
+          </p>
+        ) : (
+          !known && (
+            <>
+              <p class="muted">{match?.account ? t('knownCompany') : match ? t('notInCrm') : ''}</p>
+              <button type="button" class="primary" data-action="capture" disabled={busy.value} onClick={() => act({ type: 'sidebar:capture' })}>
+                {match?.account ? t('addAsContact') : page.kind === 'person' ? t('captureSuspect') : t('captureCompany')}
+              </button>
+            </>
+          )
         )}
       </section>
-      {match.account && <AccountCard account={match.account} />}
+      {match?.account && <AccountCard account={match.account} />}
     </>
   );
 }

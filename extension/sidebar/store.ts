@@ -1,44 +1,45 @@
 /**
  * The sidebar's state, as signals. Data flows one way: an action asks the
- * background, whose answer replaces the view; components only read.
+ * background, whose answer replaces the state; components only read.
  */
-import { signal } from '@preact/signals';
-import type { FrameRequest, Trouble } from '../messaging/protocol';
+import { computed, signal } from '@preact/signals';
+import type { FrameRequest, Reply, Trouble } from '../messaging/protocol';
 import { ask, newClientId } from '../messaging/send';
-import type { FrameAnswer, SidebarView } from '../background/views';
+import type { FrameAnswer } from '../background/views';
 
 export const token = signal(location.hash.slice(1));
-export const view = signal<SidebarView | null>(null);
-export const trouble = signal<{ kind: Trouble; message: string } | null>(null);
+export const answer = signal<FrameAnswer | null>(null);
+/** a refusal of the request itself (e.g. the page was left), when there is no answer to show */
+const refusal = signal<{ kind: Trouble; message: string } | null>(null);
 export const busy = signal(false);
 export const notice = signal<'saving' | 'saved' | null>(null);
-export const logged = signal<FrameAnswer['logged'] | null>(null);
+
+export const view = computed(() => answer.value?.view ?? null);
+export const trouble = computed(() => refusal.value ?? answer.value?.trouble ?? null);
+export const pending = computed(() => answer.value?.pending ?? []);
+export const logged = computed(() => answer.value?.logged ?? null);
 
 type Action = Exclude<FrameRequest, { type: 'sidebar:view' }>;
 type ActionInput = { [K in Action['type']]: Omit<Extract<Action, { type: K }>, 'token' | 'clientId'> }[Action['type']];
 
-export async function load() {
-  const reply = await ask<FrameAnswer>({ type: 'sidebar:view', token: token.value });
+function take(reply: Reply<FrameAnswer>) {
   if (reply.ok) {
-    view.value = reply.data.view;
-    trouble.value = null;
-  } else trouble.value = { kind: reply.trouble, message: reply.message };
+    answer.value = reply.data;
+    refusal.value = null;
+  } else refusal.value = { kind: reply.trouble, message: reply.message };
+  return reply.ok;
 }
 
-/** Runs one write; the answer is the new view. */
-export async function act(input: ActionInput) {
+export async function load() {
+  take(await ask<FrameAnswer>({ type: 'sidebar:view', token: token.value }));
+}
+
+/** Runs one write; the answer is the new state (with the write pending if the server did not take it yet). */
+export async function act(input: ActionInput, clientId: string = newClientId()) {
   if (busy.value) return;
   busy.value = true;
   notice.value = 'saving';
-  const reply = await ask<FrameAnswer>({ ...input, token: token.value, clientId: newClientId() });
+  const ok = take(await ask<FrameAnswer>({ ...input, token: token.value, clientId }));
   busy.value = false;
-  if (reply.ok) {
-    view.value = reply.data.view;
-    logged.value = reply.data.logged ?? null;
-    trouble.value = null;
-    notice.value = 'saved';
-  } else {
-    notice.value = null;
-    trouble.value = { kind: reply.trouble, message: reply.message };
-  }
+  notice.value = ok && !answer.value?.pending.length && !answer.value?.trouble ? 'saved' : null;
 }

@@ -60,8 +60,11 @@ describe('LinkedIn in Chromium', () => {
     await b.goto(FATIMA);
     await sidebar(a).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
     await sidebar(b).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
+    // a tab in the background gets no animation frames, which Playwright's waiting relies on
+    await a.bringToFront();
     await sidebar(a).locator('[data-action="capture"]').click();
     expect(await phaseShown(a)).toBe('suspect');
+    await b.bringToFront();
     await sidebar(b).locator('[data-action="capture"]').click();
     expect(await phaseShown(b)).toBe('suspect');
     const fatimas = (await contacts()).filter((c) => c.lastName === 'el Amrani');

@@ -1,0 +1,105 @@
+/**
+ * What the sidebar frame asks for. Writes go through the outbox: queued
+ * first, then sent at once if the server answers; either way the answer
+ * shows the page, what the server knows, and what is still pending.
+ */
+import type { FrameRequest, OpenPage, Trouble } from '../messaging/protocol';
+import type { PhaseId } from '../../shared/phases';
+import { makeApi, troubleOf } from './api';
+import { loadSettings } from './settings';
+import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued, type OutboxEntry } from './outbox';
+import { buildView, pageKey, type FrameAnswer } from './views';
+import type { WriteOp } from './writes';
+
+type Write = { op: WriteOp; summary: OutboxEntry['summary'] };
+
+/** The write a frame request stands for, or a message why it cannot be made on this page. */
+function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:dismissFailed' }>, page: OpenPage): Write | string {
+  switch (req.type) {
+    case 'sidebar:capture': {
+      if (page.site === 'linkedin') {
+        const d = page.data;
+        const summary = { what: 'capture' as const, label: d.name, to: 'suspect' as PhaseId };
+        return d.kind === 'person' ? { op: { path: 'capture.linkedInPerson', input: { person: d } }, summary } : { op: { path: 'capture.linkedInCompany', input: { company: d } }, summary };
+      }
+      const person = page.data.external.find((p) => p.email === req.email) ?? (req.email ? undefined : page.data.external[0]);
+      if (!person) return 'This person is not in the open thread';
+      const wroteToUs = page.data.messages.some((m) => m.from.email === person.email);
+      return {
+        op: { path: 'capture.emailContact', input: { person, wroteToUs, threadId: page.data.threadId } },
+        summary: { what: 'capture', label: person.name || person.email, to: wroteToUs ? 'prospect' : 'suspect' },
+      };
+    }
+    case 'sidebar:logThread':
+      if (page.site !== 'gmail') return 'Only a Gmail thread can be logged';
+      return { op: { path: 'activities.logThread', input: { thread: page.data } }, summary: { what: 'log', label: page.data.subject } };
+    case 'sidebar:acceptProposal':
+      return { op: { path: 'activities.acceptProposal', input: { proposalId: req.proposalId } }, summary: { what: 'accept', label: '' } };
+    case 'sidebar:dismissProposal':
+      return { op: { path: 'activities.dismissProposal', input: { proposalId: req.proposalId } }, summary: { what: 'dismiss', label: '' } };
+    case 'sidebar:move':
+      return {
+        op: { path: 'accounts.move', input: { accountId: req.accountId, to: req.to, reason: req.reason, note: req.note } },
+        summary: { what: 'move', label: '', to: req.to },
+      };
+  }
+}
+
+export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<FrameAnswer> {
+  const settings = await loadSettings();
+  const api = settings ? makeApi(settings) : null;
+  const key = pageKey(page);
+  let trouble: FrameAnswer['trouble'] = null;
+  let logged: FrameAnswer['logged'];
+
+  if (req.type === 'sidebar:dismissFailed') await dismissFailed(req.clientId);
+  else if (req.type !== 'sidebar:view') {
+    const write = writeFor(req, page);
+    if (typeof write === 'string') trouble = { kind: 'refused', message: write };
+    else {
+      await enqueue({ clientId: req.clientId, op: write.op, pageKey: key, summary: write.summary });
+      const report = await flush(api, { force: true });
+      if (report.stopped) trouble = troubleFor(report.stopped);
+      if (req.type === 'sidebar:logThread' && report.delivered.includes(req.clientId)) {
+        logged = (await deliveredResult(req.clientId)) as FrameAnswer['logged'];
+      }
+    }
+  }
+
+  let view: FrameAnswer['view'] = null;
+  if (!api) trouble = troubleFor('not-configured');
+  else if (await isAuthBlocked()) trouble = troubleFor('unauthorized');
+  else if (!trouble || trouble.kind === 'refused') {
+    try {
+      view = await buildView(api, page);
+      // the server answers: whatever waited from earlier can go now
+      if ((await queued()).length) {
+        const report = await flush(api, { force: true });
+        if (report.delivered.length) view = await buildView(api, page);
+      }
+    } catch (e) {
+      const t = troubleOf(e);
+      if (!t.ok) trouble = { kind: t.trouble, message: t.message };
+    }
+  }
+
+  const queue = await queued();
+  return {
+    page,
+    view,
+    trouble,
+    pending: queue.filter((e) => e.pageKey === key).map((e) => e.summary),
+    queued: queue.length,
+    failed: await failedWrites(),
+    logged,
+  };
+}
+
+const MESSAGES: Record<Trouble, string> = {
+  'not-configured': 'Not connected to a server yet',
+  unauthorized: 'The server refused the token',
+  unreachable: 'The server cannot be reached',
+  refused: 'The server refused this',
+  expired: 'This sidebar belongs to a page you have left',
+};
+const troubleFor = (kind: Trouble) => ({ kind, message: MESSAGES[kind] });

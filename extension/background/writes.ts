@@ -1,0 +1,33 @@
+/** The writes the sidebar makes, as data: they wait in the outbox and are sent by `send`. */
+import type { GmailThread, LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
+import type { BackReason, PhaseId } from '../../shared/phases';
+import type { Api } from './api';
+
+export type WriteOp =
+  | { path: 'capture.linkedInPerson'; input: { person: LinkedInPerson } }
+  | { path: 'capture.linkedInCompany'; input: { company: LinkedInCompany } }
+  | { path: 'capture.emailContact'; input: { person: Person; wroteToUs: boolean; threadId?: string } }
+  | { path: 'activities.logThread'; input: { thread: GmailThread } }
+  | { path: 'activities.acceptProposal'; input: { proposalId: string } }
+  | { path: 'activities.dismissProposal'; input: { proposalId: string } }
+  | { path: 'accounts.move'; input: { accountId: string; to: PhaseId; reason?: BackReason; note?: string } };
+
+/** Sends one write with its client-made id: the server answers a repeat with the first result. */
+export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> {
+  switch (op.path) {
+    case 'capture.linkedInPerson':
+      return api.capture.linkedInPerson.mutate({ ...op.input, clientId });
+    case 'capture.linkedInCompany':
+      return api.capture.linkedInCompany.mutate({ ...op.input, clientId });
+    case 'capture.emailContact':
+      return api.capture.emailContact.mutate({ ...op.input, clientId });
+    case 'activities.logThread':
+      return api.activities.logThread.mutate({ ...op.input, clientId });
+    case 'activities.acceptProposal':
+      return api.activities.acceptProposal.mutate({ ...op.input, clientId });
+    case 'activities.dismissProposal':
+      return api.activities.dismissProposal.mutate({ ...op.input, clientId });
+    case 'accounts.move':
+      return api.accounts.move.mutate({ ...op.input, clientId });
+  }
+}
