@@ -55,9 +55,9 @@ const serial = <T>(job: () => Promise<T>): Promise<T> => {
 export function enqueue(entry: Omit<OutboxEntry, 'createdAt' | 'attempts' | 'nextAttemptAt'>, now = Date.now()) {
   return serial(async () => {
     const queue = await queueItem.getValue();
+    // never mutate what storage hands out: the fallback array is shared
     if (!queue.some((e) => e.clientId === entry.clientId)) {
-      queue.push({ ...entry, createdAt: now, attempts: 0, nextAttemptAt: now });
-      await queueItem.setValue(queue);
+      await queueItem.setValue([...queue, { ...entry, createdAt: now, attempts: 0, nextAttemptAt: now }]);
     }
   });
 }

@@ -114,3 +114,13 @@ export async function configure(h: Pick<Harness, 'context' | 'extensionId'>, ser
 }
 
 export const sidebar = (page: Page): FrameLocator => page.frameLocator('[data-phase-crm="sidebar"] iframe');
+
+/** Stops the extension's service worker, as Chrome does to an idle one; it starts again on the next event. */
+export async function stopServiceWorker(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  if (!worker) throw new Error('No extension service worker is running');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}
