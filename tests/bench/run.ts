@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: speed and size targets, printed as one table.
+ * BENCH_ONLY=memory,size,capture,reports picks some; BENCH_CALLS sets the API call count.
+ */
+import { spawnSync } from 'node:child_process';
+import { printTable, type Row } from './table';
+import { serverMemory } from './server-memory';
+import { extensionSize } from './extension-size';
+import { captureLatency } from './capture-latency';
+
+const only = process.env.BENCH_ONLY?.split(',');
+const wants = (name: string) => !only || only.includes(name);
+
+async function main() {
+  const build = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`extension build failed: ${build.stderr}`);
+  const rows: Row[] = [];
+  if (wants('size')) rows.push(...extensionSize());
+  if (wants('capture')) rows.push(...(await captureLatency()));
+  if (wants('memory')) rows.push(...(await serverMemory()));
+  printTable(rows);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
