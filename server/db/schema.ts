@@ -82,13 +82,15 @@ export const accounts = sqliteTable(
     nextStepDue: integer('next_step_due'),
     archivedAt: integer('archived_at'),
     archiveReason: text('archive_reason'),
+    /** the latest activity's time, kept on write: coverage and staleness read it without scanning activities */
+    lastActivityAt: integer('last_activity_at'),
     createdAt: created(),
   },
   (t) => [
     index('accounts_team_domain').on(t.teamId, t.emailDomain),
+    index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
-    index('accounts_team_phase').on(t.teamId, t.phase),
   ],
 );
 
@@ -148,7 +150,8 @@ export const activities = sqliteTable(
   (t) => [
     uniqueIndex('activities_team_source').on(t.teamId, t.sourceKey),
     index('activities_account_time').on(t.accountId, t.occurredAt),
-    index('activities_team_time').on(t.teamId, t.occurredAt),
+    index('activities_account_type').on(t.accountId, t.type, t.occurredAt),
+    index('activities_team_type').on(t.teamId, t.type, t.occurredAt),
   ],
 );
 
@@ -167,8 +170,44 @@ export const phaseChanges = sqliteTable(
     note: text('note'),
     evidenceActivityId: text('evidence_activity_id').references(() => activities.id),
     skipped: text('skipped', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** when the stay in `from` began: each event closes one stay, so time in phase needs no window scan */
+    fromSince: integer('from_since'),
   },
-  (t) => [index('phase_changes_account_time').on(t.accountId, t.at), index('phase_changes_team_time').on(t.teamId, t.at)],
+  (t) => [
+    index('phase_changes_account_time').on(t.accountId, t.at),
+    index('phase_changes_team_time').on(t.teamId, t.at, t.evidenceActivityId),
+    index('phase_changes_team_from').on(t.teamId, t.from, t.at, t.fromSince),
+  ],
+);
+
+/**
+ * Which phases an account reached when, one row per phase: the event's
+ * target and every phase it skipped (the phase model counts skipped phases
+ * as reached). Derived from phase_changes on write, for the funnel.
+ */
+export const phaseReaches = sqliteTable(
+  'phase_reaches',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    ownerId: text('owner_id'),
+    phaseIdx: integer('phase_idx').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('phase_reaches_team').on(t.teamId, t.phaseIdx, t.at, t.accountId), index('phase_reaches_account').on(t.accountId, t.phaseIdx, t.at)],
+);
+
+/** Activities counted per team, day, user and type, kept on write, for activity trends at any scale. */
+export const activityDaily = sqliteTable(
+  'activity_daily',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    day: integer('day').notNull(),
+    userId: text('user_id').notNull(),
+    type: text('type', { enum: ACTIVITY_TYPES }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [uniqueIndex('activity_daily_key').on(t.teamId, t.day, t.userId, t.type)],
 );
 
 /** Proposed moves from evidence, waiting for one click (or dismissed). */

@@ -12,6 +12,7 @@ import { newId, type Actor } from './actor';
 import { loadAccount } from './moves';
 import { proposeFromEvidence } from './proposals';
 import { DomainError } from './errors';
+import { countActivity } from './derived';
 
 export interface ActivityInput {
   accountId: string;
@@ -49,7 +50,10 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
     })
     .onConflictDoNothing()
     .returning();
-  if (inserted[0]) return { activity: inserted[0], created: true };
+  if (inserted[0]) {
+    await countActivity(tx, { teamId: actor.teamId, accountId: input.accountId, userId: actor.userId, type: input.type, occurredAt: inserted[0].occurredAt });
+    return { activity: inserted[0], created: true };
+  }
   const existing = await tx.select().from(activities).where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey))).get();
   return { activity: existing!, created: false };
 }

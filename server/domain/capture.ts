@@ -24,10 +24,17 @@ export interface CaptureResult {
 
 type NewAccount = Omit<typeof accounts.$inferInsert, 'id' | 'teamId' | 'phase' | 'phaseSince'>;
 
-async function createAccount(tx: Tx, actor: Actor, values: NewAccount, phase: PhaseId, evidence: { type: 'linkedin_capture' | 'email_in' | 'note'; sourceKey: string }) {
+/** A new account with its first phase, and the activity that created it (its evidence). */
+export async function createAccount(
+  tx: Tx,
+  actor: Actor,
+  values: NewAccount,
+  phase: PhaseId,
+  evidence: { type: 'linkedin_capture' | 'email_in' | 'note' | 'form'; sourceKey: string },
+  at = Date.now(),
+) {
   const id = newId();
-  const at = Date.now();
-  await tx.insert(accounts).values({ ...values, id, teamId: actor.teamId, ownerId: actor.userId, phase, phaseSince: at });
+  await tx.insert(accounts).values({ ...values, id, teamId: actor.teamId, ownerId: actor.userId, phase, phaseSince: at, createdAt: at });
   const { activity } = await insertActivity(tx, actor, { accountId: id, type: evidence.type, sourceKey: evidence.sourceKey, occurredAt: at });
   await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
   return id;

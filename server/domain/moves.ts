@@ -9,6 +9,7 @@ import { accounts, phaseChanges, proposals } from '../db/schema';
 import { classifyMove, phaseIndex, skippedOnCreate, type PhaseId } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
+import { recordReaches } from './derived';
 
 export interface MoveInput {
   accountId: string;
@@ -27,6 +28,9 @@ export async function loadAccount(tx: Tx, actor: Actor, accountId: string) {
 
 /** Records the first phase of a new account; phases it starts beyond count as skipped. */
 export async function recordCreation(tx: Tx, actor: Actor, accountId: string, to: PhaseId, at: number, evidenceActivityId?: string) {
+  const skipped = skippedOnCreate(to);
+  const account = await loadAccount(tx, actor, accountId);
+  await recordReaches(tx, { teamId: actor.teamId, accountId, ownerId: account.ownerId, phases: [...skipped, to], at });
   await tx.insert(phaseChanges).values({
     id: newId(),
     teamId: actor.teamId,
@@ -36,7 +40,7 @@ export async function recordCreation(tx: Tx, actor: Actor, accountId: string, to
     at,
     byUserId: actor.userId,
     evidenceActivityId,
-    skipped: skippedOnCreate(to),
+    skipped,
   });
 }
 
@@ -64,7 +68,9 @@ export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {
     note: input.note ?? null,
     evidenceActivityId: input.evidenceActivityId ?? null,
     skipped: move.kind === 'forward' ? move.skipped : [],
+    fromSince: account.phaseSince,
   });
+  await recordReaches(tx, { teamId: actor.teamId, accountId: account.id, ownerId: account.ownerId, phases: [...(move.kind === 'forward' ? move.skipped : []), input.to], at });
   await tx.update(accounts).set({ phase: input.to, phaseSince: at }).where(eq(accounts.id, account.id));
   await closeOvertakenProposals(tx, account.id, input.to);
   return { from: account.phase, to: input.to, skipped: move.kind === 'forward' ? move.skipped : [] };

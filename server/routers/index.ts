@@ -3,12 +3,14 @@ import { accountsRouter } from './accounts';
 import { activitiesRouter } from './activities';
 import { captureRouter } from './capture';
 import { meRouter } from './me';
+import { reportsRouter } from './reports';
 
 export const appRouter = router({
   me: meRouter,
   accounts: accountsRouter,
   capture: captureRouter,
   activities: activitiesRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,41 @@
+/**
+ * Reached(P), Conversion(P) and the win rate, from phase_reaches (every
+ * phase an event moved an account into, skipped phases included).
+ */
+import { sql } from 'drizzle-orm';
+import type { Orm } from '../../db/client';
+import { PHASE_IDS, phaseIndex, type PhaseId } from '../../../shared/phases';
+import { ownerFilter, type Scope } from './scope';
+
+const rate = (part: number, whole: number) => (whole ? part / whole : null);
+
+/** Of the accounts that first reached `phase` in the period, how many reached a phase at index ≥ `target` at or after that, by the period's end. */
+async function cohort(db: Orm, s: Scope, phase: number, target: number) {
+  const row = await db.get<{ cohort: number; converted: number | null }>(sql`
+    select count(*) as cohort,
+           sum(exists(select 1 from phase_reaches r2
+                      where r2.account_id = c.account_id and r2.phase_idx >= ${target} and r2.at >= c.first_at and r2.at < ${s.to})) as converted
+    from (select account_id, min(at) as first_at from phase_reaches
+          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to}${ownerFilter(s, sql`owner_id`)}
+          group by account_id) c`);
+  return { cohort: Number(row?.cohort ?? 0), converted: Number(row?.converted ?? 0) };
+}
+
+export async function funnel(db: Orm, s: Scope) {
+  const reached = await db.all<{ p: number; n: number }>(sql`
+    select phase_idx as p, count(distinct account_id) as n from phase_reaches
+    where team_id = ${s.teamId} and at >= ${s.from} and at < ${s.to}${ownerFilter(s, sql`owner_id`)}
+    group by phase_idx`);
+  const byPhase = new Map(reached.map((r) => [Number(r.p), Number(r.n)]));
+  const phases = [];
+  for (const [i, phase] of PHASE_IDS.entries()) {
+    const c = i < PHASE_IDS.length - 1 ? await cohort(db, s, i, i + 1) : null;
+    phases.push({
+      phase: phase as PhaseId,
+      reached: byPhase.get(i) ?? 0,
+      conversion: c ? { ...c, rate: rate(c.converted, c.cohort) } : null,
+    });
+  }
+  const quotes = await cohort(db, s, phaseIndex('negotiation'), phaseIndex('customer'));
+  return { phases, winRate: { quotes: quotes.cohort, won: quotes.converted, rate: rate(quotes.converted, quotes.cohort) } };
+}

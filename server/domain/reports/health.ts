@@ -1,0 +1,65 @@
+/** Pipeline value and relationship health: complaints, annual reviews, attention, referrals. */
+import { sql } from 'drizzle-orm';
+import type { Orm } from '../../db/client';
+import { DAY_MS, days, ownerFilter, percentile, type Scope } from './scope';
+
+const REVIEW_DUE_MS = 365 * DAY_MS;
+
+/** Sum of the latest quote's amount of each account in negotiation or closing, per currency. */
+export async function pipeline(db: Orm, s: Scope) {
+  const rows = await db.all<{ amount: number | null; currency: string | null }>(sql`
+    select json_extract(q.data, '$.amount') as amount, coalesce(json_extract(q.data, '$.currency'), 'EUR') as currency
+    from accounts a join activities q on q.id = (
+      select x.id from activities x where x.account_id = a.id and x.type = 'quote' order by x.occurred_at desc limit 1)
+    where a.team_id = ${s.teamId} and a.archived_at is null and a.phase in ('negotiation', 'closing')${ownerFilter(s, sql`a.owner_id`)}`);
+  const totals = new Map<string, { amount: number; accounts: number }>();
+  for (const r of rows) {
+    const t = totals.get(r.currency ?? 'EUR') ?? { amount: 0, accounts: 0 };
+    t.amount += Number(r.amount ?? 0);
+    t.accounts += 1;
+    totals.set(r.currency ?? 'EUR', t);
+  }
+  return [...totals.entries()].map(([currency, t]) => ({ currency, ...t }));
+}
+
+export async function relationshipHealth(db: Orm, s: Scope) {
+  const complaints = await db.all<{ id: string | null; type: string; at: number }>(sql`
+    select json_extract(x.data, '$.complaintId') as id, x.type as type, x.occurred_at as at
+    from activities x ${s.ownerId ? sql`join accounts a on a.id = x.account_id` : sql``}
+    where x.team_id = ${s.teamId} and x.type in ('complaint_opened', 'complaint_resolved') and x.occurred_at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}
+    order by x.occurred_at`);
+  const opened = new Map<string, number>();
+  const resolveTimes: number[] = [];
+  for (const c of complaints) {
+    if (!c.id) continue;
+    if (c.type === 'complaint_opened') opened.set(c.id, Number(c.at));
+    else if (opened.has(c.id)) {
+      if (Number(c.at) >= s.from) resolveTimes.push(Number(c.at) - opened.get(c.id)!);
+      opened.delete(c.id);
+    }
+  }
+  resolveTimes.sort((a, b) => a - b);
+
+  const reviews = await db.get<{ accounts: number; overdue: number }>(sql`
+    select count(*) as accounts,
+           sum(coalesce((select max(x.occurred_at) from activities x where x.account_id = a.id and x.type = 'annual_review'), a.phase_since) < ${s.ref - REVIEW_DUE_MS}) as overdue
+    from accounts a
+    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase in ('relationship', 'ambassador')${ownerFilter(s, sql`a.owner_id`)}`);
+
+  const attention = await db.all<{ d: number }>(sql`
+    select ${s.ref} - coalesce(a.last_activity_at, a.created_at) as d from accounts a
+    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase in ('customer', 'relationship', 'ambassador')${ownerFilter(s, sql`a.owner_id`)}
+    order by d`);
+
+  const referrals = await db.get<{ n: number | null }>(sql`
+    select sum(d.count) as n from activity_daily d
+    where d.team_id = ${s.teamId} and d.type = 'referral' and d.day >= ${Math.floor(s.from / DAY_MS)} and d.day < ${Math.ceil(s.to / DAY_MS)}${ownerFilter(s, sql`d.user_id`)}`);
+
+  return {
+    openComplaints: opened.size,
+    medianDaysToResolve: days(percentile(resolveTimes, 0.5)),
+    annualReviews: { accounts: Number(reviews?.accounts ?? 0), overdue: Number(reviews?.overdue ?? 0) },
+    medianDaysSinceLastContact: days(percentile(attention.map((r) => Number(r.d)), 0.5)),
+    referralsGiven: Number(referrals?.n ?? 0),
+  };
+}

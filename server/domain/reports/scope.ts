@@ -1,0 +1,41 @@
+/** Who and what a report covers: a period, a team, and optionally one account manager. */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../actor';
+import { DomainError } from '../errors';
+
+export interface ReportInput {
+  from: number;
+  to: number;
+  ownerId?: string;
+}
+
+export interface Scope {
+  teamId: string;
+  from: number;
+  to: number;
+  /** the moment "now" stands for: ages and recency are measured at the period's end */
+  ref: number;
+  ownerId: string | null;
+}
+
+export const DAY_MS = 86_400_000;
+const MAX_PERIOD_MS = 5 * 366 * DAY_MS;
+
+/** A rep sees their own figures; a manager or admin the whole team's, or one account manager's. */
+export function scopeFor(actor: Actor, input: ReportInput, now = Date.now()): Scope {
+  if (!(input.from < input.to)) throw new DomainError('BAD_REQUEST', 'The period must end after it starts');
+  if (input.to - input.from > MAX_PERIOD_MS) throw new DomainError('BAD_REQUEST', 'A period can be at most five years');
+  const ownerId = actor.role === 'rep' ? actor.userId : (input.ownerId ?? null);
+  return { teamId: actor.teamId, from: input.from, to: input.to, ref: Math.min(input.to, now), ownerId };
+}
+
+/** `and <column> = owner` when the report is for one account manager. */
+export const ownerFilter = (s: Scope, column: SQL) => (s.ownerId ? sql` and ${column} = ${s.ownerId}` : sql``);
+
+/** Nearest-rank percentile of sorted values: the value at rank ceil(q·n). */
+export function percentile(sorted: number[], q: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+export const days = (ms: number | null) => (ms === null ? null : Math.round((ms / DAY_MS) * 10) / 10);
