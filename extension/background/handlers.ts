@@ -67,6 +67,10 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
     }
     case 'settings:neverLog':
       return withApi((api) => api.me.setNeverLog.mutate({ entries: req.entries }));
+    case 'reports:dashboard':
+      return withApi((api) => api.reports.dashboard.query({ from: req.from, to: req.to, ownerId: req.ownerId }));
+    case 'accounts:get':
+      return withApi((api) => api.accounts.get.query({ id: req.id }));
     case 'open:options':
       await browser.runtime.openOptionsPage();
       return { ok: true, data: null };

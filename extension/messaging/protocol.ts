@@ -45,6 +45,8 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings:get') }),
   z.object({ type: z.literal('settings:neverLog'), entries: z.array(z.string().trim().toLowerCase().max(254)).max(500) }),
   z.object({ type: z.literal('open:options') }),
+  z.object({ type: z.literal('reports:dashboard'), from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), ownerId: id.optional() }),
+  z.object({ type: z.literal('accounts:get'), id }),
   z.object({ type: z.literal('open:dashboard') }),
 ]);
 

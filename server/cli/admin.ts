@@ -3,6 +3,7 @@
  *   create-user --email E --name N --team T [--role rep|manager|admin]
  *   list-users [--team T]
  *   revoke-token (--token-id ID | --email E)
+ *   seed-demo [--team T] [--accounts N]
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import { readEnv } from '../env';
 import { createUser, listUsers, revokeTokens } from '../domain/auth';
 import { USER_ROLES } from '../../shared/phases';
 import { DomainError } from '../domain/errors';
+import { seedDemo } from '../domain/demo';
 
 const createUserArgs = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -29,6 +31,7 @@ async function main(argv: string[]) {
       team: { type: 'string' },
       role: { type: 'string' },
       'token-id': { type: 'string' },
+      accounts: { type: 'string' },
     },
     strict: true,
   });
@@ -46,8 +49,13 @@ async function main(argv: string[]) {
       case 'revoke-token':
         if (!values['token-id'] && !values.email) throw new Error('revoke-token needs --token-id or --email');
         return { revoked: await revokeTokens(db, { tokenId: values['token-id'], email: values.email }) };
+      case 'seed-demo': {
+        const accounts = values.accounts === undefined ? undefined : Number(values.accounts);
+        if (accounts !== undefined && !(Number.isInteger(accounts) && accounts > 0 && accounts <= 100_000)) throw new Error('--accounts takes a whole number from 1 to 100000');
+        return await seedDemo(db, { team: values.team ?? 'Demo', accounts });
+      }
       default:
-        throw new Error(`Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token`);
+        throw new Error(`Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, seed-demo`);
     }
   } finally {
     db.client.close();

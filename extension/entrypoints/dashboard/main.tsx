@@ -1,1 +1,5 @@
-document.getElementById('app')!.textContent = 'phase-crm';
+import { render } from 'preact';
+import { Dashboard } from '../../dashboard/Dashboard';
+import '../../dashboard/dashboard.css';
+
+render(<Dashboard />, document.getElementById('app')!);

@@ -1,0 +1,190 @@
+/**
+ * Monitoring the sales process: funnel, time in phase, activity, logging
+ * coverage and stale accounts for a period and (for managers) one account
+ * manager. Data comes from the background; this page only draws it.
+ */
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../server/routers';
+import { phaseById } from '../../shared/phases';
+import { label, t } from '../i18n';
+import { ask } from '../messaging/send';
+import { AccountView } from './AccountView';
+import { Card, HBars, Trend } from './charts';
+
+type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
+const DAY = 86_400_000;
+const PERIODS = [30, 90, 365] as const;
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+const num = (x: number | null) => (x === null ? '–' : String(x));
+const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+const dayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
+
+export function Dashboard() {
+  const periodDays = useSignal<number>(90);
+  const ownerId = useSignal<string>('');
+  const figures = useSignal<Figures | null>(null);
+  const error = useSignal<string | null>(null);
+  const account = useSignal<string | null>(route());
+
+  useEffect(() => {
+    const onHash = () => (account.value = route());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    const to = Date.now();
+    error.value = null;
+    void ask<Figures>({ type: 'reports:dashboard', from: to - periodDays.value * DAY, to, ownerId: ownerId.value || undefined }).then((r) => {
+      if (r.ok) figures.value = r.data;
+      else error.value = r.trouble === 'not-configured' ? t('notConfigured') : r.trouble === 'unauthorized' ? t('unauthorized') : r.trouble === 'unreachable' ? t('unreachable') : r.message;
+    });
+  }, [periodDays.value, ownerId.value]);
+
+  const f = figures.value;
+  return (
+    <main>
+      <header class="dhead">
+        <h1>phase-crm · {t('dashboard')}</h1>
+        <label>
+          {t('period')}{' '}
+          <select name="period" value={periodDays.value} onChange={(e) => (periodDays.value = Number(e.currentTarget.value))}>
+            {PERIODS.map((d) => (
+              <option key={d} value={d}>
+                {t(`last${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {f && f.managers.length > 0 && (
+          <label>
+            {t('accountManager')}{' '}
+            <select name="owner" value={ownerId.value} onChange={(e) => (ownerId.value = e.currentTarget.value)}>
+              <option value="">{t('wholeTeam')}</option>
+              {f.managers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
+      {error.value && (
+        <p class="error" role="alert">
+          {error.value}{' '}
+          <button type="button" onClick={() => ask({ type: 'open:options' })}>
+            {t('openOptions')}
+          </button>
+        </p>
+      )}
+      {account.value && <AccountView id={account.value} />}
+      {!account.value && !f && !error.value && <p class="muted">{t('loading')}</p>}
+      {!account.value && f && (
+        <div class="grid">
+          <Card title={t('funnel')} wide>
+            <HBars
+              bars={f.funnel.map((p) => ({
+                key: p.phase,
+                label: label(phaseById(p.phase).label),
+                value: p.reached,
+                text: String(p.reached),
+                attrs: { 'data-metric': 'reached', 'data-phase': p.phase },
+              }))}
+            />
+            <p class="muted small">
+              {t('conversion')}:{' '}
+              {f.funnel
+                .filter((p) => p.conversion)
+                .map((p) => `${label(phaseById(p.phase).label)} ${pct(p.conversion!.rate)}`)
+                .join(' · ')}
+            </p>
+          </Card>
+          <Card title={t('keyFigures')}>
+            <dl class="kpis">
+              <dt>{t('coverage')}</dt>
+              <dd data-metric="coverage">{pct(f.coverage.recentActivity.rate)}</dd>
+              <dt>{t('evidenceBacked')}</dt>
+              <dd data-metric="evidence">{pct(f.coverage.evidence.rate)}</dd>
+              <dt>{t('velocity')}</dt>
+              <dd data-metric="velocity">{f.velocity.medianDays === null ? '–' : `${f.velocity.medianDays} ${t('days')}`}</dd>
+              <dt>{t('winRate')}</dt>
+              <dd data-metric="win-rate">{pct(f.winRate.rate)}</dd>
+              <dt>{t('pipeline')}</dt>
+              <dd data-metric="pipeline">{f.pipeline.length ? f.pipeline.map((p) => money(p.amount, p.currency)).join(' + ') : '–'}</dd>
+            </dl>
+          </Card>
+          <Card title={t('timeInPhase')}>
+            <HBars
+              unit={` ${t('days')}`}
+              bars={f.timeInPhase
+                .filter((p) => p.ended > 0)
+                .map((p) => ({ key: p.phase, label: label(phaseById(p.phase).label), value: p.medianDays ?? 0, back: p.p90Days, text: `${num(p.medianDays)} / ${num(p.p90Days)}` }))}
+            />
+            <p class="muted small">{t('medianP90')}</p>
+          </Card>
+          <Card title={t('activityTrend')}>
+            <Trend label={t('activityTrend')} points={f.activity.trend.map((w) => ({ x: dayFmt.format(w.weekStart), y: w.count }))} />
+            <table>
+              <tbody>
+                {f.activity.byUser.map((u) => (
+                  <tr key={u.userId}>
+                    <td>{u.name}</td>
+                    <td>
+                      {u.perWeek} {t('perWeek')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <Card title={t('coverageByManager')}>
+            <table>
+              <tbody>
+                {f.coverage.byOwner.map((o) => (
+                  <tr key={o.ownerId ?? 'none'}>
+                    <td>{o.name || '—'}</td>
+                    <td>{pct(o.rate)}</td>
+                    <td class="muted">
+                      {o.covered}/{o.eligible}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <Card title={`${t('staleAccounts')} (${f.stale.count})`} wide>
+            <ul class="stale">
+              {f.stale.accounts.map((a) => (
+                <li key={a.id}>
+                  <a href={`#account/${a.id}`}>{a.name}</a> · {label(phaseById(a.phase).label)} · {a.daysInPhase} {t('daysInPhase')}
+                  {a.daysSinceActivity !== null && ` · ${a.daysSinceActivity} ${t('daysSinceActivity')}`}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card title={t('relationshipHealth')}>
+            <dl class="kpis">
+              <dt>{t('openComplaints')}</dt>
+              <dd>{f.health.openComplaints}</dd>
+              <dt>{t('daysToResolve')}</dt>
+              <dd>{num(f.health.medianDaysToResolve)}</dd>
+              <dt>{t('reviewsOverdue')}</dt>
+              <dd>
+                {f.health.annualReviews.overdue}/{f.health.annualReviews.accounts}
+              </dd>
+              <dt>{t('daysSinceContact')}</dt>
+              <dd>{num(f.health.medianDaysSinceLastContact)}</dd>
+              <dt>{t('referrals')}</dt>
+              <dd>{f.health.referralsGiven}</dd>
+            </dl>
+          </Card>
+        </div>
+      )}
+    </main>
+  );
+}

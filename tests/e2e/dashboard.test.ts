@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configure, startHarness, type Harness } from './harness';
+import { seedDemo } from '../../server/domain/demo';
+import { dashboard } from '../../server/domain/reports';
+import { authenticate } from '../../server/domain/auth';
+import { PHASE_IDS } from '../../shared/phases';
+
+let h: Harness;
+let token: string;
+beforeAll(async () => {
+  h = await startHarness();
+  ({ token } = await seedDemo(h.server.db, { accounts: 80 }));
+  await configure(h, h.serverUrl, token);
+});
+afterAll(() => h?.close());
+
+describe('the dashboard in Chromium', () => {
+  it('draws the funnel and coverage the server computes, for the chosen period and account manager', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/dashboard.html`);
+    await page.locator('[data-metric="reached"][data-phase="suspect"]').waitFor({ timeout: 10_000 });
+    const shown = async () => Object.fromEntries(await Promise.all(PHASE_IDS.map(async (p) => [p, Number(await page.locator(`[data-metric="reached"][data-phase="${p}"]`).textContent())])));
+
+    const actor = (await authenticate(h.server.db, token))!;
+    const expected = async (days: number, ownerId?: string) => {
+      const now = Date.now();
+      const f = await dashboard(h.server.db, actor, { from: now - days * 86_400_000, to: now, ownerId });
+      return { reached: Object.fromEntries(f.funnel.map((p) => [p.phase, p.reached])), coverage: f.coverage.recentActivity.rate };
+    };
+    const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+    let want = await expected(90);
+    expect(await shown()).toEqual(want.reached);
+    expect(Object.values(want.reached).some((n) => n > 0)).toBe(true);
+    expect(await page.locator('[data-metric="coverage"]').textContent()).toBe(pct(want.coverage));
+
+    await page.selectOption('select[name="period"]', '365');
+    want = await expected(365);
+    await expect.poll(shown).toEqual(want.reached);
+
+    const anna = (await h.server.db.query.users.findMany()).find((u) => u.email === 'anna@demo.example')!;
+    await page.selectOption('select[name="owner"]', anna.id);
+    want = await expected(365, anna.id);
+    await expect.poll(shown).toEqual(want.reached);
+    expect(await page.locator('[data-metric="coverage"]').textContent()).toBe(pct(want.coverage));
+    await page.screenshot({ path: 'tests/e2e/.artifacts/dashboard.png', fullPage: true });
+
+    // a stale account links to its account
+    const link = page.locator('.stale a').first();
+    const name = await link.textContent();
+    await link.click();
+    await expect.poll(() => page.locator('[data-account-id] h2').textContent()).toContain(name!);
+  });
+});
