@@ -119,3 +119,22 @@ export const accountFacts = z
   .partial()
   .strict();
 export type AccountFacts = z.infer<typeof accountFacts>;
+
+/** The account fields a user fills in place (checklist gaps, next step). */
+export const accountPatch = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    address: z.string().trim().max(200),
+    postcode: z.string().trim().max(20),
+    city: z.string().trim().max(100),
+    country: z.string().trim().max(100),
+    industry: z.string().trim().max(100),
+    website: z.string().trim().max(2000),
+    source: z.string().trim().max(200),
+    facts: accountFacts,
+    nextStep: z.string().trim().max(500).nullable(),
+    nextStepDue: z.number().int().nonnegative().nullable(),
+  })
+  .partial()
+  .strict();
+export type AccountPatch = z.infer<typeof accountPatch>;

@@ -42,6 +42,16 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
         op: { path: 'accounts.move', input: { accountId: req.accountId, to: req.to, reason: req.reason, note: req.note } },
         summary: { what: 'move', label: '', to: req.to },
       };
+    case 'sidebar:updateAccount':
+      return { op: { path: 'accounts.update', input: { accountId: req.accountId, patch: req.patch } }, summary: { what: 'update', label: Object.keys(req.patch).join(', ') } };
+    case 'sidebar:setContactRole':
+      return { op: { path: 'accounts.setContactRole', input: { contactId: req.contactId, role: req.role } }, summary: { what: 'update', label: req.role } };
+    case 'sidebar:logActivity':
+      return {
+        // the client id doubles as the source key: a replayed log never makes a second activity
+        op: { path: 'activities.log', input: { accountId: req.accountId, type: req.activityType, subject: req.subject, occurredAt: req.occurredAt, data: req.data, sourceKey: `sidebar:${req.clientId}` } },
+        summary: { what: 'activity', label: req.activityType.replace(/_/g, ' ') },
+      };
   }
 }
 

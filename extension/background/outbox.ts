@@ -17,7 +17,7 @@ export interface OutboxEntry {
   op: WriteOp;
   /** which page it was made on, so that page's sidebar can show it as pending */
   pageKey: string;
-  summary: { what: 'capture' | 'log' | 'accept' | 'dismiss' | 'move'; label: string; to?: PhaseId };
+  summary: { what: 'capture' | 'log' | 'accept' | 'dismiss' | 'move' | 'update' | 'activity'; label: string; to?: PhaseId };
   createdAt: number;
   attempts: number;
   nextAttemptAt: number;

@@ -1,6 +1,6 @@
 /** The writes the sidebar makes, as data: they wait in the outbox and are sent by `send`. */
-import type { GmailThread, LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
-import type { BackReason, PhaseId } from '../../shared/phases';
+import type { AccountPatch, ActivityData, GmailThread, LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
+import type { ActivityType, BackReason, DecisionRole, PhaseId } from '../../shared/phases';
 import type { Api } from './api';
 
 export type WriteOp =
@@ -10,7 +10,10 @@ export type WriteOp =
   | { path: 'activities.logThread'; input: { thread: GmailThread } }
   | { path: 'activities.acceptProposal'; input: { proposalId: string } }
   | { path: 'activities.dismissProposal'; input: { proposalId: string } }
-  | { path: 'accounts.move'; input: { accountId: string; to: PhaseId; reason?: BackReason; note?: string } };
+  | { path: 'accounts.move'; input: { accountId: string; to: PhaseId; reason?: BackReason; note?: string } }
+  | { path: 'accounts.update'; input: { accountId: string; patch: AccountPatch } }
+  | { path: 'accounts.setContactRole'; input: { contactId: string; role: DecisionRole } }
+  | { path: 'activities.log'; input: { accountId: string; type: ActivityType; subject?: string; occurredAt?: number; data?: ActivityData; sourceKey?: string } };
 
 /** Sends one write with its client-made id: the server answers a repeat with the first result. */
 export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> {
@@ -29,5 +32,11 @@ export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> 
       return api.activities.dismissProposal.mutate({ ...op.input, clientId });
     case 'accounts.move':
       return api.accounts.move.mutate({ ...op.input, clientId });
+    case 'accounts.update':
+      return api.accounts.update.mutate({ ...op.input, clientId });
+    case 'accounts.setContactRole':
+      return api.accounts.setContactRole.mutate({ ...op.input, clientId });
+    case 'activities.log':
+      return api.activities.log.mutate({ ...op.input, clientId });
   }
 }

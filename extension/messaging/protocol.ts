@@ -4,7 +4,7 @@
  * hostile page, and extension pages can be opened by anyone.
  */
 import { z } from 'zod';
-import { backReason, clientId, email, gmailThread, id, linkedInPage, phaseId } from '../../shared/schemas';
+import { accountPatch, activityData, activityType, backReason, clientId, decisionRole, email, gmailThread, id, linkedInPage, phaseId } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -32,6 +32,18 @@ export const frameRequest = z.discriminatedUnion('type', [
     clientId,
   }),
   z.object({ type: z.literal('sidebar:dismissFailed'), token, clientId }),
+  z.object({ type: z.literal('sidebar:updateAccount'), token, accountId: id, patch: accountPatch, clientId }),
+  z.object({ type: z.literal('sidebar:setContactRole'), token, contactId: id, role: decisionRole, clientId }),
+  z.object({
+    type: z.literal('sidebar:logActivity'),
+    token,
+    accountId: id,
+    activityType,
+    subject: z.string().trim().max(500).optional(),
+    occurredAt: z.number().int().nonnegative().optional(),
+    data: activityData.optional(),
+    clientId,
+  }),
 ]);
 
 export const settingsSave = z.object({

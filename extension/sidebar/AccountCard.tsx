@@ -1,8 +1,10 @@
 /** An account as the sidebar shows it: phase, proposal, stepper, checklist gaps, last activities. */
-import { phaseById, type PhaseId } from '../../shared/phases';
+import { PHASE_IDS, phaseById, phaseIndex, type PhaseId } from '../../shared/phases';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { PhaseStepper } from './PhaseStepper';
+import { GapForms } from './GapForms';
+import { CarePanel } from './CarePanel';
 import { act, busy } from './store';
 
 const ACTIVITY_LIMIT = 5;
@@ -11,6 +13,13 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: '
 export function AccountCard({ account }: { account: AccountView }) {
   const phase = phaseById(account.phase);
   const proposal = account.proposal;
+  // the evidence the next phase asks for (a quote, a confirmation, an invoice) can be logged from here
+  const next = PHASE_IDS[phaseIndex(account.phase) + 1];
+  const evidenceForNext = next
+    ? phaseById(next)
+        .checklist.filter((c) => c.fill === 'activity')
+        .map((c) => ({ key: `next-${c.key}`, label: c.label, fill: c.fill, activityType: c.activityType ?? null }))
+    : [];
   return (
     <section class="card account" data-account-id={account.id}>
       <header>
@@ -37,17 +46,14 @@ export function AccountCard({ account }: { account: AccountView }) {
       )}
       <PhaseStepper accountId={account.id} current={account.phase} proposed={proposal?.to as PhaseId | undefined} />
       <h3>{t('gaps')}</h3>
-      {account.gaps.length ? (
-        <ul class="gaps">
-          {account.gaps.map((g) => (
-            <li key={g.key} data-gap={g.key}>
-              {label(g.label)}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{t('noGaps')}</p>
+      {account.gaps.length ? <GapForms account={account} /> : <p class="muted">{t('noGaps')}</p>}
+      {evidenceForNext.length > 0 && (
+        <>
+          <h3>{t('toMoveOn')}</h3>
+          <GapForms account={account} gaps={evidenceForNext} />
+        </>
       )}
+      <CarePanel account={account} />
       {account.contacts.length > 0 && (
         <>
           <h3>{t('contacts')}</h3>

@@ -84,11 +84,19 @@ export const accounts = sqliteTable(
     archiveReason: text('archive_reason'),
     /** the latest activity's time, kept on write: coverage and staleness read it without scanning activities */
     lastActivityAt: integer('last_activity_at'),
+    /** open checklist items of the current phase, kept on write (checklist.ts holds the rules) */
+    checklistGaps: integer('checklist_gaps'),
+    /** the latest quote and annual review, kept on write for pipeline value and review reminders */
+    latestQuoteAmount: real('latest_quote_amount'),
+    latestQuoteCurrency: text('latest_quote_currency'),
+    latestQuoteAt: integer('latest_quote_at'),
+    lastReviewAt: integer('last_review_at'),
     createdAt: created(),
   },
   (t) => [
     index('accounts_team_domain').on(t.teamId, t.emailDomain),
-    index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince),
+    // covers the reports' scans of accounts by phase without touching the wide rows
+    index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince, t.lastActivityAt, t.createdAt, t.archivedAt, t.ownerId, t.checklistGaps),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
   ],
@@ -195,6 +203,23 @@ export const phaseReaches = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [index('phase_reaches_team').on(t.teamId, t.phaseIdx, t.at, t.accountId), index('phase_reaches_account').on(t.accountId, t.phaseIdx, t.at)],
+);
+
+/**
+ * Ended stays counted per phase, end day and length in whole days, kept on
+ * write: time-in-phase percentiles read a few thousand counts, not a million events.
+ */
+export const stayDays = sqliteTable(
+  'stay_days',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    ownerId: text('owner_id').notNull().default(''),
+    phaseIdx: integer('phase_idx').notNull(),
+    endDay: integer('end_day').notNull(),
+    days: integer('days').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [uniqueIndex('stay_days_key').on(t.teamId, t.endDay, t.phaseIdx, t.days, t.ownerId)],
 );
 
 /** Activities counted per team, day, user and type, kept on write, for activity trends at any scale. */

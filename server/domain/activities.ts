@@ -13,6 +13,7 @@ import { loadAccount } from './moves';
 import { proposeFromEvidence } from './proposals';
 import { DomainError } from './errors';
 import { countActivity } from './derived';
+import { refreshGaps } from './checklist';
 
 export interface ActivityInput {
   accountId: string;
@@ -51,7 +52,8 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
     .onConflictDoNothing()
     .returning();
   if (inserted[0]) {
-    await countActivity(tx, { teamId: actor.teamId, accountId: input.accountId, userId: actor.userId, type: input.type, occurredAt: inserted[0].occurredAt });
+    await countActivity(tx, { teamId: actor.teamId, accountId: input.accountId, userId: actor.userId, type: input.type, occurredAt: inserted[0].occurredAt, data: inserted[0].data });
+    await refreshGaps(tx, input.accountId);
     return { activity: inserted[0], created: true };
   }
   const existing = await tx.select().from(activities).where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey))).get();

@@ -13,6 +13,7 @@ import { newId, type Actor } from './actor';
 import { findAccount, findContact, findContactByName } from './matching';
 import { recordCreation } from './moves';
 import { insertActivity } from './activities';
+import { refreshGaps } from './checklist';
 import { domainOf, isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
 
 export interface CaptureResult {
@@ -37,6 +38,7 @@ export async function createAccount(
   await tx.insert(accounts).values({ ...values, id, teamId: actor.teamId, ownerId: actor.userId, phase, phaseSince: at, createdAt: at });
   const { activity } = await insertActivity(tx, actor, { accountId: id, type: evidence.type, sourceKey: evidence.sourceKey, occurredAt: at });
   await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
+  await refreshGaps(tx, id);
   return id;
 }
 
@@ -44,6 +46,7 @@ async function addContact(tx: Tx, actor: Actor, accountId: string, values: Omit<
   const id = newId();
   await tx.insert(contacts).values({ ...values, id, teamId: actor.teamId, accountId });
   if (email) await tx.insert(contactEmails).values({ teamId: actor.teamId, email, contactId: id }).onConflictDoNothing();
+  await refreshGaps(tx, accountId);
   return id;
 }
 
@@ -130,6 +133,7 @@ export async function captureEmailContact(tx: Tx, actor: Actor, input: Person & 
   if (sameName) {
     // the person captured from LinkedIn now writes by e-mail: one contact, not two
     await tx.insert(contactEmails).values({ teamId: actor.teamId, email: input.email, contactId: sameName.id }).onConflictDoNothing();
+    await refreshGaps(tx, existing!.id);
     return { accountId: existing!.id, contactId: sameName.id, createdAccount: false, createdContact: false };
   }
   let createdAccount = false;

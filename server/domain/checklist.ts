@@ -1,4 +1,11 @@
-/** Which checklist items of a phase are still open for an account: the gaps the sidebar asks to fill. */
+/**
+ * Which checklist items of a phase are still open for an account: the gaps
+ * the sidebar asks to fill. The count is also kept on the account on every
+ * write, so the reports' completeness figure follows these same rules.
+ */
+import { eq } from 'drizzle-orm';
+import type { Orm, Tx } from '../db/client';
+import { accounts, activities, contactEmails, contacts } from '../db/schema';
 import { phaseById, type ActivityType, type ChecklistItem, type PhaseId } from '../../shared/phases';
 import type { AccountFacts } from '../../shared/schemas';
 
@@ -35,3 +42,25 @@ function filled(item: ChecklistItem, s: ChecklistSubject): boolean {
 
 export const checklistGaps = (phase: PhaseId, s: ChecklistSubject): ChecklistItem[] =>
   phaseById(phase).checklist.filter((item) => !filled(item, s));
+
+/** Loads what the checklist rules look at for one account. */
+export async function checklistSubject(q: Orm | Tx, accountId: string) {
+  const [people, emails, types] = await Promise.all([
+    q.select({ id: contacts.id, phone: contacts.phone, role: contacts.role }).from(contacts).where(eq(contacts.accountId, accountId)).all(),
+    q.select({ contactId: contactEmails.contactId }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(eq(contacts.accountId, accountId)).all(),
+    q.selectDistinct({ type: activities.type }).from(activities).where(eq(activities.accountId, accountId)).all(),
+  ]);
+  return {
+    contacts: people.map((c) => ({ ...c, emails: emails.filter((e) => e.contactId === c.id).map(() => '') })),
+    activityTypes: new Set(types.map((t) => t.type as ActivityType)),
+  };
+}
+
+/** Recounts the open checklist items of the account's current phase. */
+export async function refreshGaps(tx: Tx, accountId: string) {
+  const account = await tx.query.accounts.findFirst({ where: eq(accounts.id, accountId) });
+  if (!account) return;
+  const subject = await checklistSubject(tx, accountId);
+  const gaps = checklistGaps(account.phase, { account, ...subject }).length;
+  if (gaps !== account.checklistGaps) await tx.update(accounts).set({ checklistGaps: gaps }).where(eq(accounts.id, accountId));
+}

@@ -4,10 +4,12 @@
  * and each account's latest activity. Reports read these instead of scanning
  * millions of events.
  */
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/client';
-import { accounts, activityDaily, phaseReaches } from '../db/schema';
+import { isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { refreshGaps } from './checklist';
+import { accounts, activityDaily, phaseReaches, stayDays } from '../db/schema';
 import { phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
+import type { ActivityData } from '../../shared/schemas';
 
 export const DAY_MS = 86_400_000;
 
@@ -16,7 +18,15 @@ export async function recordReaches(tx: Tx, r: { teamId: string; accountId: stri
   await tx.insert(phaseReaches).values(r.phases.map((p) => ({ teamId: r.teamId, accountId: r.accountId, ownerId: r.ownerId, phaseIdx: phaseIndex(p), at: r.at })));
 }
 
-export async function countActivity(tx: Tx, a: { teamId: string; accountId: string; userId: string; type: ActivityType; occurredAt: number }) {
+/** One ended stay, counted by its end day and its length in whole days. */
+export async function recordStay(tx: Tx, r: { teamId: string; ownerId: string | null; phase: PhaseId; since: number; at: number }) {
+  await tx
+    .insert(stayDays)
+    .values({ teamId: r.teamId, ownerId: r.ownerId ?? '', phaseIdx: phaseIndex(r.phase), endDay: Math.floor(r.at / DAY_MS), days: Math.round((r.at - r.since) / DAY_MS), count: 1 })
+    .onConflictDoUpdate({ target: [stayDays.teamId, stayDays.endDay, stayDays.phaseIdx, stayDays.days, stayDays.ownerId], set: { count: sql`${stayDays.count} + 1` } });
+}
+
+export async function countActivity(tx: Tx, a: { teamId: string; accountId: string; userId: string; type: ActivityType; occurredAt: number; data: ActivityData }) {
   await tx
     .insert(activityDaily)
     .values({ teamId: a.teamId, day: Math.floor(a.occurredAt / DAY_MS), userId: a.userId, type: a.type, count: 1 })
@@ -25,4 +35,27 @@ export async function countActivity(tx: Tx, a: { teamId: string; accountId: stri
     .update(accounts)
     .set({ lastActivityAt: sql`max(coalesce(${accounts.lastActivityAt}, 0), ${a.occurredAt})` })
     .where(sql`${accounts.id} = ${a.accountId}`);
+  if (a.type === 'quote') {
+    await tx
+      .update(accounts)
+      .set({ latestQuoteAmount: a.data.amount ?? null, latestQuoteCurrency: a.data.currency ?? 'EUR', latestQuoteAt: a.occurredAt })
+      .where(sql`${accounts.id} = ${a.accountId} and coalesce(${accounts.latestQuoteAt}, 0) <= ${a.occurredAt}`);
+  }
+  if (a.type === 'annual_review') {
+    await tx
+      .update(accounts)
+      .set({ lastReviewAt: sql`max(coalesce(${accounts.lastReviewAt}, 0), ${a.occurredAt})` })
+      .where(sql`${accounts.id} = ${a.accountId}`);
+  }
+}
+
+/** Accounts from before checklist gaps were kept (migration 0002) get theirs counted once, in batches. */
+export async function backfillChecklistGaps(db: Db, batch = 500) {
+  for (;;) {
+    const ids = await db.select({ id: accounts.id }).from(accounts).where(isNull(accounts.checklistGaps)).limit(batch).all();
+    if (!ids.length) return;
+    await db.write(async (tx) => {
+      for (const { id } of ids) await refreshGaps(tx, id);
+    });
+  }
 }

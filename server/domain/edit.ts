@@ -3,24 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { accounts, contacts } from '../db/schema';
 import type { DecisionRole } from '../../shared/phases';
-import type { AccountFacts } from '../../shared/schemas';
+import type { AccountPatch } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { loadAccount } from './moves';
 import { notFound } from './errors';
+import { refreshGaps } from './checklist';
 
-export interface AccountPatch {
-  name?: string;
-  address?: string;
-  postcode?: string;
-  city?: string;
-  country?: string;
-  industry?: string;
-  website?: string;
-  source?: string;
-  facts?: AccountFacts;
-  nextStep?: string | null;
-  nextStepDue?: number | null;
-}
 
 export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: string; patch: AccountPatch }) {
   const account = await loadAccount(tx, actor, input.accountId);
@@ -29,6 +17,7 @@ export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: st
     .update(accounts)
     .set({ ...fields, ...(facts ? { facts: { ...account.facts, ...facts } } : {}) })
     .where(eq(accounts.id, account.id));
+  await refreshGaps(tx, account.id);
   return { accountId: account.id };
 }
 
@@ -39,5 +28,6 @@ export async function setContactRole(tx: Tx, actor: Actor, input: { contactId: s
     .where(and(eq(contacts.id, input.contactId), eq(contacts.teamId, actor.teamId)))
     .returning({ accountId: contacts.accountId });
   if (!r[0]) throw notFound('Contact');
+  await refreshGaps(tx, r[0].accountId);
   return { accountId: r[0].accountId };
 }

@@ -9,7 +9,8 @@ import { accounts, phaseChanges, proposals } from '../db/schema';
 import { classifyMove, phaseIndex, skippedOnCreate, type PhaseId } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
-import { recordReaches } from './derived';
+import { recordReaches, recordStay } from './derived';
+import { refreshGaps } from './checklist';
 
 export interface MoveInput {
   accountId: string;
@@ -72,6 +73,8 @@ export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {
   });
   await recordReaches(tx, { teamId: actor.teamId, accountId: account.id, ownerId: account.ownerId, phases: [...(move.kind === 'forward' ? move.skipped : []), input.to], at });
   await tx.update(accounts).set({ phase: input.to, phaseSince: at }).where(eq(accounts.id, account.id));
+  await recordStay(tx, { teamId: actor.teamId, ownerId: account.ownerId, phase: account.phase, since: account.phaseSince, at });
+  await refreshGaps(tx, account.id);
   await closeOvertakenProposals(tx, account.id, input.to);
   return { from: account.phase, to: input.to, skipped: move.kind === 'forward' ? move.skipped : [] };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountFacts, archiveReason, backReason, clientId, decisionRole, id, phaseId } from '../../shared/schemas';
+import { accountPatch, archiveReason, backReason, clientId, decisionRole, id, phaseId } from '../../shared/schemas';
 import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
@@ -41,22 +41,7 @@ export const accountsRouter = router({
       z.object({
         accountId: id,
         clientId: clientId.optional(),
-        patch: z
-          .object({
-            name: text(200).min(1),
-            address: text(200),
-            postcode: text(20),
-            city: text(100),
-            country: text(100),
-            industry: text(100),
-            website: text(2000),
-            source: text(200),
-            facts: accountFacts,
-            nextStep: text(500).nullable(),
-            nextStepDue: z.number().int().nonnegative().nullable(),
-          })
-          .partial()
-          .strict(),
+        patch: accountPatch,
       }),
     )
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, updateAccount, input, cid)),

@@ -7,6 +7,7 @@ import { printTable, type Row } from './table';
 import { serverMemory } from './server-memory';
 import { extensionSize } from './extension-size';
 import { captureLatency } from './capture-latency';
+import { reportsBench } from './reports';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (name: string) => !only || only.includes(name);
@@ -17,6 +18,7 @@ async function main() {
   const rows: Row[] = [];
   if (wants('size')) rows.push(...extensionSize());
   if (wants('capture')) rows.push(...(await captureLatency()));
+  if (wants('reports')) rows.push(...(await reportsBench()));
   if (wants('memory')) rows.push(...(await serverMemory()));
   printTable(rows);
 }

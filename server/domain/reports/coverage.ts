@@ -3,63 +3,49 @@
  * an activity in the last 14 days (overall and per account manager), phase
  * changes backed by an evidence activity, and checklist completeness.
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
+import { users } from '../../db/schema';
 import { PHASES, type PhaseId } from '../../../shared/phases';
-import { DAY_MS, ownerFilter, type Scope } from './scope';
+import { ownerFilter, type Scope } from './scope';
+import type { AccountsPassRow } from './accounts-pass';
 
-const RECENT_MS = 14 * DAY_MS;
 const ACTIVE_PHASES: PhaseId[] = ['prospect', 'conversation', 'negotiation', 'closing'];
 const rate = (part: number, whole: number) => (whole ? part / whole : null);
 
-/** SQL that is 1 when the account has filled this checklist item (see checklist.ts for the same rules). */
-function filledSql(key: string, activityType?: string) {
-  switch (key) {
-    case 'address':
-      return sql`(a.address is not null and a.postcode is not null and a.city is not null)`;
-    case 'source':
-      return sql`(a.source is not null)`;
-    case 'industry':
-      return sql`(a.industry is not null)`;
-    case 'contactChannel':
-      return sql`exists(select 1 from contacts c where c.account_id = a.id and (c.phone is not null or exists(select 1 from contact_emails e where e.contact_id = c.id)))`;
-    case 'decisionRoles':
-      return sql`exists(select 1 from contacts c where c.account_id = a.id and c.role in ('decision_maker', 'influencer'))`;
+export async function coverage(db: Orm, s: Scope, pass: AccountsPassRow[]) {
+  const active = pass.filter((r) => ACTIVE_PHASES.includes(r.phase));
+  const owners = new Map<string | null, { eligible: number; covered: number }>();
+  for (const r of active) {
+    const o = owners.get(r.ownerId) ?? { eligible: 0, covered: 0 };
+    o.eligible += r.accounts;
+    o.covered += r.recent;
+    owners.set(r.ownerId, o);
   }
-  if (activityType) return sql`exists(select 1 from activities x where x.account_id = a.id and x.type = ${activityType})`;
-  return sql`(json_extract(a.facts, ${`$.${key}`}) is not null and json_extract(a.facts, ${`$.${key}`}) <> '')`;
-}
-
-export async function coverage(db: Orm, s: Scope) {
-  const recent = await db.all<{ ownerId: string | null; name: string | null; eligible: number; covered: number }>(sql`
-    select a.owner_id as ownerId, u.name as name, count(*) as eligible,
-           sum(coalesce(a.last_activity_at, 0) >= ${s.ref - RECENT_MS}) as covered
-    from accounts a left join users u on u.id = a.owner_id
-    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase in (${sql.join(ACTIVE_PHASES.map((p) => sql`${p}`), sql`, `)})${ownerFilter(s, sql`a.owner_id`)}
-    group by a.owner_id`);
-  const eligible = recent.reduce((n, r) => n + Number(r.eligible), 0);
-  const covered = recent.reduce((n, r) => n + Number(r.covered), 0);
+  const ids = [...owners.keys()].filter((k): k is string => k !== null);
+  const names = new Map(
+    ids.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all()).map((u) => [u.id, u.name]) : [],
+  );
+  const eligible = active.reduce((n, r) => n + r.accounts, 0);
+  const covered = active.reduce((n, r) => n + r.recent, 0);
 
   const evidence = await db.get<{ changes: number; backed: number }>(sql`
     select count(*) as changes, count(pc.evidence_activity_id) as backed
     from phase_changes pc ${s.ownerId ? sql`join accounts a on a.id = pc.account_id` : sql``}
     where pc.team_id = ${s.teamId} and pc.at >= ${s.from} and pc.at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}`);
 
-  const checklist = [];
-  for (const phase of PHASES) {
-    const items = phase.checklist.map((i) => filledSql(i.key, i.activityType));
-    const row = await db.get<{ accounts: number; filled: number | null }>(sql`
-      select count(*) as accounts, sum(${sql.join(items, sql` + `)}) as filled from accounts a
-      where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase = ${phase.id}${ownerFilter(s, sql`a.owner_id`)}`);
-    const n = Number(row?.accounts ?? 0);
-    checklist.push({ phase: phase.id, accounts: n, completeness: rate(Number(row?.filled ?? 0), n * items.length) });
-  }
+  const checklist = PHASES.map((phase) => {
+    const rows = pass.filter((r) => r.phase === phase.id);
+    const n = rows.reduce((x, r) => x + r.accounts, 0);
+    const gaps = rows.reduce((x, r) => x + r.gaps, 0);
+    const items = n * phase.checklist.length;
+    return { phase: phase.id, accounts: n, completeness: rate(items - gaps, items) };
+  });
 
   return {
     recentActivity: { eligible, covered, rate: rate(covered, eligible) },
-    byOwner: recent.map((r) => ({ ownerId: r.ownerId, name: r.name ?? '', eligible: Number(r.eligible), covered: Number(r.covered), rate: rate(Number(r.covered), Number(r.eligible)) })),
+    byOwner: [...owners.entries()].map(([ownerId, o]) => ({ ownerId, name: (ownerId && names.get(ownerId)) || '', ...o, rate: rate(o.covered, o.eligible) })),
     evidence: { changes: Number(evidence?.changes ?? 0), backed: Number(evidence?.backed ?? 0), rate: rate(Number(evidence?.backed ?? 0), Number(evidence?.changes ?? 0)) },
     checklist,
   };
 }
-

@@ -7,19 +7,12 @@ const REVIEW_DUE_MS = 365 * DAY_MS;
 
 /** Sum of the latest quote's amount of each account in negotiation or closing, per currency. */
 export async function pipeline(db: Orm, s: Scope) {
-  const rows = await db.all<{ amount: number | null; currency: string | null }>(sql`
-    select json_extract(q.data, '$.amount') as amount, coalesce(json_extract(q.data, '$.currency'), 'EUR') as currency
-    from accounts a join activities q on q.id = (
-      select x.id from activities x where x.account_id = a.id and x.type = 'quote' order by x.occurred_at desc limit 1)
-    where a.team_id = ${s.teamId} and a.archived_at is null and a.phase in ('negotiation', 'closing')${ownerFilter(s, sql`a.owner_id`)}`);
-  const totals = new Map<string, { amount: number; accounts: number }>();
-  for (const r of rows) {
-    const t = totals.get(r.currency ?? 'EUR') ?? { amount: 0, accounts: 0 };
-    t.amount += Number(r.amount ?? 0);
-    t.accounts += 1;
-    totals.set(r.currency ?? 'EUR', t);
-  }
-  return [...totals.entries()].map(([currency, t]) => ({ currency, ...t }));
+  const rows = await db.all<{ currency: string; amount: number; accounts: number }>(sql`
+    select coalesce(a.latest_quote_currency, 'EUR') as currency, sum(coalesce(a.latest_quote_amount, 0)) as amount, count(*) as accounts
+    from accounts a
+    where a.team_id = ${s.teamId} and a.archived_at is null and a.phase in ('negotiation', 'closing') and a.latest_quote_at is not null${ownerFilter(s, sql`a.owner_id`)}
+    group by 1 order by 1`);
+  return rows.map((r) => ({ currency: r.currency, amount: Number(r.amount), accounts: Number(r.accounts) }));
 }
 
 export async function relationshipHealth(db: Orm, s: Scope) {
@@ -42,14 +35,18 @@ export async function relationshipHealth(db: Orm, s: Scope) {
 
   const reviews = await db.get<{ accounts: number; overdue: number }>(sql`
     select count(*) as accounts,
-           sum(coalesce((select max(x.occurred_at) from activities x where x.account_id = a.id and x.type = 'annual_review'), a.phase_since) < ${s.ref - REVIEW_DUE_MS}) as overdue
+           sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - REVIEW_DUE_MS}) as overdue
     from accounts a
     where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase in ('relationship', 'ambassador')${ownerFilter(s, sql`a.owner_id`)}`);
 
-  const attention = await db.all<{ d: number }>(sql`
-    select ${s.ref} - coalesce(a.last_activity_at, a.created_at) as d from accounts a
-    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase in ('customer', 'relationship', 'ambassador')${ownerFilter(s, sql`a.owner_id`)}
-    order by d`);
+  const caring = sql`a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase in ('customer', 'relationship', 'ambassador')${ownerFilter(s, sql`a.owner_id`)}`;
+  const cared = await db.get<{ n: number }>(sql`select count(*) as n from accounts a where ${caring}`);
+  const n = Number(cared?.n ?? 0);
+  const medianContact = n
+    ? await db.get<{ d: number }>(sql`
+        select ${s.ref} - coalesce(a.last_activity_at, a.created_at) as d from accounts a where ${caring}
+        order by d limit 1 offset ${Math.ceil(0.5 * n) - 1}`)
+    : undefined;
 
   const referrals = await db.get<{ n: number | null }>(sql`
     select sum(d.count) as n from activity_daily d
@@ -59,7 +56,7 @@ export async function relationshipHealth(db: Orm, s: Scope) {
     openComplaints: opened.size,
     medianDaysToResolve: days(percentile(resolveTimes, 0.5)),
     annualReviews: { accounts: Number(reviews?.accounts ?? 0), overdue: Number(reviews?.overdue ?? 0) },
-    medianDaysSinceLastContact: days(percentile(attention.map((r) => Number(r.d)), 0.5)),
+    medianDaysSinceLastContact: days(medianContact ? Number(medianContact.d) : null),
     referralsGiven: Number(referrals?.n ?? 0),
   };
 }

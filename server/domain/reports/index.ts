@@ -8,7 +8,9 @@ import { coverage } from './coverage';
 import { funnel } from './funnel';
 import { pipeline, relationshipHealth } from './health';
 import { scopeFor, type ReportInput } from './scope';
-import { staleAccounts, timeInPhase, velocity } from './time-in-phase';
+import { staleAccounts, staleSql, staleThresholds, timeInPhase, velocity } from './time-in-phase';
+import { accountsPass } from './accounts-pass';
+import type { PhaseId } from '../../../shared/phases';
 
 export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now = Date.now()) {
   const s = scopeFor(actor, input, now);
@@ -17,18 +19,22 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
       ? []
       : await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.teamId, actor.teamId)).orderBy(asc(users.name)).all();
   const f = await funnel(db, s);
+  const thresholds = await staleThresholds(db, s);
+  const pass = await accountsPass(db, s, staleSql(s, thresholds));
+  const openByPhase = new Map<PhaseId, number>();
+  for (const r of pass) openByPhase.set(r.phase, (openByPhase.get(r.phase) ?? 0) + r.accounts);
   return {
     period: { from: s.from, to: s.to },
     ownerId: s.ownerId,
     managers,
     funnel: f.phases,
     winRate: f.winRate,
-    timeInPhase: await timeInPhase(db, s),
+    timeInPhase: await timeInPhase(db, s, openByPhase),
     velocity: await velocity(db, s),
     pipeline: await pipeline(db, s),
     activity: await activity(db, s),
-    coverage: await coverage(db, s),
-    stale: await staleAccounts(db, s),
+    coverage: await coverage(db, s, pass),
+    stale: await staleAccounts(db, s, thresholds, pass.reduce((n, r) => n + r.stale, 0)),
     health: await relationshipHealth(db, s),
   };
 }

@@ -1,0 +1,130 @@
+/**
+ * What keeps an account alive: the next step (overdue shows), attention
+ * (days since the last contact), open complaints, the annual review, and a
+ * one-line logger for calls, meetings, deliveries, referrals and the like.
+ */
+import { useSignal } from '@preact/signals';
+import { phaseIndex, type ActivityType } from '../../shared/phases';
+import type { AccountView } from '../background/views';
+import { t } from '../i18n';
+import { act, busy } from './store';
+
+const DAY = 86_400_000;
+const YEAR = 365 * DAY;
+const LOGGABLE: ActivityType[] = ['call', 'meeting', 'visit', 'note', 'delivery', 'complaint_opened', 'annual_review', 'referral', 'programme_joined', 'payment'];
+const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function CarePanel({ account, now = Date.now() }: { account: AccountView; now?: number }) {
+  const type = useSignal<ActivityType>('call');
+  const opened = new Map<string, string>();
+  for (const a of [...account.activities].reverse()) {
+    const id = a.data.complaintId;
+    if (!id) continue;
+    if (a.type === 'complaint_opened') opened.set(id, a.subject ?? '');
+    if (a.type === 'complaint_resolved') opened.delete(id);
+  }
+  const lastReview = account.activities.find((a) => a.type === 'annual_review');
+  const reviewDue = lastReview ? lastReview.occurredAt + YEAR : null;
+  const caring = phaseIndex(account.phase) >= phaseIndex('customer');
+  const daysSince = account.lastActivityAt ? Math.floor((now - account.lastActivityAt) / DAY) : null;
+  const overdue = account.nextStepDue !== null && account.nextStepDue < now;
+
+  return (
+    <div class="care">
+      <h3>{t('nextStep')}</h3>
+      {account.nextStep && (
+        <p class={overdue ? 'overdue' : ''} data-next-step-overdue={overdue ? 'true' : undefined}>
+          {account.nextStep}
+          {account.nextStepDue !== null && ` · ${dateFmt.format(account.nextStepDue)}`}
+          {overdue && ` · ${t('overdue')}`}
+        </p>
+      )}
+      <form
+        class="gap-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = e.currentTarget.elements;
+          const what = (f.namedItem('nextStep') as HTMLInputElement).value.trim();
+          const due = (f.namedItem('nextStepDue') as HTMLInputElement).value;
+          void act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { nextStep: what || null, nextStepDue: due ? Date.parse(due) : null } });
+        }}
+      >
+        <input name="nextStep" placeholder={t('nextStep')} aria-label={t('nextStep')} maxLength={500} />
+        <input name="nextStepDue" type="date" aria-label={t('date')} />
+        <button type="submit" data-action="save-next-step" disabled={busy.value}>
+          {t('save')}
+        </button>
+      </form>
+
+      {daysSince !== null && (
+        <p class="muted" data-days-since-contact={daysSince}>
+          {t('daysSinceContactLabel')}: {daysSince}
+        </p>
+      )}
+      {caring && (
+        <p class={reviewDue !== null && reviewDue < now ? 'overdue' : 'muted'}>
+          {t('annualReview')}: {lastReview ? dateFmt.format(lastReview.occurredAt) : '—'} · {t('nextDue')}: {reviewDue ? dateFmt.format(reviewDue) : t('now')}
+        </p>
+      )}
+      {opened.size > 0 && (
+        <ul class="complaints">
+          {[...opened.entries()].map(([id, subject]) => (
+            <li key={id} data-complaint={id}>
+              {t('openComplaint')}: {subject || '—'}{' '}
+              <button
+                type="button"
+                data-action="resolve-complaint"
+                disabled={busy.value}
+                onClick={() => act({ type: 'sidebar:logActivity', accountId: account.id, activityType: 'complaint_resolved', data: { complaintId: id } })}
+              >
+                {t('resolve')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('logActivity')}</h3>
+      <form
+        class="gap-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = e.currentTarget.elements;
+          const subject = (f.namedItem('subject') as HTMLInputElement).value.trim() || undefined;
+          const outcome = (f.namedItem('outcome') as HTMLInputElement | null)?.value.trim() || undefined;
+          const onTime = (f.namedItem('onTime') as HTMLInputElement | null)?.checked;
+          const data =
+            type.value === 'complaint_opened'
+              ? { complaintId: crypto.randomUUID() }
+              : type.value === 'delivery'
+                ? { onTime: Boolean(onTime) }
+                : type.value === 'referral'
+                  ? { referredCompany: subject }
+                  : outcome
+                    ? { outcome }
+                    : {};
+          void act({ type: 'sidebar:logActivity', accountId: account.id, activityType: type.value, subject, data });
+          e.currentTarget.reset();
+        }}
+      >
+        <select name="activityType" value={type.value} onChange={(e) => (type.value = e.currentTarget.value as ActivityType)}>
+          {LOGGABLE.map((x) => (
+            <option key={x} value={x}>
+              {t(`activity_${x}` as never)}
+            </option>
+          ))}
+        </select>
+        <input name="subject" placeholder={type.value === 'referral' ? t('referredCompany') : t('description')} maxLength={500} />
+        {(type.value === 'call' || type.value === 'meeting' || type.value === 'visit') && <input name="outcome" placeholder={t('outcome')} maxLength={500} />}
+        {type.value === 'delivery' && (
+          <label class="inline">
+            <input type="checkbox" name="onTime" defaultChecked /> {t('onTime')}
+          </label>
+        )}
+        <button type="submit" class="primary" data-action="log-activity" disabled={busy.value}>
+          {t('log')}
+        </button>
+      </form>
+    </div>
+  );
+}

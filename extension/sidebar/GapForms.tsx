@@ -1,0 +1,131 @@
+/** Each open checklist item, filled in place in one step: a fact, contact roles, or the activity it asks for. */
+import { useSignal } from '@preact/signals';
+import { DECISION_ROLES, DECISION_ROLE_LABELS, type ActivityType } from '../../shared/phases';
+import type { AccountFacts, ActivityData } from '../../shared/schemas';
+import type { AccountView } from '../background/views';
+import { label, t } from '../i18n';
+import { act, busy } from './store';
+
+type Gap = AccountView['gaps'][number];
+const ACCOUNT_FIELDS = ['source', 'industry'] as const;
+
+function Field({ name, placeholder, type = 'text' }: { name: string; placeholder: string; type?: 'text' | 'number' | 'date' }) {
+  // preact's input types discriminate on a literal `type`; ours is chosen at run time
+  const props = { name, type, placeholder, 'aria-label': placeholder, maxLength: 200, step: type === 'number' ? 'any' : undefined } as object;
+  return <input {...props} />;
+}
+
+/** What a gap's form sends, read from its named inputs. */
+function submit(gap: Gap, account: AccountView, form: HTMLFormElement) {
+  const v = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.value.trim() ?? '';
+  const checked = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.checked ?? false;
+  if (gap.key === 'address') return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { address: v('address'), postcode: v('postcode'), city: v('city') } });
+  if ((ACCOUNT_FIELDS as readonly string[]).includes(gap.key)) return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { [gap.key]: v('value') } });
+  if (gap.fill === 'text') return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { facts: { [gap.key]: v('value') } as AccountFacts } });
+  if (gap.fill === 'activity') {
+    const amount = v('amount') ? Number(v('amount')) : undefined;
+    const data: ActivityData = {
+      ...(amount !== undefined && Number.isFinite(amount) ? { amount } : {}),
+      ...(v('currency') ? { currency: v('currency').toUpperCase() } : {}),
+      ...(v('version') ? { version: v('version') } : {}),
+      ...(v('reference') ? { reference: v('reference') } : {}),
+      ...(form.elements.namedItem('paid') ? { paid: checked('paid') } : {}),
+      ...(v('referredCompany') ? { referredCompany: v('referredCompany') } : {}),
+    };
+    const date = v('date') ? Date.parse(v('date')) : undefined;
+    return act({ type: 'sidebar:logActivity', accountId: account.id, activityType: gap.activityType as ActivityType, subject: v('subject') || undefined, occurredAt: date, data });
+  }
+  return undefined;
+}
+
+function ActivityFields({ type }: { type: string | null }) {
+  switch (type) {
+    case 'quote':
+      return (
+        <>
+          <Field name="amount" type="number" placeholder={t('amount')} />
+          <Field name="currency" placeholder="EUR" />
+          <Field name="version" placeholder={t('version')} />
+          <Field name="date" type="date" placeholder={t('date')} />
+        </>
+      );
+    case 'confirmation':
+      return (
+        <>
+          <Field name="reference" placeholder={t('reference')} />
+          <Field name="date" type="date" placeholder={t('date')} />
+        </>
+      );
+    case 'invoice':
+      return (
+        <>
+          <Field name="amount" type="number" placeholder={t('amount')} />
+          <Field name="date" type="date" placeholder={t('date')} />
+          <label class="inline">
+            <input type="checkbox" name="paid" /> {t('paid')}
+          </label>
+        </>
+      );
+    case 'referral':
+      return <Field name="referredCompany" placeholder={t('referredCompany')} />;
+    default:
+      return <Field name="subject" placeholder={t('description')} />;
+  }
+}
+
+export function GapForms({ account, gaps = account.gaps }: { account: AccountView; gaps?: Gap[] }) {
+  const open = useSignal<string | null>(null);
+  return (
+    <ul class="gaps">
+      {gaps.map((g) => (
+        <li key={g.key} data-gap={g.key}>
+          <button type="button" class="link" aria-expanded={open.value === g.key} onClick={() => (open.value = open.value === g.key ? null : g.key)}>
+            {label(g.label)}
+          </button>
+          {open.value === g.key && g.fill === 'contactRole' && (
+            <div class="gap-form">
+              {account.contacts.map((c) => (
+                <label key={c.id} class="inline">
+                  {c.name}{' '}
+                  <select name="role" value={c.role} disabled={busy.value} onChange={(e) => act({ type: 'sidebar:setContactRole', contactId: c.id, role: e.currentTarget.value as (typeof DECISION_ROLES)[number] })}>
+                    {DECISION_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {label(DECISION_ROLE_LABELS[r])}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+          )}
+          {open.value === g.key && g.fill === 'contactChannel' && <p class="muted">{t('contactChannelHint')}</p>}
+          {open.value === g.key && (g.fill === 'text' || g.fill === 'activity') && (
+            <form
+              class="gap-form"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                await submit(g, account, e.currentTarget);
+                open.value = null;
+              }}
+            >
+              {g.key === 'address' ? (
+                <>
+                  <Field name="address" placeholder={t('address')} />
+                  <Field name="postcode" placeholder={t('postcode')} />
+                  <Field name="city" placeholder={t('city')} />
+                </>
+              ) : g.fill === 'activity' ? (
+                <ActivityFields type={g.activityType} />
+              ) : (
+                <Field name="value" placeholder={label(g.label)} />
+              )}
+              <button type="submit" class="primary" data-action="fill-gap" disabled={busy.value}>
+                {t('save')}
+              </button>
+            </form>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

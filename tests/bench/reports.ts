@@ -1,0 +1,55 @@
+/**
+ * The whole dashboard query set over a large team: 1,000,000 phase changes
+ * and 5,000,000 activities by default, and a tenth of that to see how the
+ * cost grows with size.
+ */
+import { openDb } from '../../server/db/client';
+import { dashboard } from '../../server/domain/reports';
+import { tmpDbUrl } from '../helpers/tmp';
+import { bigHistory } from './big-history';
+import { median, ms, type Row } from './table';
+
+const DAY = 86_400_000;
+
+async function measure(scale: number, runs = 3): Promise<{ rows: Row[]; d90: number; d365: number }> {
+  const db = await openDb({ url: tmpDbUrl('bench-reports') });
+  const end = Date.UTC(2026, 10, 1);
+  const t0 = Date.now();
+  const h = await bigHistory(db, { phaseChanges: 1_000_000 * scale, activities: 5_000_000 * scale, end });
+  const built = (Date.now() - t0) / 1000;
+  const time = async (days: number) => {
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      await dashboard(db, h.actor, { from: end - days * DAY, to: end }, end);
+      xs.push(performance.now() - s);
+    }
+    return median(xs);
+  };
+  const d90 = await time(90);
+  const d365 = await time(365);
+  db.client.close();
+  const size = `${h.phaseChanges.toLocaleString('en')} changes, ${h.activities.toLocaleString('en')} activities`;
+  return {
+    d90,
+    d365,
+    rows: [
+      { benchmark: 'dashboard queries', measure: `${size}: generated in`, value: `${built.toFixed(0)} s` },
+      { benchmark: 'dashboard queries', measure: `${size}: 90-day period`, value: ms(d90), target: scale === 1 ? '< 200 ms' : '' },
+      { benchmark: 'dashboard queries', measure: `${size}: 1-year period`, value: ms(d365), target: scale === 1 ? '< 1000 ms' : '' },
+    ],
+  };
+}
+
+export async function reportsBench(): Promise<Row[]> {
+  const scale = Number(process.env.BENCH_REPORT_SCALE ?? 1);
+  const small = await measure(scale / 10);
+  const full = await measure(scale);
+  const growth = (a: number, b: number) => `${(b / a).toFixed(1)}× for 10× the data`;
+  return [
+    ...small.rows,
+    ...full.rows,
+    { benchmark: 'dashboard queries', measure: 'growth, 90-day period', value: growth(small.d90, full.d90) },
+    { benchmark: 'dashboard queries', measure: 'growth, 1-year period', value: growth(small.d365, full.d365) },
+  ];
+}
