@@ -1,7 +1,6 @@
 /** What the sidebar shows for a page: the page's own data plus what the team knows about it. */
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
-import type { GmailThread } from '../../shared/schemas';
 import type { OpenPage, Trouble } from '../messaging/protocol';
 import type { FailedWrite, OutboxEntry } from './outbox';
 import type { Api } from './api';
@@ -10,8 +9,6 @@ type Out = inferRouterOutputs<AppRouter>;
 export type AccountView = Out['accounts']['get'];
 export type LinkedInMatch = Out['accounts']['lookupLinkedIn'];
 export type EmailLookup = Out['accounts']['lookupEmails'];
-
-export const MAX_RECIPIENTS = 20;
 
 /**
  * Every frame request is answered with the page as scraped, what the team
@@ -36,8 +33,6 @@ export type SidebarView =
   | { site: 'linkedin'; match: LinkedInMatch }
   | { site: 'gmail'; lookup: EmailLookup; neverLog: string[] };
 
-export const recipientCount = (t: GmailThread) =>
-  new Set(t.messages.flatMap((m) => [m.from, ...m.to, ...m.cc].map((p) => p.email))).size;
 
 export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> {
   if (page.site === 'linkedin') {

@@ -1,14 +1,13 @@
 /** The open Gmail thread: each outside participant's account, one-click add, log, and proposals. */
 import type { GmailThread } from '../../shared/schemas';
-import { MAX_RECIPIENTS, recipientCount, type EmailLookup } from '../background/views';
+import type { EmailLookup } from '../background/views';
+import { domainOf, MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import { t } from '../i18n';
 import { AccountCard } from './AccountCard';
 import { act, busy, logged, pending } from './store';
 
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
-
 export function GmailPanel({ thread, lookup, neverLog }: { thread: GmailThread; lookup: EmailLookup | null; neverLog: string[] }) {
-  const isPrivate = (email: string) => neverLog.includes(email) || neverLog.includes(domainOf(email));
+  const isPrivate = (email: string) => neverLogged(neverLog, email);
   const accountName = (id: string | null) => lookup?.accounts.find((a) => a.id === id)?.name ?? '';
   // offline, every outside participant is offered; the server sorts out who is known once it answers
   const participants = lookup?.participants ?? thread.external.map((p) => ({ ...p, contactId: null, accountId: null, freeMail: false }));
@@ -54,7 +53,7 @@ export function GmailPanel({ thread, lookup, neverLog }: { thread: GmailThread; 
           ))}
         </ul>
         {canLog &&
-          (recipientCount(thread) > MAX_RECIPIENTS ? (
+          (recipientCount(thread) > MAX_LOGGED_RECIPIENTS ? (
             <p class="muted">{t('tooManyRecipients')}</p>
           ) : (
             <button type="button" data-action="log-thread" disabled={busy.value} onClick={() => act({ type: 'sidebar:logThread' })}>

@@ -95,8 +95,11 @@ export const accounts = sqliteTable(
   },
   (t) => [
     index('accounts_team_domain').on(t.teamId, t.emailDomain),
-    // covers the reports' scans of accounts by phase without touching the wide rows
-    index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince, t.lastActivityAt, t.createdAt, t.archivedAt, t.ownerId, t.checklistGaps),
+    // the reports read accounts through these covering indexes and never touch the wide rows:
+    // per phase in order of phase_since (median ages), per phase and owner (one grouped pass), and quotes
+    index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince, t.createdAt, t.archivedAt, t.ownerId, t.lastActivityAt, t.lastReviewAt),
+    index('accounts_team_phase_owner').on(t.teamId, t.phase, t.ownerId, t.phaseSince, t.lastActivityAt, t.createdAt, t.archivedAt, t.checklistGaps),
+    index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
   ],

@@ -8,7 +8,8 @@ import type { Actor } from './actor';
 import { notFound } from './errors';
 import { checklistGaps } from './checklist';
 import { findAccount, findContact } from './matching';
-import { domainOf, isFreeMail } from './free-mail';
+import { isFreeMail } from './free-mail';
+import { domainOf } from '../../shared/email';
 
 type Q = Orm | Tx;
 const TIMELINE_LIMIT = 50;

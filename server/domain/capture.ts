@@ -14,7 +14,8 @@ import { findAccount, findContact, findContactByName } from './matching';
 import { recordCreation } from './moves';
 import { insertActivity } from './activities';
 import { refreshGaps } from './checklist';
-import { domainOf, isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
+import { isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
+import { domainOf } from '../../shared/email';
 
 export interface CaptureResult {
   accountId: string;

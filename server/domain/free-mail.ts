@@ -1,4 +1,5 @@
 /** Free-mail providers: a sender there is a person, never a company account. */
+import { domainOf } from '../../shared/email';
 const FREE_MAIL = new Set([
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.nl', 'live.com', 'live.nl', 'msn.com',
   'yahoo.com', 'yahoo.nl', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com',
@@ -7,7 +8,6 @@ const FREE_MAIL = new Set([
   'upcmail.nl', 'tele2.nl', 'online.nl', 'quicknet.nl', 'freeler.nl', 'skynet.be', 'telenet.be',
 ]);
 
-export const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 export const isFreeMail = (email: string) => FREE_MAIL.has(domainOf(email));
 
 /** "sales@acme-bouw.example" → "Acme Bouw": a readable name until someone types a better one. */

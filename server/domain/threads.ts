@@ -9,16 +9,10 @@ import { users } from '../db/schema';
 import type { GmailThread } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { DomainError } from './errors';
-import { domainOf } from './free-mail';
+import { domainOf, MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import { findAccount, findContact } from './matching';
 import { logActivity } from './activities';
 
-export const MAX_LOGGED_RECIPIENTS = 20;
-
-export const recipientCount = (t: GmailThread) =>
-  new Set(t.messages.flatMap((m) => [m.from, ...m.to, ...m.cc].map((p) => p.email))).size;
-
-export const neverLogged = (neverLog: string[], email: string) => neverLog.includes(email) || neverLog.includes(domainOf(email));
 
 export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
   if (recipientCount(thread) > MAX_LOGGED_RECIPIENTS) {

@@ -5,11 +5,11 @@
 import type { GmailMessage, GmailThread, Person } from '../../../shared/schemas';
 import { gmailView } from './pages';
 import { CC_MARK, GM } from './selectors';
+import { domainOf } from '../../../shared/email';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const SNIPPET_MAX = 300;
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 
 /** Hidden by itself or by an ancestor: display none, the hidden attribute, or aria-hidden views. */
 function isHidden(el: Element): boolean {

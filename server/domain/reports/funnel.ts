@@ -22,18 +22,14 @@ async function cohort(db: Orm, s: Scope, phase: number, target: number) {
 }
 
 export async function funnel(db: Orm, s: Scope) {
-  const reached = await db.all<{ p: number; n: number }>(sql`
-    select phase_idx as p, count(distinct account_id) as n from phase_reaches
-    where team_id = ${s.teamId} and at >= ${s.from} and at < ${s.to}${ownerFilter(s, sql`owner_id`)}
-    group by phase_idx`);
-  const byPhase = new Map(reached.map((r) => [Number(r.p), Number(r.n)]));
   const phases = [];
   for (const [i, phase] of PHASE_IDS.entries()) {
-    const c = i < PHASE_IDS.length - 1 ? await cohort(db, s, i, i + 1) : null;
+    // the cohort of P is exactly the accounts that reached P in the period: Reached(P)
+    const c = await cohort(db, s, i, i + 1);
     phases.push({
       phase: phase as PhaseId,
-      reached: byPhase.get(i) ?? 0,
-      conversion: c ? { ...c, rate: rate(c.converted, c.cohort) } : null,
+      reached: c.cohort,
+      conversion: i < PHASE_IDS.length - 1 ? { ...c, rate: rate(c.converted, c.cohort) } : null,
     });
   }
   const quotes = await cohort(db, s, phaseIndex('negotiation'), phaseIndex('customer'));
