@@ -42,6 +42,16 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
         op: { path: 'accounts.move', input: { accountId: req.accountId, to: req.to, reason: req.reason, note: req.note } },
         summary: { what: 'move', label: '', to: req.to },
       };
+    case 'sidebar:archive':
+      return { op: { path: 'accounts.archive', input: { accountId: req.accountId, reason: req.reason, note: req.note } }, summary: { what: 'update', label: req.reason } };
+    case 'sidebar:restore':
+      return { op: { path: 'accounts.restore', input: { accountId: req.accountId } }, summary: { what: 'update', label: '' } };
+    case 'sidebar:createOpportunity':
+      return { op: { path: 'opportunities.create', input: { accountId: req.accountId, kind: req.kind, title: req.title, amount: req.amount } }, summary: { what: 'update', label: req.title } };
+    case 'sidebar:advanceOpportunity':
+      return { op: { path: 'opportunities.advance', input: { opportunityId: req.opportunityId, stage: req.stage } }, summary: { what: 'update', label: req.stage } };
+    case 'sidebar:closeOpportunity':
+      return { op: { path: 'opportunities.close', input: { opportunityId: req.opportunityId, outcome: req.outcome, lostReason: req.lostReason } }, summary: { what: 'update', label: req.outcome } };
     case 'sidebar:updateAccount':
       return { op: { path: 'accounts.update', input: { accountId: req.accountId, patch: req.patch } }, summary: { what: 'update', label: Object.keys(req.patch).join(', ') } };
     case 'sidebar:setContactRole':

@@ -1,6 +1,6 @@
 /** The writes the sidebar makes, as data: they wait in the outbox and are sent by `send`. */
 import type { AccountPatch, ActivityData, GmailThread, LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
-import type { ActivityType, BackReason, DecisionRole, PhaseId } from '../../shared/phases';
+import type { ActivityType, ArchiveReason, BackReason, DecisionRole, PhaseId } from '../../shared/phases';
 import type { Api } from './api';
 
 export type WriteOp =
@@ -11,6 +11,11 @@ export type WriteOp =
   | { path: 'activities.acceptProposal'; input: { proposalId: string } }
   | { path: 'activities.dismissProposal'; input: { proposalId: string } }
   | { path: 'accounts.move'; input: { accountId: string; to: PhaseId; reason?: BackReason; note?: string } }
+  | { path: 'accounts.archive'; input: { accountId: string; reason: ArchiveReason; note?: string } }
+  | { path: 'accounts.restore'; input: { accountId: string } }
+  | { path: 'opportunities.create'; input: { accountId: string; kind: 'new' | 'upsell' | 'cross_sell'; title: string; amount?: number } }
+  | { path: 'opportunities.advance'; input: { opportunityId: string; stage: 'conversation' | 'negotiation' | 'closing' } }
+  | { path: 'opportunities.close'; input: { opportunityId: string; outcome: 'won' | 'lost'; lostReason?: BackReason } }
   | { path: 'accounts.update'; input: { accountId: string; patch: AccountPatch } }
   | { path: 'accounts.setContactRole'; input: { contactId: string; role: DecisionRole } }
   | { path: 'activities.log'; input: { accountId: string; type: ActivityType; subject?: string; occurredAt?: number; data?: ActivityData; sourceKey?: string } };
@@ -32,6 +37,16 @@ export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> 
       return api.activities.dismissProposal.mutate({ ...op.input, clientId });
     case 'accounts.move':
       return api.accounts.move.mutate({ ...op.input, clientId });
+    case 'accounts.archive':
+      return api.accounts.archive.mutate({ ...op.input, clientId });
+    case 'accounts.restore':
+      return api.accounts.restore.mutate({ ...op.input, clientId });
+    case 'opportunities.create':
+      return api.opportunities.create.mutate({ ...op.input, clientId });
+    case 'opportunities.advance':
+      return api.opportunities.advance.mutate({ ...op.input, clientId });
+    case 'opportunities.close':
+      return api.opportunities.close.mutate({ ...op.input, clientId });
     case 'accounts.update':
       return api.accounts.update.mutate({ ...op.input, clientId });
     case 'accounts.setContactRole':

@@ -4,7 +4,7 @@
  * hostile page, and extension pages can be opened by anyone.
  */
 import { z } from 'zod';
-import { accountPatch, activityData, activityType, backReason, clientId, decisionRole, email, gmailThread, id, linkedInPage, phaseId } from '../../shared/schemas';
+import { accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, linkedInPage, phaseId } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -33,6 +33,11 @@ export const frameRequest = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('sidebar:dismissFailed'), token, clientId }),
   z.object({ type: z.literal('sidebar:updateAccount'), token, accountId: id, patch: accountPatch, clientId }),
+  z.object({ type: z.literal('sidebar:archive'), token, accountId: id, reason: archiveReason, note: z.string().trim().max(1000).optional(), clientId }),
+  z.object({ type: z.literal('sidebar:restore'), token, accountId: id, clientId }),
+  z.object({ type: z.literal('sidebar:createOpportunity'), token, accountId: id, kind: opportunityKind, title: z.string().trim().min(1).max(200), amount: z.number().nonnegative().max(1e12).optional(), clientId }),
+  z.object({ type: z.literal('sidebar:advanceOpportunity'), token, opportunityId: id, stage: z.enum(['conversation', 'negotiation', 'closing']), clientId }),
+  z.object({ type: z.literal('sidebar:closeOpportunity'), token, opportunityId: id, outcome: z.enum(['won', 'lost']), lostReason: backReason.optional(), clientId }),
   z.object({ type: z.literal('sidebar:setContactRole'), token, contactId: id, role: decisionRole, clientId }),
   z.object({
     type: z.literal('sidebar:logActivity'),

@@ -5,6 +5,8 @@ import { label, t } from '../i18n';
 import { PhaseStepper } from './PhaseStepper';
 import { GapForms } from './GapForms';
 import { CarePanel } from './CarePanel';
+import { ArchiveControl } from './ArchiveControl';
+import { Opportunities } from './Opportunities';
 import { act, busy } from './store';
 
 const ACTIVITY_LIMIT = 5;
@@ -44,7 +46,8 @@ export function AccountCard({ account }: { account: AccountView }) {
           </div>
         </div>
       )}
-      <PhaseStepper accountId={account.id} current={account.phase} proposed={proposal?.to as PhaseId | undefined} />
+      {!account.archived && <PhaseStepper accountId={account.id} current={account.phase} proposed={proposal?.to as PhaseId | undefined} />}
+      <ArchiveControl account={account} />
       <h3>{t('gaps')}</h3>
       {account.gaps.length ? <GapForms account={account} /> : <p class="muted">{t('noGaps')}</p>}
       {evidenceForNext.length > 0 && (
@@ -53,6 +56,7 @@ export function AccountCard({ account }: { account: AccountView }) {
           <GapForms account={account} gaps={evidenceForNext} />
         </>
       )}
+      {phaseIndex(account.phase) >= phaseIndex('customer') && <Opportunities account={account} />}
       <CarePanel account={account} />
       {account.contacts.length > 0 && (
         <>

@@ -14,6 +14,8 @@ import { proposeFromEvidence } from './proposals';
 import { DomainError } from './errors';
 import { countActivity } from './derived';
 import { refreshGaps } from './checklist';
+import { findAccount } from './matching';
+import { createAccount } from './capture';
 
 export interface ActivityInput {
   accountId: string;
@@ -75,7 +77,8 @@ export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {
     const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
     if (kind) proposal = await proposeFromEvidence(tx, actor, account.id, kind, activity.id);
   }
-  return { activityId: activity.id, created, proposal };
+  const referredAccountId = created && input.type === 'referral' && input.data?.referredCompany ? await referredSuspect(tx, actor, account.name, input.data.referredCompany, activity.id) : null;
+  return { activityId: activity.id, created, proposal, referredAccountId };
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -85,4 +88,11 @@ async function paidInvoiceEvidence(tx: Tx, actor: Actor, accountId: string, at: 
   const rows = await tx.select({ type: activities.type, data: activities.data, at: activities.occurredAt }).from(activities).where(and(eq(activities.accountId, accountId), eq(activities.teamId, actor.teamId))).all();
   const paid = rows.filter((r) => (r.type === 'payment' || (r.type === 'invoice' && r.data.paid)) && r.at <= at && r.at > at - YEAR_MS);
   return paid.length >= 3 ? ('third_paid_invoice_12m' as const) : ('first_paid_invoice' as const);
+}
+
+/** A referral names a company: it becomes a suspect with the ambassador as its source (or is found, if known). */
+async function referredSuspect(tx: Tx, actor: Actor, ambassador: string, company: string, activityId: string) {
+  const known = await findAccount(tx, actor.teamId, { name: company });
+  if (known) return known.id;
+  return createAccount(tx, actor, { kind: 'company', name: company.trim(), source: `Referral: ${ambassador}` }, 'suspect', { type: 'note', sourceKey: `referral:${activityId}` });
 }

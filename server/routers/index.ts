@@ -4,6 +4,7 @@ import { activitiesRouter } from './activities';
 import { captureRouter } from './capture';
 import { meRouter } from './me';
 import { reportsRouter } from './reports';
+import { opportunitiesRouter } from './opportunities';
 
 export const appRouter = router({
   me: meRouter,
@@ -11,6 +12,7 @@ export const appRouter = router({
   capture: captureRouter,
   activities: activitiesRouter,
   reports: reportsRouter,
+  opportunities: opportunitiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -86,9 +86,12 @@ describe('the whole sale in the sidebar', () => {
     await logActivity('referral', 'Bouwgroep Noord');
     await accept('ambassador');
 
-    const [account] = await h.server.db.query.accounts.findMany();
-    expect(account).toMatchObject({ name: 'Acme BV', phase: 'ambassador', facts: { need: 'Duurzame isolatie' } });
-    const changes = await h.server.db.query.phaseChanges.findMany({ orderBy: (c, { asc }) => asc(c.at) });
+    const accounts = await h.server.db.query.accounts.findMany();
+    const account = accounts.find((a) => a.name === 'Acme BV')!;
+    expect(account).toMatchObject({ phase: 'ambassador', facts: { need: 'Duurzame isolatie' } });
+    // the referral made the referred company a suspect, with Acme as its source
+    expect(accounts.find((a) => a.name === 'Bouwgroep Noord')).toMatchObject({ phase: 'suspect', source: 'Referral: Acme BV' });
+    const changes = await h.server.db.query.phaseChanges.findMany({ where: (c, { eq }) => eq(c.accountId, account.id), orderBy: (c, { asc }) => asc(c.at) });
     expect(changes.map((c) => [c.from, c.to, c.reason?.startsWith('evidence') ? 'evidence' : c.reason])).toEqual([
       [null, 'suspect', null],
       ['suspect', 'prospect', null],
@@ -103,6 +106,20 @@ describe('the whole sale in the sidebar', () => {
     ]);
   }, 90_000);
 
+  it('an upsell for the ambassador runs to won while the account stays where it is', async () => {
+    await frame.locator('select[name="opportunityKind"]').selectOption('upsell');
+    await frame.locator('input[name="opportunityTitle"]').fill('Extra isolatie hal 2');
+    await frame.locator('input[name="opportunityAmount"]').fill('4000');
+    await frame.locator('[data-action="create-opportunity"]').click();
+    const opp = frame.locator('[data-opportunity]');
+    await expect.poll(() => opp.getAttribute('data-stage'), { timeout: 10_000 }).toBe('conversation');
+    await opp.locator('[data-action="advance-opportunity"][data-to="negotiation"]').click();
+    await expect.poll(() => opp.getAttribute('data-stage')).toBe('negotiation');
+    await opp.locator('[data-action="win-opportunity"]').click();
+    await expect.poll(() => opp.getAttribute('data-outcome')).toBe('won');
+    await expectPhase('ambassador');
+  });
+
   it('a next step with a date in the past shows as overdue', async () => {
     await frame.locator('input[name="nextStep"]').fill('Jaargesprek plannen');
     await frame.locator('input[name="nextStepDue"]').fill('2026-01-15');
@@ -116,5 +133,21 @@ describe('the whole sale in the sidebar', () => {
     await expect.poll(() => frame.locator('[data-complaint]').count()).toBe(0);
     const types = (await h.server.db.query.activities.findMany()).map((a) => a.type);
     expect(types).toEqual(expect.arrayContaining(['complaint_opened', 'complaint_resolved']));
+  });
+});
+
+describe('archive', () => {
+  it('takes an account out of the funnel with a reason, keeps its history, and brings it back', async () => {
+    await frame.locator('[data-action="archive"]').click();
+    await frame.locator('select[name="archiveReason"]').selectOption('no_fit');
+    await frame.locator('input[name="archiveNote"]').fill('Verhuist naar Duitsland');
+    await frame.locator('[data-action="confirm-archive"]').click();
+    await expect.poll(() => frame.locator('[data-archived]').textContent(), { timeout: 10_000 }).toContain('no_fit: Verhuist naar Duitsland');
+    expect(await frame.locator('[data-step]').count()).toBe(0);
+    const account = (await h.server.db.query.accounts.findMany()).find((a) => a.name === 'Acme BV')!;
+    expect(account.archivedAt).not.toBeNull();
+    expect(await h.server.db.query.phaseChanges.findMany({ where: (c, { eq }) => eq(c.accountId, account.id) })).toHaveLength(10);
+    await frame.locator('[data-action="restore"]').click();
+    await expect.poll(() => frame.locator('[data-step]').count(), { timeout: 10_000 }).toBe(8);
   });
 });

@@ -92,3 +92,38 @@ describe('moving an account between phases', () => {
     expect((await rep.api.accounts.get({ id: accountId })).activities.filter((x) => x.type === 'call')).toHaveLength(1);
   });
 });
+
+describe('referrals', () => {
+  it('a referral proposes ambassador and makes the referred company a suspect with the ambassador as its source', async () => {
+    const { rep, accountId } = await suspect();
+    await rep.api.accounts.move({ accountId, to: 'relationship' });
+    const r = await rep.api.activities.log({ accountId, type: 'referral', data: { referredCompany: 'Bouwgroep Noord' }, clientId: 'referral-0001' });
+    expect(r.proposal).toMatchObject({ to: 'ambassador' });
+    const referred = await rep.api.accounts.get({ id: r.referredAccountId! });
+    expect(referred).toMatchObject({ name: 'Bouwgroep Noord', phase: 'suspect', source: 'Referral: Acme BV' });
+    // replayed, it makes no second company
+    await rep.api.activities.log({ accountId, type: 'referral', data: { referredCompany: 'Bouwgroep Noord' }, clientId: 'referral-0001' });
+    expect((await rep.api.accounts.search({ q: 'Bouwgroep' }))).toHaveLength(1);
+  });
+});
+
+describe('opportunities', () => {
+  it('run conversation → negotiation → closing → won or lost, only for customers, while the account keeps its phase', async () => {
+    const { rep, accountId } = await suspect();
+    await expect(rep.api.opportunities.create({ accountId, kind: 'upsell', title: 'Extra isolatie' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await rep.api.accounts.move({ accountId, to: 'relationship' });
+    const { opportunityId } = await rep.api.opportunities.create({ accountId, kind: 'upsell', title: 'Extra isolatie', amount: 4_000 });
+    await rep.api.opportunities.advance({ opportunityId, stage: 'negotiation' });
+    await rep.api.opportunities.close({ opportunityId, outcome: 'won' });
+    const cross = await rep.api.opportunities.create({ accountId, kind: 'cross_sell', title: 'Onderhoud' });
+    await expect(rep.api.opportunities.close({ opportunityId: cross.opportunityId, outcome: 'lost' })).rejects.toMatchObject({ message: 'A lost opportunity needs a reason' });
+    await rep.api.opportunities.close({ opportunityId: cross.opportunityId, outcome: 'lost', lostReason: 'no_budget' });
+    await expect(rep.api.opportunities.advance({ opportunityId, stage: 'closing' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const account = await rep.api.accounts.get({ id: accountId });
+    expect(account.phase).toBe('relationship');
+    expect(account.opportunities.map((o) => [o.title, o.stage, o.outcome, o.amount]).sort()).toEqual([
+      ['Extra isolatie', 'negotiation', 'won', 4_000],
+      ['Onderhoud', 'conversation', 'lost', null],
+    ]);
+  });
+});
