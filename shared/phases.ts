@@ -294,3 +294,9 @@ export const OPPORTUNITY_KINDS = ['new', 'upsell', 'cross_sell'] as const;
 export const OPPORTUNITY_OUTCOMES = ['open', 'won', 'lost'] as const;
 export const USER_ROLES = ['rep', 'manager', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+// ---------------------------------------------------------------------------
+// Care of relationships (phases 7 and 8)
+
+/** An annual review is due twelve months after the last one. */
+export const ANNUAL_REVIEW_DUE_MS = 365 * 24 * 3600 * 1000;

@@ -4,13 +4,12 @@
  * one-line logger for calls, meetings, deliveries, referrals and the like.
  */
 import { useSignal } from '@preact/signals';
-import { phaseIndex, type ActivityType } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, phaseIndex, type ActivityType } from '../../shared/phases';
 import type { AccountView } from '../background/views';
 import { t } from '../i18n';
 import { act, busy } from './store';
 
 const DAY = 86_400_000;
-const YEAR = 365 * DAY;
 const LOGGABLE: ActivityType[] = ['call', 'meeting', 'visit', 'note', 'delivery', 'complaint_opened', 'annual_review', 'referral', 'programme_joined', 'payment'];
 const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -24,7 +23,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
     if (a.type === 'complaint_resolved') opened.delete(id);
   }
   const lastReview = account.activities.find((a) => a.type === 'annual_review');
-  const reviewDue = lastReview ? lastReview.occurredAt + YEAR : null;
+  const reviewDue = lastReview ? lastReview.occurredAt + ANNUAL_REVIEW_DUE_MS : null;
   const caring = phaseIndex(account.phase) >= phaseIndex('customer');
   const daysSince = account.lastActivityAt ? Math.floor((now - account.lastActivityAt) / DAY) : null;
   const overdue = account.nextStepDue !== null && account.nextStepDue < now;

@@ -99,6 +99,7 @@ export const accounts = sqliteTable(
     // per phase in order of phase_since (median ages), per phase and owner (one grouped pass), and quotes
     index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince, t.createdAt, t.archivedAt, t.ownerId, t.lastActivityAt, t.lastReviewAt),
     index('accounts_team_phase_owner').on(t.teamId, t.phase, t.ownerId, t.phaseSince, t.lastActivityAt, t.createdAt, t.archivedAt, t.checklistGaps),
+    index('accounts_team_last_activity').on(t.teamId, t.lastActivityAt, t.phase, t.archivedAt, t.createdAt, t.ownerId),
     index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),

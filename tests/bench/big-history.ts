@@ -65,6 +65,8 @@ export async function bigHistory(db: Db, o: { phaseChanges: number; activities: 
     from phase_changes pc join accounts a on a.id = pc.account_id
     where pc.team_id = '${actor.teamId}' and pc.from_phase is not null group by 1, 2, 3, 4, 5`);
   await c.execute('analyze');
+  // a live server checkpoints as it goes; after gigabytes in a few transactions, do it once, as it would have
+  await c.execute('pragma wal_checkpoint(truncate)');
   const count = async (t: string) => Number((await c.execute(`select count(*) from ${t}`)).rows[0]![0]);
   return { actor, accounts, phaseChanges: await count('phase_changes'), activities: await count('activities') };
 }

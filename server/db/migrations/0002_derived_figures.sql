@@ -16,6 +16,7 @@ ALTER TABLE `accounts` ADD `latest_quote_currency` text;--> statement-breakpoint
 ALTER TABLE `accounts` ADD `latest_quote_at` integer;--> statement-breakpoint
 ALTER TABLE `accounts` ADD `last_review_at` integer;--> statement-breakpoint
 CREATE INDEX `accounts_team_phase_owner` ON `accounts` (`team_id`,`phase`,`owner_id`,`phase_since`,`last_activity_at`,`created_at`,`archived_at`,`checklist_gaps`);--> statement-breakpoint
+CREATE INDEX `accounts_team_last_activity` ON `accounts` (`team_id`,`last_activity_at`,`phase`,`archived_at`,`created_at`,`owner_id`);--> statement-breakpoint
 CREATE INDEX `accounts_team_quotes` ON `accounts` (`team_id`,`phase`,`latest_quote_at`,`latest_quote_currency`,`latest_quote_amount`,`archived_at`,`owner_id`);--> statement-breakpoint
 CREATE INDEX `accounts_team_phase_since` ON `accounts` (`team_id`,`phase`,`phase_since`,`created_at`,`archived_at`,`owner_id`,`last_activity_at`,`last_review_at`);--> statement-breakpoint
 -- backfill from the events already recorded (checklist gaps are recomputed by the server at start)

@@ -1,9 +1,9 @@
 /** Pipeline value and relationship health: complaints, annual reviews, attention, referrals. */
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
+import { ANNUAL_REVIEW_DUE_MS } from '../../../shared/phases';
 import { DAY_MS, days, ownerFilter, percentile, type Scope } from './scope';
 
-const REVIEW_DUE_MS = 365 * DAY_MS;
 
 /** Sum of the latest quote's amount of each account in negotiation or closing, per currency. */
 export async function pipeline(db: Orm, s: Scope) {
@@ -35,7 +35,7 @@ export async function relationshipHealth(db: Orm, s: Scope) {
 
   const reviews = await db.get<{ accounts: number; overdue: number }>(sql`
     select count(*) as accounts,
-           sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - REVIEW_DUE_MS}) as overdue
+           sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - ANNUAL_REVIEW_DUE_MS}) as overdue
     from accounts a
     where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase in ('relationship', 'ambassador')${ownerFilter(s, sql`a.owner_id`)}`);
 
@@ -44,8 +44,8 @@ export async function relationshipHealth(db: Orm, s: Scope) {
   const n = Number(cared?.n ?? 0);
   const medianContact = n
     ? await db.get<{ d: number }>(sql`
-        select ${s.ref} - coalesce(a.last_activity_at, a.created_at) as d from accounts a where ${caring}
-        order by d limit 1 offset ${Math.ceil(0.5 * n) - 1}`)
+        select ${s.ref} - a.last_activity_at as d from accounts a indexed by accounts_team_last_activity where ${caring}
+        order by a.last_activity_at desc limit 1 offset ${Math.ceil(0.5 * n) - 1}`)
     : undefined;
 
   const referrals = await db.get<{ n: number | null }>(sql`

@@ -99,7 +99,7 @@ export async function staleAccounts(db: Orm, s: Scope, thresholds: Map<PhaseId, 
     select a.id, a.name, a.phase, a.phase_since as phaseSince, a.last_activity_at as lastActivityAt, a.owner_id as ownerId
     from accounts a
     where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref}${ownerFilter(s, sql`a.owner_id`)} and ${staleSql(s, thresholds)}
-    order by coalesce(a.last_activity_at, a.created_at) limit ${STALE_LIST_LIMIT}`);
+    order by a.last_activity_at limit ${STALE_LIST_LIMIT}`);
   return {
     count,
     thresholdDays: Object.fromEntries(PHASE_IDS.map((p) => [p, thresholds.get(p) ?? null])),
