@@ -205,8 +205,13 @@ export const phaseReaches = sqliteTable(
     ownerId: text('owner_id'),
     phaseIdx: integer('phase_idx').notNull(),
     at: integer('at').notNull(),
+    /** when the account first went on to a later phase after this reach: conversion without a search per account */
+    leftAt: integer('left_at'),
   },
-  (t) => [index('phase_reaches_team').on(t.teamId, t.phaseIdx, t.at, t.accountId), index('phase_reaches_account').on(t.accountId, t.phaseIdx, t.at)],
+  (t) => [
+    index('phase_reaches_team').on(t.teamId, t.phaseIdx, t.at, t.accountId, t.leftAt, t.ownerId),
+    index('phase_reaches_account').on(t.accountId, t.phaseIdx, t.at),
+  ],
 );
 
 /**

@@ -4,7 +4,7 @@
  * and each account's latest activity. Reports read these instead of scanning
  * millions of events.
  */
-import { isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { refreshGaps } from './checklist';
 import { accounts, activityDaily, phaseReaches, stayDays } from '../db/schema';
@@ -13,9 +13,21 @@ import type { ActivityData } from '../../shared/schemas';
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * Records the phases an event moved an account into (its target and the
+ * phases it skipped). Earlier reaches of lower phases are marked as left now;
+ * so are the skipped ones, which the account passed in the same moment.
+ */
 export async function recordReaches(tx: Tx, r: { teamId: string; accountId: string; ownerId: string | null; phases: PhaseId[]; at: number }) {
   if (!r.phases.length) return;
-  await tx.insert(phaseReaches).values(r.phases.map((p) => ({ teamId: r.teamId, accountId: r.accountId, ownerId: r.ownerId, phaseIdx: phaseIndex(p), at: r.at })));
+  const top = Math.max(...r.phases.map(phaseIndex));
+  await tx
+    .update(phaseReaches)
+    .set({ leftAt: r.at })
+    .where(and(eq(phaseReaches.accountId, r.accountId), lt(phaseReaches.phaseIdx, top), isNull(phaseReaches.leftAt)));
+  await tx.insert(phaseReaches).values(
+    r.phases.map((p) => ({ teamId: r.teamId, accountId: r.accountId, ownerId: r.ownerId, phaseIdx: phaseIndex(p), at: r.at, leftAt: phaseIndex(p) < top ? r.at : null })),
+  );
 }
 
 /** One ended stay, counted by its end day and its length in whole days. */

@@ -41,8 +41,9 @@ export async function bigHistory(db: Db, o: { phaseChanges: number; activities: 
            ${phaseCase.replace(/\bk\b/, 's.k')}, g.t0 + s.k * g.stay, g.owner, '[]',
            case when s.k = 0 then null else g.t0 + (s.k - 1) * g.stay end
     from gen g join steps s on s.k < g.l`);
-  await c.execute(`insert into phase_reaches (team_id, account_id, owner_id, phase_idx, at)
-    select '${actor.teamId}', g.id, g.owner, s.k, g.t0 + s.k * g.stay from gen g join steps s on s.k < g.l`);
+  await c.execute(`insert into phase_reaches (team_id, account_id, owner_id, phase_idx, at, left_at)
+    select '${actor.teamId}', g.id, g.owner, s.k, g.t0 + s.k * g.stay, case when s.k < g.l - 1 then g.t0 + (s.k + 1) * g.stay end
+    from gen g join steps s on s.k < g.l`);
   await c.execute(`create temp table seq as
     with recursive j(j) as (select 0 union all select j + 1 from j where j < 200) select j from j`);
   const types = ['email_out', 'email_in', 'call', 'meeting', 'note', 'email_out', 'quote', 'visit'];

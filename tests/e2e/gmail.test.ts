@@ -83,6 +83,7 @@ describe('Gmail in Chromium', () => {
     await options.click('[data-action="save-never-log"]');
     await expect.poll(() => h.server.db.query.users.findFirst().then((u) => u?.neverLog)).toEqual(['bakkerij-zon.example']);
     await options.close();
+    await page.bringToFront();
 
     h.overrides.set('https://mail.google.com/mail/u/0/', karinThread);
     await page.reload();

@@ -58,10 +58,11 @@ describe('LinkedIn in Chromium', () => {
     const [a, b] = [await h.context.newPage(), await h.context.newPage()];
     await a.goto(FATIMA);
     await b.goto(FATIMA);
-    await sidebar(a).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
-    await sidebar(b).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
     // a tab in the background gets no animation frames, which Playwright's waiting relies on
+    await b.bringToFront();
+    await sidebar(b).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
     await a.bringToFront();
+    await sidebar(a).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
     await sidebar(a).locator('[data-action="capture"]').click();
     expect(await phaseShown(a)).toBe('suspect');
     await b.bringToFront();

@@ -19,6 +19,9 @@ CREATE INDEX `accounts_team_phase_owner` ON `accounts` (`team_id`,`phase`,`owner
 CREATE INDEX `accounts_team_last_activity` ON `accounts` (`team_id`,`last_activity_at`,`phase`,`archived_at`,`created_at`,`owner_id`);--> statement-breakpoint
 CREATE INDEX `accounts_team_quotes` ON `accounts` (`team_id`,`phase`,`latest_quote_at`,`latest_quote_currency`,`latest_quote_amount`,`archived_at`,`owner_id`);--> statement-breakpoint
 CREATE INDEX `accounts_team_phase_since` ON `accounts` (`team_id`,`phase`,`phase_since`,`created_at`,`archived_at`,`owner_id`,`last_activity_at`,`last_review_at`);--> statement-breakpoint
+DROP INDEX `phase_reaches_team`;--> statement-breakpoint
+ALTER TABLE `phase_reaches` ADD `left_at` integer;--> statement-breakpoint
+CREATE INDEX `phase_reaches_team` ON `phase_reaches` (`team_id`,`phase_idx`,`at`,`account_id`,`left_at`,`owner_id`);--> statement-breakpoint
 -- backfill from the events already recorded (checklist gaps are recomputed by the server at start)
 INSERT INTO `stay_days` (`team_id`, `owner_id`, `phase_idx`, `end_day`, `days`, `count`)
 SELECT pc.`team_id`, coalesce(a.`owner_id`, ''),
@@ -35,3 +38,8 @@ UPDATE `accounts` SET
   `latest_quote_amount` = (SELECT json_extract(x.`data`, '$.amount') FROM `activities` x WHERE x.`account_id` = `accounts`.`id` AND x.`type` = 'quote' ORDER BY x.`occurred_at` DESC LIMIT 1),
   `latest_quote_currency` = (SELECT coalesce(json_extract(x.`data`, '$.currency'), 'EUR') FROM `activities` x WHERE x.`account_id` = `accounts`.`id` AND x.`type` = 'quote' ORDER BY x.`occurred_at` DESC LIMIT 1)
 WHERE `latest_quote_at` IS NOT NULL;
+--> statement-breakpoint
+UPDATE `phase_reaches` SET `left_at` = (
+  SELECT min(r2.`at`) FROM `phase_reaches` r2
+  WHERE r2.`account_id` = `phase_reaches`.`account_id` AND r2.`phase_idx` > `phase_reaches`.`phase_idx` AND r2.`at` >= `phase_reaches`.`at`
+);

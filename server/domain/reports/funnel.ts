@@ -9,8 +9,22 @@ import { ownerFilter, type Scope } from './scope';
 
 const rate = (part: number, whole: number) => (whole ? part / whole : null);
 
+/**
+ * Of the accounts that first reached `phase` in the period, how many went on
+ * to a later phase by the period's end: `left_at` of that first reach says
+ * when (SQLite takes the bare column from the row that holds the min).
+ */
+async function cohort(db: Orm, s: Scope, phase: number) {
+  const row = await db.get<{ cohort: number; converted: number | null }>(sql`
+    select count(*) as cohort, sum(c.left_at is not null and c.left_at < ${s.to}) as converted
+    from (select account_id, min(at) as first_at, left_at from phase_reaches
+          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to}${ownerFilter(s, sql`owner_id`)}
+          group by account_id) c`);
+  return { cohort: Number(row?.cohort ?? 0), converted: Number(row?.converted ?? 0) };
+}
+
 /** Of the accounts that first reached `phase` in the period, how many reached a phase at index ≥ `target` at or after that, by the period's end. */
-async function cohort(db: Orm, s: Scope, phase: number, target: number) {
+async function reachedLater(db: Orm, s: Scope, phase: number, target: number) {
   const row = await db.get<{ cohort: number; converted: number | null }>(sql`
     select count(*) as cohort,
            sum(exists(select 1 from phase_reaches r2
@@ -25,13 +39,13 @@ export async function funnel(db: Orm, s: Scope) {
   const phases = [];
   for (const [i, phase] of PHASE_IDS.entries()) {
     // the cohort of P is exactly the accounts that reached P in the period: Reached(P)
-    const c = await cohort(db, s, i, i + 1);
+    const c = await cohort(db, s, i);
     phases.push({
       phase: phase as PhaseId,
       reached: c.cohort,
       conversion: i < PHASE_IDS.length - 1 ? { ...c, rate: rate(c.converted, c.cohort) } : null,
     });
   }
-  const quotes = await cohort(db, s, phaseIndex('negotiation'), phaseIndex('customer'));
+  const quotes = await reachedLater(db, s, phaseIndex('negotiation'), phaseIndex('customer'));
   return { phases, winRate: { quotes: quotes.cohort, won: quotes.converted, rate: rate(quotes.converted, quotes.cohort) } };
 }
