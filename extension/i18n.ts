@@ -105,6 +105,7 @@ const TEXT = {
   archived: { nl: 'Gearchiveerd', en: 'Archived' },
   restore: { nl: 'Terugzetten in de trechter', en: 'Restore' },
   toMoveOn: { nl: 'Naar de volgende fase', en: 'To move on' },
+  phone: { nl: 'Telefoon', en: 'Phone' },
   nextStep: { nl: 'Volgende stap', en: 'Next step' },
   overdue: { nl: 'te laat', en: 'overdue' },
   daysSinceContactLabel: { nl: 'Dagen sinds laatste contact', en: 'Days since last contact' },

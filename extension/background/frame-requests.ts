@@ -54,6 +54,8 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
       return { op: { path: 'opportunities.close', input: { opportunityId: req.opportunityId, outcome: req.outcome, lostReason: req.lostReason } }, summary: { what: 'update', label: req.outcome } };
     case 'sidebar:updateAccount':
       return { op: { path: 'accounts.update', input: { accountId: req.accountId, patch: req.patch } }, summary: { what: 'update', label: Object.keys(req.patch).join(', ') } };
+    case 'sidebar:addContactChannel':
+      return { op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email, phone: req.phone } }, summary: { what: 'update', label: req.email ?? req.phone ?? '' } };
     case 'sidebar:setContactRole':
       return { op: { path: 'accounts.setContactRole', input: { contactId: req.contactId, role: req.role } }, summary: { what: 'update', label: req.role } };
     case 'sidebar:logActivity':

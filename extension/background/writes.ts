@@ -17,6 +17,7 @@ export type WriteOp =
   | { path: 'opportunities.advance'; input: { opportunityId: string; stage: 'conversation' | 'negotiation' | 'closing' } }
   | { path: 'opportunities.close'; input: { opportunityId: string; outcome: 'won' | 'lost'; lostReason?: BackReason } }
   | { path: 'accounts.update'; input: { accountId: string; patch: AccountPatch } }
+  | { path: 'accounts.addContactChannel'; input: { contactId: string; email?: string; phone?: string } }
   | { path: 'accounts.setContactRole'; input: { contactId: string; role: DecisionRole } }
   | { path: 'activities.log'; input: { accountId: string; type: ActivityType; subject?: string; occurredAt?: number; data?: ActivityData; sourceKey?: string } };
 
@@ -49,6 +50,8 @@ export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> 
       return api.opportunities.close.mutate({ ...op.input, clientId });
     case 'accounts.update':
       return api.accounts.update.mutate({ ...op.input, clientId });
+    case 'accounts.addContactChannel':
+      return api.accounts.addContactChannel.mutate({ ...op.input, clientId });
     case 'accounts.setContactRole':
       return api.accounts.setContactRole.mutate({ ...op.input, clientId });
     case 'activities.log':

@@ -38,6 +38,14 @@ export const frameRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:createOpportunity'), token, accountId: id, kind: opportunityKind, title: z.string().trim().min(1).max(200), amount: z.number().nonnegative().max(1e12).optional(), clientId }),
   z.object({ type: z.literal('sidebar:advanceOpportunity'), token, opportunityId: id, stage: z.enum(['conversation', 'negotiation', 'closing']), clientId }),
   z.object({ type: z.literal('sidebar:closeOpportunity'), token, opportunityId: id, outcome: z.enum(['won', 'lost']), lostReason: backReason.optional(), clientId }),
+  z.object({
+    type: z.literal('sidebar:addContactChannel'),
+    token,
+    contactId: id,
+    email: email.optional(),
+    phone: z.string().trim().min(6).max(40).regex(/^[+0-9 ()-]+$/).optional(),
+    clientId,
+  }),
   z.object({ type: z.literal('sidebar:setContactRole'), token, contactId: id, role: decisionRole, clientId }),
   z.object({
     type: z.literal('sidebar:logActivity'),

@@ -98,7 +98,38 @@ export function GapForms({ account, gaps = account.gaps }: { account: AccountVie
               ))}
             </div>
           )}
-          {open.value === g.key && g.fill === 'contactChannel' && <p class="muted">{t('contactChannelHint')}</p>}
+          {open.value === g.key && g.fill === 'contactChannel' && (
+            <form
+              class="gap-form"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const f = e.currentTarget.elements;
+                const value = (n: string) => (f.namedItem(n) as HTMLInputElement).value.trim() || undefined;
+                const contactId = (f.namedItem('contact') as HTMLSelectElement).value;
+                await act({ type: 'sidebar:addContactChannel', contactId, email: value('email'), phone: value('phone') });
+                open.value = null;
+              }}
+            >
+              {account.contacts.length === 0 ? (
+                <p class="muted">{t('contactChannelHint')}</p>
+              ) : (
+                <>
+                  <select name="contact" aria-label={t('contacts')}>
+                    {account.contacts.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                  <input name="email" type="email" placeholder="E-mail" aria-label="E-mail" maxLength={254} />
+                  <input name="phone" type="tel" placeholder={t('phone')} aria-label={t('phone')} maxLength={40} />
+                  <button type="submit" class="primary" data-action="fill-gap" disabled={busy.value}>
+                    {t('save')}
+                  </button>
+                </>
+              )}
+            </form>
+          )}
           {open.value === g.key && (g.fill === 'text' || g.fill === 'activity') && (
             <form
               class="gap-form"

@@ -1,12 +1,12 @@
 /** Filling checklist gaps in place: account fields and facts, contact roles, the next step. */
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { accounts, contacts } from '../db/schema';
+import { accounts, contactEmails, contacts } from '../db/schema';
 import type { DecisionRole } from '../../shared/phases';
 import type { AccountPatch } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { loadAccount } from './moves';
-import { notFound } from './errors';
+import { DomainError, notFound } from './errors';
 import { refreshGaps } from './checklist';
 
 
@@ -30,4 +30,19 @@ export async function setContactRole(tx: Tx, actor: Actor, input: { contactId: s
   if (!r[0]) throw notFound('Contact');
   await refreshGaps(tx, r[0].accountId);
   return { accountId: r[0].accountId };
+}
+
+/** Gives a contact an e-mail address or phone number, filling the prospect checklist's contact channel. */
+export async function addContactChannel(tx: Tx, actor: Actor, input: { contactId: string; email?: string; phone?: string }) {
+  const contact = await tx.query.contacts.findFirst({ where: and(eq(contacts.id, input.contactId), eq(contacts.teamId, actor.teamId)) });
+  if (!contact) throw notFound('Contact');
+  if (!input.email && !input.phone) throw new DomainError('BAD_REQUEST', 'Give an e-mail address or a phone number');
+  if (input.email) {
+    const taken = await tx.query.contactEmails.findFirst({ where: and(eq(contactEmails.teamId, actor.teamId), eq(contactEmails.email, input.email)) });
+    if (taken && taken.contactId !== contact.id) throw new DomainError('CONFLICT', `${input.email} already belongs to another contact`);
+    if (!taken) await tx.insert(contactEmails).values({ teamId: actor.teamId, email: input.email, contactId: contact.id });
+  }
+  if (input.phone) await tx.update(contacts).set({ phone: input.phone }).where(eq(contacts.id, contact.id));
+  await refreshGaps(tx, contact.accountId);
+  return { accountId: contact.accountId };
 }

@@ -4,7 +4,7 @@ import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
 import { applyMove, archiveAccount, restoreAccount } from '../domain/moves';
-import { setContactRole, updateAccount } from '../domain/edit';
+import { addContactChannel, setContactRole, updateAccount } from '../domain/edit';
 
 const text = (max: number) => z.string().trim().max(max);
 const url = z.string().trim().max(2000).url();
@@ -45,6 +45,17 @@ export const accountsRouter = router({
       }),
     )
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, updateAccount, input, cid)),
+
+  addContactChannel: authed
+    .input(
+      z.object({
+        contactId: id,
+        email: z.string().trim().toLowerCase().max(254).email().optional(),
+        phone: z.string().trim().min(6).max(40).regex(/^[+0-9 ()-]+$/, 'digits, spaces, +, - and brackets only').optional(),
+        clientId: clientId.optional(),
+      }),
+    )
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, addContactChannel, input, cid)),
 
   setContactRole: authed
     .input(z.object({ contactId: id, role: decisionRole, clientId: clientId.optional() }))

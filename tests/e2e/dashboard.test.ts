@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { configure, startHarness, type Harness } from './harness';
 import { seedDemo } from '../../server/domain/demo';
 import { dashboard } from '../../server/domain/reports';
@@ -43,6 +44,7 @@ describe('the dashboard in Chromium', () => {
     want = await expected(365, anna.id);
     await expect.poll(shown).toEqual(want.reached);
     expect(await page.locator('[data-metric="coverage"]').textContent()).toBe(pct(want.coverage));
+    mkdirSync('tests/e2e/.artifacts', { recursive: true });
     await page.screenshot({ path: 'tests/e2e/.artifacts/dashboard.png', fullPage: true });
 
     // a stale account links to its account

@@ -46,6 +46,8 @@ describe('the whole sale in the sidebar', () => {
     // one click on a later step moves forward
     await frame.locator('[data-step="prospect"]').click();
     await expectPhase('prospect');
+    await fillGap('contactChannel', { email: 'jan.devries@acme.example' });
+    await expect.poll(() => frame.locator('[data-gap="contactChannel"]').count()).toBe(0);
 
     // a call with an outcome proposes customer conversation
     await logActivity('call', 'Intake', 'Need for insulation, budget 40k, decision in May');

@@ -127,3 +127,17 @@ describe('opportunities', () => {
     ]);
   });
 });
+
+describe('contact channels', () => {
+  it('an e-mail address or phone number for a contact fills the prospect checklist', async () => {
+    const { rep, accountId } = await suspect();
+    await rep.api.accounts.move({ accountId, to: 'prospect' });
+    const account = await rep.api.accounts.get({ id: accountId });
+    expect(account.gaps.map((g) => g.key)).toContain('contactChannel');
+    await expect(rep.api.accounts.addContactChannel({ contactId: account.contacts[0]!.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await rep.api.accounts.addContactChannel({ contactId: account.contacts[0]!.id, email: 'Jan.deVries@Acme.example', phone: '+31 30 123 4567' });
+    const after = await rep.api.accounts.get({ id: accountId });
+    expect(after.gaps.map((g) => g.key)).not.toContain('contactChannel');
+    expect(after.contacts[0]).toMatchObject({ email: 'jan.devries@acme.example', phone: '+31 30 123 4567' });
+  });
+});
