@@ -47,11 +47,11 @@ export function requireChromium() {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`The extension is not built at ${EXTENSION_DIR}`);
 }
 
-export async function launchBrowser(userDataDir: string, overrides: Map<string, string>) {
+export async function launchBrowser(userDataDir: string, overrides: Map<string, string>, locale = 'en-US') {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
-    locale: 'en-US',
+    locale,
     viewport: { width: 1400, height: 900 },
     args: [
       '--headless=new',
@@ -80,13 +80,13 @@ export async function launchBrowser(userDataDir: string, overrides: Map<string, 
   return { context, extensionId };
 }
 
-export async function startHarness(opts: { port?: number; dbUrl?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { port?: number; dbUrl?: string; locale?: string } = {}): Promise<Harness> {
   requireChromium();
   const server = await startServer({ PORT: opts.port ?? 0, HOST: '127.0.0.1', DATABASE_URL: opts.dbUrl ?? tmpDbUrl('e2e') });
   const { token } = await createUser(server.db, { email: 'pieter@verkoop.example', name: 'Pieter Bos', team: 'Verkoop BV' });
   const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
   const overrides = new Map<string, string>();
-  const { context, extensionId } = await launchBrowser(userDataDir, overrides);
+  const { context, extensionId } = await launchBrowser(userDataDir, overrides, opts.locale);
   return {
     context,
     extensionId,
