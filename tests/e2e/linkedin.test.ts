@@ -115,6 +115,21 @@ describe('LinkedIn in Chromium', () => {
     await page.close();
   });
 
+  it('collapses out of the way, and stays collapsed on the next page', async () => {
+    const page = await h.context.newPage();
+    await page.goto(JAN);
+    const iframe = page.locator('[data-phase-crm="sidebar"] iframe');
+    await sidebar(page).locator('[data-phase]').waitFor({ timeout: 10_000 });
+    expect((await iframe.boundingBox())!.width).toBeGreaterThan(300);
+    await sidebar(page).locator('button[aria-label="Collapse"]').click();
+    await expect.poll(async () => (await iframe.boundingBox())?.width).toBeLessThan(40);
+    await page.goto(ACME_ABOUT);
+    await expect.poll(async () => (await page.locator('[data-phase-crm="sidebar"] iframe').boundingBox())?.width, { timeout: 10_000 }).toBeLessThan(40);
+    await sidebar(page).locator('button[aria-label="Expand"]').click();
+    await expect.poll(async () => (await page.locator('[data-phase-crm="sidebar"] iframe').boundingBox())?.width).toBeGreaterThan(300);
+    await page.close();
+  });
+
   it("the host page's scripts cannot read the sidebar, nor use its token in a frame of their own", async () => {
     const hostile = `<script>
       window.__probe = { frameDoc: 'none', findHits: [], copied: false, errors: [] };
