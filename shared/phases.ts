@@ -133,7 +133,6 @@ export const PHASES: readonly Phase[] = [
 
 export const phaseIndex = (id: PhaseId): number => PHASE_IDS.indexOf(id);
 export const phaseById = (id: PhaseId): Phase => PHASES[phaseIndex(id)]!;
-export const isPhaseId = (v: unknown): v is PhaseId => typeof v === 'string' && (PHASE_IDS as readonly string[]).includes(v);
 
 // ---------------------------------------------------------------------------
 // Moves

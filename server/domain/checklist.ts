@@ -47,11 +47,11 @@ export const checklistGaps = (phase: PhaseId, s: ChecklistSubject): ChecklistIte
 export async function checklistSubject(q: Orm | Tx, accountId: string) {
   const [people, emails, types] = await Promise.all([
     q.select({ id: contacts.id, phone: contacts.phone, role: contacts.role }).from(contacts).where(eq(contacts.accountId, accountId)).all(),
-    q.select({ contactId: contactEmails.contactId }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(eq(contacts.accountId, accountId)).all(),
+    q.select({ contactId: contactEmails.contactId, email: contactEmails.email }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(eq(contacts.accountId, accountId)).all(),
     q.selectDistinct({ type: activities.type }).from(activities).where(eq(activities.accountId, accountId)).all(),
   ]);
   return {
-    contacts: people.map((c) => ({ ...c, emails: emails.filter((e) => e.contactId === c.id).map(() => '') })),
+    contacts: people.map((c) => ({ ...c, emails: emails.filter((e) => e.contactId === c.id).map((e) => e.email) })),
     activityTypes: new Set(types.map((t) => t.type as ActivityType)),
   };
 }

@@ -36,4 +36,3 @@ export function timelineWriter(db: Db) {
       }),
   };
 }
-export type TimelineWriter = ReturnType<typeof timelineWriter>;
