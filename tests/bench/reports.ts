@@ -3,6 +3,9 @@
  * and 5,000,000 activities by default, and a tenth of that to see how the
  * cost grows with size.
  */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDb } from '../../server/db/client';
 import { dashboard } from '../../server/domain/reports';
 import { tmpDbUrl } from '../helpers/tmp';
@@ -12,7 +15,8 @@ import { median, ms, type Row } from './table';
 const DAY = 86_400_000;
 
 async function measure(scale: number, runs = 3): Promise<{ rows: Row[]; d90: number; d365: number }> {
-  const db = await openDb({ url: tmpDbUrl('bench-reports') });
+  const url = tmpDbUrl('bench-reports');
+  const db = await openDb({ url });
   const end = Date.UTC(2026, 10, 1);
   const t0 = Date.now();
   const h = await bigHistory(db, { phaseChanges: 1_000_000 * scale, activities: 5_000_000 * scale, end });
@@ -29,6 +33,8 @@ async function measure(scale: number, runs = 3): Promise<{ rows: Row[]; d90: num
   const d90 = await time(90);
   const d365 = await time(365);
   db.client.close();
+  // gigabytes: do not leave them behind
+  rmSync(dirname(fileURLToPath(url)), { recursive: true, force: true });
   const size = `${h.phaseChanges.toLocaleString('en')} changes, ${h.activities.toLocaleString('en')} activities`;
   return {
     d90,
