@@ -10,7 +10,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function spawnServer(port: number, databaseUrl: string): Promise<ChildProcess> {
+export async function spawnServer(port: number, databaseUrl: string): Promise<ChildProcess & { output: () => string }> {
   // one process (no npm or npx in between), so that SIGKILL hits the server itself
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SKIP_EXTENSION_BUILD: '1', NODE_ENV: 'production' },
@@ -23,7 +23,7 @@ export async function spawnServer(port: number, databaseUrl: string): Promise<Ch
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited: ${log}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    if (ok) return child;
+    if (ok) return Object.assign(child, { output: () => log });
     if (Date.now() > deadline) throw new Error(`The server did not start: ${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
