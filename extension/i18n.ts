@@ -1,5 +1,6 @@
 /** UI text in Dutch and English, by the browser's language. Phase ids stay English in code and data. */
 import type { Label, Lang } from '../shared/phases';
+import type { Trouble } from './messaging/protocol';
 
 export const lang: Lang = (globalThis.navigator?.language ?? 'en').toLowerCase().startsWith('nl') ? 'nl' : 'en';
 export const label = (l: Label) => l[lang];
@@ -142,3 +143,8 @@ const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 export const t = (key: TextKey) => TEXT[key][lang];
+
+const TROUBLE: Partial<Record<Trouble, TextKey>> = { 'not-configured': 'notConfigured', unauthorized: 'unauthorized', unreachable: 'unreachable', expired: 'expired' };
+
+/** Why CRM data cannot be shown, in the user's language; a refusal keeps the server's own message. */
+export const troubleText = (kind: Trouble, message: string) => (TROUBLE[kind] ? t(TROUBLE[kind]) : message);

@@ -297,5 +297,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 // ---------------------------------------------------------------------------
 // Care of relationships (phases 7 and 8)
 
+export const DAY_MS = 86_400_000;
+
 /** An annual review is due twelve months after the last one. */
-export const ANNUAL_REVIEW_DUE_MS = 365 * 24 * 3600 * 1000;
+export const ANNUAL_REVIEW_DUE_MS = 365 * DAY_MS;

@@ -22,13 +22,24 @@ export function makeApi(s: Settings) {
 
 const fail = (trouble: Trouble, message: string): Reply<never> => ({ ok: false, trouble, message });
 
+const MESSAGES: Record<Trouble, string> = {
+  'not-configured': 'Not connected to a server yet',
+  unauthorized: 'The server refused the token',
+  unreachable: 'The server cannot be reached',
+  refused: 'The server refused this',
+  expired: 'This sidebar belongs to a page you have left',
+};
+/** A trouble with its standard message (the UI shows its own words for all but refusals). */
+export const troubleFor = (kind: Trouble) => ({ kind, message: MESSAGES[kind] });
+export const failWith = (kind: Trouble): Reply<never> => fail(kind, MESSAGES[kind]);
+
 /** Maps any failure to a reason the user can act on; never a stack trace. */
 export function troubleOf(e: unknown): Reply<never> {
   if (e instanceof TRPCClientError) {
     const status = (e.data as { httpStatus?: number } | undefined)?.httpStatus;
-    if (status === 401) return fail('unauthorized', 'The server refused the token');
+    if (status === 401) return failWith('unauthorized');
     if (status && status < 500) return fail('refused', e.message);
-    if (!status) return fail('unreachable', 'The server cannot be reached');
+    if (!status) return failWith('unreachable');
     return fail('refused', e.message || 'The server had a problem');
   }
   return fail('refused', e instanceof Error ? e.message : 'Something went wrong');

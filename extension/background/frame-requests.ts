@@ -3,9 +3,9 @@
  * first, then sent at once if the server answers; either way the answer
  * shows the page, what the server knows, and what is still pending.
  */
-import type { FrameRequest, OpenPage, Trouble } from '../messaging/protocol';
+import type { FrameRequest, OpenPage } from '../messaging/protocol';
 import type { PhaseId } from '../../shared/phases';
-import { makeApi, troubleOf } from './api';
+import { makeApi, troubleFor, troubleOf } from './api';
 import { loadSettings } from './settings';
 import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued, type OutboxEntry } from './outbox';
 import { buildView, pageKey, type FrameAnswer } from './views';
@@ -116,12 +116,3 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
     logged,
   };
 }
-
-const MESSAGES: Record<Trouble, string> = {
-  'not-configured': 'Not connected to a server yet',
-  unauthorized: 'The server refused the token',
-  unreachable: 'The server cannot be reached',
-  refused: 'The server refused this',
-  expired: 'This sidebar belongs to a page you have left',
-};
-const troubleFor = (kind: Trouble) => ({ kind, message: MESSAGES[kind] });

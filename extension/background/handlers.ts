@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { extensionPageRequest, frameRequest, pageOpen, type Reply } from '../messaging/protocol';
-import { call, makeApi } from './api';
+import { call, failWith, makeApi } from './api';
 import { grantFrame, redeem } from './frames';
 import { loadSettings, saveSettings } from './settings';
 import type { FrameAnswer } from './views';
@@ -25,7 +25,7 @@ function extensionPagePath(sender: Sender): string | null {
 
 async function withApi<T>(fn: (api: ReturnType<typeof makeApi>) => Promise<T>): Promise<Reply<T>> {
   const settings = await loadSettings();
-  if (!settings) return { ok: false, trouble: 'not-configured', message: 'Not connected to a server yet' };
+  if (!settings) return failWith('not-configured');
   const api = makeApi(settings);
   return call(() => fn(api));
 }
@@ -40,7 +40,7 @@ async function onFrame(message: unknown, sender: Sender): Promise<Reply<FrameAns
   const parsed = frameRequest.safeParse(message);
   if (!parsed.success) return refused('Bad request');
   const grant = await redeem(parsed.data.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
-  if (!grant) return { ok: false, trouble: 'expired', message: 'This sidebar belongs to a page you have left' };
+  if (!grant) return failWith('expired');
   return { ok: true, data: await answerFrame(parsed.data, grant.page) };
 }
 

@@ -5,12 +5,12 @@
  * (in the URL fragment); it never receives CRM data itself.
  */
 import { browser } from 'wxt/browser';
-import { createIframeUi, storage, type ContentScriptContext } from '#imports';
+import { createIframeUi, type ContentScriptContext } from '#imports';
+import { sidebarCollapsed } from '../sidebar-collapsed';
 import type { OpenPage, Reply } from '../messaging/protocol';
 
 const WIDTH = 340;
 const COLLAPSED_WIDTH = 36;
-const collapsedItem = storage.defineItem<boolean>('local:sidebarCollapsed', { fallback: false });
 
 export function createSidebar(ctx: ContentScriptContext) {
   let ui: ReturnType<typeof createIframeUi> | undefined;
@@ -19,7 +19,7 @@ export function createSidebar(ctx: ContentScriptContext) {
   const size = (collapsed: boolean) => {
     if (ui) ui.iframe.style.width = `${collapsed ? COLLAPSED_WIDTH : WIDTH}px`;
   };
-  const unwatch = collapsedItem.watch((c) => size(Boolean(c)));
+  const unwatch = sidebarCollapsed.watch((c) => size(Boolean(c)));
   ctx.onInvalidated(unwatch);
 
   async function show(page: OpenPage | null) {
@@ -35,7 +35,7 @@ export function createSidebar(ctx: ContentScriptContext) {
     ui?.remove();
     ui = undefined;
     if (!reply?.ok) return;
-    const collapsed = await collapsedItem.getValue();
+    const collapsed = await sidebarCollapsed.getValue();
     if (mine !== generation) return;
     ui = createIframeUi(ctx, {
       page: `/sidebar.html#${reply.data.token}` as '/sidebar.html',

@@ -5,8 +5,8 @@ import { phaseById } from '../../shared/phases';
 import type { AccountView as Account } from '../background/views';
 import { label, t } from '../i18n';
 import { ask } from '../messaging/send';
+import { formatDate } from '../format';
 
-const fmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function AccountView({ id }: { id: string }) {
   const account = useSignal<Account | null>(null);
@@ -38,7 +38,7 @@ export function AccountView({ id }: { id: string }) {
       <ul>
         {a.phaseChanges.map((c) => (
           <li key={c.id}>
-            {fmt.format(c.at)}: {c.from ? label(phaseById(c.from).label) : '—'} → {label(phaseById(c.to).label)}
+            {formatDate(c.at)}: {c.from ? label(phaseById(c.from).label) : '—'} → {label(phaseById(c.to).label)}
             {c.reason && <span class="muted"> ({c.reason})</span>}
           </li>
         ))}
@@ -47,7 +47,7 @@ export function AccountView({ id }: { id: string }) {
       <ul>
         {a.activities.map((x) => (
           <li key={x.id}>
-            {fmt.format(x.occurredAt)} · {x.type.replace(/_/g, ' ')}
+            {formatDate(x.occurredAt)} · {x.type.replace(/_/g, ' ')}
             {x.subject && ` · ${x.subject}`}
           </li>
         ))}

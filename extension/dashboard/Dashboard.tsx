@@ -7,19 +7,17 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
-import { phaseById } from '../../shared/phases';
-import { label, t } from '../i18n';
+import { DAY_MS, phaseById } from '../../shared/phases';
+import { formatDay, formatMoney } from '../format';
+import { label, t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import { AccountView } from './AccountView';
 import { Card, HBars, Trend } from './charts';
 
 type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
-const DAY = 86_400_000;
 const PERIODS = [30, 90, 365] as const;
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const num = (x: number | null) => (x === null ? '–' : String(x));
-const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-const dayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 
 const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
 
@@ -39,9 +37,9 @@ export function Dashboard() {
   useEffect(() => {
     const to = Date.now();
     error.value = null;
-    void ask<Figures>({ type: 'reports:dashboard', from: to - periodDays.value * DAY, to, ownerId: ownerId.value || undefined }).then((r) => {
+    void ask<Figures>({ type: 'reports:dashboard', from: to - periodDays.value * DAY_MS, to, ownerId: ownerId.value || undefined }).then((r) => {
       if (r.ok) figures.value = r.data;
-      else error.value = r.trouble === 'not-configured' ? t('notConfigured') : r.trouble === 'unauthorized' ? t('unauthorized') : r.trouble === 'unreachable' ? t('unreachable') : r.message;
+      else error.value = troubleText(r.trouble, r.message);
     });
   }, [periodDays.value, ownerId.value]);
 
@@ -115,7 +113,7 @@ export function Dashboard() {
               <dt>{t('winRate')}</dt>
               <dd data-metric="win-rate">{pct(f.winRate.rate)}</dd>
               <dt>{t('pipeline')}</dt>
-              <dd data-metric="pipeline">{f.pipeline.length ? f.pipeline.map((p) => money(p.amount, p.currency)).join(' + ') : '–'}</dd>
+              <dd data-metric="pipeline">{f.pipeline.length ? f.pipeline.map((p) => formatMoney(p.amount, p.currency)).join(' + ') : '–'}</dd>
             </dl>
           </Card>
           <Card title={t('timeInPhase')}>
@@ -128,7 +126,7 @@ export function Dashboard() {
             <p class="muted small">{t('medianP90')}</p>
           </Card>
           <Card title={t('activityTrend')}>
-            <Trend label={t('activityTrend')} points={f.activity.trend.map((w) => ({ x: dayFmt.format(w.weekStart), y: w.count }))} />
+            <Trend label={t('activityTrend')} points={f.activity.trend.map((w) => ({ x: formatDay(w.weekStart), y: w.count }))} />
             <table>
               <tbody>
                 {f.activity.byUser.map((u) => (

@@ -5,7 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import type { Reply } from '../messaging/protocol';
 
@@ -70,7 +70,7 @@ export function OptionsPage() {
       neverLog.value = r.data.neverLog.join('\n');
     } else {
       me.value = null;
-      error.value = r.trouble === 'unauthorized' ? t('unauthorized') : r.trouble === 'unreachable' ? t('unreachable') : r.message;
+      error.value = troubleText(r.trouble, r.message);
     }
   };
 

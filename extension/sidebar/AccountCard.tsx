@@ -3,6 +3,7 @@ import { PHASE_IDS, phaseById, phaseIndex, type PhaseId } from '../../shared/pha
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { PhaseStepper } from './PhaseStepper';
+import { formatDate } from '../format';
 import { GapForms } from './GapForms';
 import { CarePanel } from './CarePanel';
 import { ArchiveControl } from './ArchiveControl';
@@ -10,7 +11,6 @@ import { Opportunities } from './Opportunities';
 import { act, busy } from './store';
 
 const ACTIVITY_LIMIT = 5;
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function AccountCard({ account }: { account: AccountView }) {
   const phase = phaseById(account.phase);
@@ -76,7 +76,7 @@ export function AccountCard({ account }: { account: AccountView }) {
         <ul class="activities">
           {account.activities.slice(0, ACTIVITY_LIMIT).map((a) => (
             <li key={a.id} data-activity-type={a.type}>
-              <span class="muted">{dateFormat.format(a.occurredAt)}</span> {a.type.replace(/_/g, ' ')}
+              <span class="muted">{formatDate(a.occurredAt)}</span> {a.type.replace(/_/g, ' ')}
               {a.subject && <span> · {a.subject}</span>}
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { storage } from '#imports';
-import { t } from '../i18n';
+import { sidebarCollapsed } from '../sidebar-collapsed';
+import { t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import { GmailPanel } from './GmailPanel';
 import { LinkedInPanel } from './LinkedInPanel';
@@ -9,11 +9,10 @@ import { OutboxNote } from './OutboxNote';
 import { answer, load, notice, trouble, view } from './store';
 
 const POLL_MS = 10_000;
-const collapsedItem = storage.defineItem<boolean>('local:sidebarCollapsed', { fallback: false });
 
 function TroubleNote() {
   const tr = trouble.value!;
-  const text = tr.kind === 'not-configured' ? t('notConfigured') : tr.kind === 'unauthorized' ? t('unauthorized') : tr.kind === 'unreachable' ? t('unreachable') : tr.kind === 'expired' ? t('expired') : tr.message;
+  const text = troubleText(tr.kind, tr.message);
   return (
     <div class="trouble" role="alert" data-status={tr.kind}>
       <p>{text}</p>
@@ -36,7 +35,7 @@ function TroubleNote() {
 export function App() {
   const collapsed = useSignal(false);
   useEffect(() => {
-    void collapsedItem.getValue().then((c) => (collapsed.value = c));
+    void sidebarCollapsed.getValue().then((c) => (collapsed.value = c));
     void load();
     // while writes wait for the server, look again now and then: the outbox may have emptied meanwhile
     const timer = setInterval(() => (answer.value?.queued || trouble.value?.kind === 'unreachable') && void load(), POLL_MS);
@@ -44,7 +43,7 @@ export function App() {
   }, []);
   const toggle = () => {
     collapsed.value = !collapsed.value;
-    void collapsedItem.setValue(collapsed.value);
+    void sidebarCollapsed.setValue(collapsed.value);
   };
   if (collapsed.value) {
     return (

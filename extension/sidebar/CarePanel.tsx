@@ -4,28 +4,19 @@
  * one-line logger for calls, meetings, deliveries, referrals and the like.
  */
 import { useSignal } from '@preact/signals';
-import { ANNUAL_REVIEW_DUE_MS, phaseIndex, type ActivityType } from '../../shared/phases';
+import { DAY_MS, phaseIndex, type ActivityType } from '../../shared/phases';
+import { formatDate } from '../format';
 import type { AccountView } from '../background/views';
 import { t } from '../i18n';
 import { act, busy } from './store';
 
-const DAY = 86_400_000;
 const LOGGABLE: ActivityType[] = ['call', 'meeting', 'visit', 'note', 'delivery', 'complaint_opened', 'annual_review', 'referral', 'programme_joined', 'payment'];
-const dateFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function CarePanel({ account, now = Date.now() }: { account: AccountView; now?: number }) {
   const type = useSignal<ActivityType>('call');
-  const opened = new Map<string, string>();
-  for (const a of [...account.activities].reverse()) {
-    const id = a.data.complaintId;
-    if (!id) continue;
-    if (a.type === 'complaint_opened') opened.set(id, a.subject ?? '');
-    if (a.type === 'complaint_resolved') opened.delete(id);
-  }
-  const lastReview = account.activities.find((a) => a.type === 'annual_review');
-  const reviewDue = lastReview ? lastReview.occurredAt + ANNUAL_REVIEW_DUE_MS : null;
+  const { openComplaints, lastReviewAt, reviewDueAt } = account.care;
   const caring = phaseIndex(account.phase) >= phaseIndex('customer');
-  const daysSince = account.lastActivityAt ? Math.floor((now - account.lastActivityAt) / DAY) : null;
+  const daysSince = account.lastActivityAt ? Math.floor((now - account.lastActivityAt) / DAY_MS) : null;
   const overdue = account.nextStepDue !== null && account.nextStepDue < now;
 
   return (
@@ -34,7 +25,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
       {account.nextStep && (
         <p class={overdue ? 'overdue' : ''} data-next-step-overdue={overdue ? 'true' : undefined}>
           {account.nextStep}
-          {account.nextStepDue !== null && ` · ${dateFmt.format(account.nextStepDue)}`}
+          {account.nextStepDue !== null && ` · ${formatDate(account.nextStepDue)}`}
           {overdue && ` · ${t('overdue')}`}
         </p>
       )}
@@ -61,13 +52,13 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
         </p>
       )}
       {caring && (
-        <p class={reviewDue !== null && reviewDue < now ? 'overdue' : 'muted'}>
-          {t('annualReview')}: {lastReview ? dateFmt.format(lastReview.occurredAt) : '—'} · {t('nextDue')}: {reviewDue ? dateFmt.format(reviewDue) : t('now')}
+        <p class={reviewDueAt !== null && reviewDueAt < now ? 'overdue' : 'muted'}>
+          {t('annualReview')}: {lastReviewAt ? formatDate(lastReviewAt) : '—'} · {t('nextDue')}: {reviewDueAt ? formatDate(reviewDueAt) : t('now')}
         </p>
       )}
-      {opened.size > 0 && (
+      {openComplaints.length > 0 && (
         <ul class="complaints">
-          {[...opened.entries()].map(([id, subject]) => (
+          {openComplaints.map(({ complaintId: id, subject }) => (
             <li key={id} data-complaint={id}>
               {t('openComplaint')}: {subject || '—'}{' '}
               <button

@@ -4,10 +4,10 @@ import { phaseById, type PhaseId } from '../../shared/phases';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { act, busy } from './store';
+import { formatMoney } from '../format';
 
 const STAGES = ['conversation', 'negotiation', 'closing'] as const;
-const money = (amount: number | null, currency: string) =>
-  amount === null ? '' : new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+const money = (amount: number | null, currency: string) => (amount === null ? '' : formatMoney(amount, currency));
 
 export function Opportunities({ account }: { account: AccountView }) {
   const kind = useSignal<'upsell' | 'cross_sell'>('upsell');

@@ -7,6 +7,7 @@ import { fullName } from '../../shared/names';
 import type { Actor } from './actor';
 import { notFound } from './errors';
 import { checklistGaps } from './checklist';
+import { careOf } from './care';
 import { findAccount, findContact } from './matching';
 import { isFreeMail } from './free-mail';
 import { domainOf } from '../../shared/email';
@@ -66,6 +67,7 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
     phaseChanges: changes.map(({ teamId: _t, ...c }) => c),
     proposal: open.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
     opportunities: opps,
+    care: await careOf(q, id, account.lastReviewAt),
     gaps: gaps.map((g) => ({ key: g.key, label: g.label, fill: g.fill, activityType: g.activityType ?? null })),
   };
 }

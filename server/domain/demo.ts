@@ -4,13 +4,12 @@
  * Everything goes through the domain functions, as real clicks would.
  */
 import type { Db } from '../db/client';
-import { PHASE_IDS, phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
+import { DAY_MS as DAY, PHASE_IDS, phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
 import { createUser } from './auth';
 import { authenticate } from './auth';
 import { timelineWriter } from './timeline';
 import type { Actor } from './actor';
 
-const DAY = 86_400_000;
 const CITIES = ['Utrecht', 'Amsterdam', 'Rotterdam', 'Den Haag', 'Eindhoven', 'Groningen', 'Arnhem', 'Zwolle', 'Breda', 'Tilburg'];
 const INDUSTRIES = ['Construction', 'Installation', 'Retail', 'Logistics', 'Healthcare', 'Education', 'ICT', 'Manufacturing'];
 const WORDS = ['Noord', 'Zuid', 'Groen', 'Blauw', 'Delta', 'Polder', 'Duin', 'Haven', 'Molen', 'Brug', 'Kade', 'Linde', 'Eik', 'Vos', 'Meer'];

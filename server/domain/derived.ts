@@ -8,10 +8,9 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { refreshGaps } from './checklist';
 import { accounts, activityDaily, phaseReaches, stayDays } from '../db/schema';
-import { phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
+import { DAY_MS, phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
 import type { ActivityData } from '../../shared/schemas';
 
-export const DAY_MS = 86_400_000;
 
 /**
  * Records the phases an event moved an account into (its target and the

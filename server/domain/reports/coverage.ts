@@ -7,11 +7,10 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { users } from '../../db/schema';
 import { PHASES, type PhaseId } from '../../../shared/phases';
-import { ownerFilter, type Scope } from './scope';
+import { ownerFilter, rate, type Scope } from './scope';
 import type { AccountsPassRow } from './accounts-pass';
 
 const ACTIVE_PHASES: PhaseId[] = ['prospect', 'conversation', 'negotiation', 'closing'];
-const rate = (part: number, whole: number) => (whole ? part / whole : null);
 
 export async function coverage(db: Orm, s: Scope, pass: AccountsPassRow[]) {
   const active = pass.filter((r) => ACTIVE_PHASES.includes(r.phase));

@@ -5,9 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, phaseIndex, type PhaseId } from '../../../shared/phases';
-import { ownerFilter, type Scope } from './scope';
+import { ownerFilter, rate, type Scope } from './scope';
 
-const rate = (part: number, whole: number) => (whole ? part / whole : null);
 
 /**
  * Of the accounts that first reached `phase` in the period, how many went on

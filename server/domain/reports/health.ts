@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { ANNUAL_REVIEW_DUE_MS } from '../../../shared/phases';
 import { DAY_MS, days, ownerFilter, percentile, type Scope } from './scope';
+import { pairComplaints } from '../care';
 
 
 /** Sum of the latest quote's amount of each account in negotiation or closing, per currency. */
@@ -21,17 +22,10 @@ export async function relationshipHealth(db: Orm, s: Scope) {
     from activities x ${s.ownerId ? sql`join accounts a on a.id = x.account_id` : sql``}
     where x.team_id = ${s.teamId} and x.type in ('complaint_opened', 'complaint_resolved') and x.occurred_at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}
     order by x.occurred_at`);
-  const opened = new Map<string, number>();
-  const resolveTimes: number[] = [];
-  for (const c of complaints) {
-    if (!c.id) continue;
-    if (c.type === 'complaint_opened') opened.set(c.id, Number(c.at));
-    else if (opened.has(c.id)) {
-      if (Number(c.at) >= s.from) resolveTimes.push(Number(c.at) - opened.get(c.id)!);
-      opened.delete(c.id);
-    }
-  }
-  resolveTimes.sort((a, b) => a - b);
+  const { open: opened, resolveTimes } = pairComplaints(
+    complaints.map((c) => ({ complaintId: c.id, type: c.type, at: Number(c.at) })),
+    s.from,
+  );
 
   const reviews = await db.get<{ accounts: number; overdue: number }>(sql`
     select count(*) as accounts,

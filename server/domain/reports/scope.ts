@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
+import { DAY_MS } from '../../../shared/phases';
 
 export interface ReportInput {
   from: number;
@@ -18,7 +19,11 @@ export interface Scope {
   ownerId: string | null;
 }
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
+
+/** A share, or null when there is nothing to share out. */
+export const rate = (part: number, whole: number) => (whole ? part / whole : null);
+
 const MAX_PERIOD_MS = 5 * 366 * DAY_MS;
 
 /** A rep sees their own figures; a manager or admin the whole team's, or one account manager's. */

@@ -1,0 +1,49 @@
+/**
+ * Care of customers: complaints pair up by their id (opened, then resolved),
+ * and an annual review falls due twelve months after the last one. The
+ * sidebar's account card and the dashboard's relationship health both use this.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Orm, Tx } from '../db/client';
+import { activities } from '../db/schema';
+import { ANNUAL_REVIEW_DUE_MS } from '../../shared/phases';
+
+export interface ComplaintEvent {
+  complaintId: string | null | undefined;
+  type: string;
+  at: number;
+  subject?: string | null;
+}
+
+/** Walks complaint events in time order: what is still open, and how long each resolved one took. */
+export function pairComplaints(events: ComplaintEvent[], resolvedFrom = -Infinity) {
+  const open = new Map<string, { subject: string; openedAt: number }>();
+  const resolveTimes: number[] = [];
+  for (const e of events) {
+    if (!e.complaintId) continue;
+    if (e.type === 'complaint_opened') open.set(e.complaintId, { subject: e.subject ?? '', openedAt: e.at });
+    else if (open.has(e.complaintId)) {
+      if (e.at >= resolvedFrom) resolveTimes.push(e.at - open.get(e.complaintId)!.openedAt);
+      open.delete(e.complaintId);
+    }
+  }
+  return { open, resolveTimes: resolveTimes.sort((a, b) => a - b) };
+}
+
+export const reviewDueAt = (lastReviewAt: number | null) => (lastReviewAt === null ? null : lastReviewAt + ANNUAL_REVIEW_DUE_MS);
+
+/** One account's open complaints and annual review, for its card. */
+export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: number | null) {
+  const rows = await q
+    .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
+    .from(activities)
+    .where(and(eq(activities.accountId, accountId), inArray(activities.type, ['complaint_opened', 'complaint_resolved'])))
+    .orderBy(asc(activities.occurredAt))
+    .all();
+  const { open } = pairComplaints(rows.map((r) => ({ complaintId: r.data.complaintId, type: r.type, at: r.at, subject: r.subject })));
+  return {
+    openComplaints: [...open.entries()].map(([complaintId, c]) => ({ complaintId, ...c })),
+    lastReviewAt,
+    reviewDueAt: reviewDueAt(lastReviewAt),
+  };
+}
