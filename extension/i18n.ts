@@ -133,6 +133,7 @@ const TEXT = {
   contacts: { nl: 'Contactpersonen', en: 'Contacts' },
   phase: { nl: 'Fase', en: 'Phase' },
   serverUrl: { nl: 'Server-URL', en: 'Server URL' },
+  invalidServerUrl: { nl: 'Dat is geen geldige server-URL', en: 'That is not a valid server URL' },
   token: { nl: 'Token', en: 'Token' },
   save: { nl: 'Opslaan', en: 'Save' },
   connected: { nl: 'Verbonden', en: 'Connected' },

@@ -134,6 +134,11 @@ export const PHASES: readonly Phase[] = [
 export const phaseIndex = (id: PhaseId): number => PHASE_IDS.indexOf(id);
 export const phaseById = (id: PhaseId): Phase => PHASES[phaseIndex(id)]!;
 
+/** Activity types that fill a checklist item somewhere (a quote, an invoice…): only these change an account's gaps. */
+export const CHECKLIST_ACTIVITY_TYPES: ReadonlySet<ActivityType> = new Set(
+  PHASES.flatMap((p) => p.checklist.flatMap((c) => (c.activityType ? [c.activityType] : []))),
+);
+
 // ---------------------------------------------------------------------------
 // Moves
 

@@ -53,7 +53,7 @@ export function OptionsPage() {
     try {
       url = new URL(serverUrl.value.trim()).origin;
     } catch {
-      error.value = 'Invalid server URL';
+      error.value = t('invalidServerUrl');
       return;
     }
     saving.value = true;

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { activities } from '../db/schema';
-import { evidenceForActivity, type ActivityType } from '../../shared/phases';
+import { CHECKLIST_ACTIVITY_TYPES, evidenceForActivity, type ActivityType } from '../../shared/phases';
 import type { ActivityData } from '../../shared/schemas';
 import { newId, type Actor } from './actor';
 import { loadAccount } from './moves';
@@ -55,7 +55,8 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
     .returning();
   if (inserted[0]) {
     await countActivity(tx, { teamId: actor.teamId, accountId: input.accountId, userId: actor.userId, type: input.type, occurredAt: inserted[0].occurredAt, data: inserted[0].data });
-    await refreshGaps(tx, input.accountId);
+    // e-mails and calls fill no checklist item: recount only when it can change
+    if (CHECKLIST_ACTIVITY_TYPES.has(input.type)) await refreshGaps(tx, input.accountId);
     return { activity: inserted[0], created: true };
   }
   const existing = await tx.select().from(activities).where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey))).get();
@@ -75,7 +76,7 @@ export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {
       paid: input.data?.paid,
     });
     const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
-    if (kind) proposal = await proposeFromEvidence(tx, actor, account.id, kind, activity.id);
+    if (kind) proposal = await proposeFromEvidence(tx, actor, account, kind, activity.id);
   }
   const referredAccountId = created && input.type === 'referral' && input.data?.referredCompany ? await referredSuspect(tx, actor, account.name, input.data.referredCompany, activity.id) : null;
   return { activityId: activity.id, created, proposal, referredAccountId };

@@ -38,8 +38,8 @@ export async function createAccount(
   const id = newId();
   await tx.insert(accounts).values({ ...values, id, teamId: actor.teamId, ownerId: actor.userId, phase, phaseSince: at, createdAt: at });
   const { activity } = await insertActivity(tx, actor, { accountId: id, type: evidence.type, sourceKey: evidence.sourceKey, occurredAt: at });
-  // the creation activity already counted the checklist gaps (insertActivity does), and an event changes none
   await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
+  await refreshGaps(tx, id);
   return id;
 }
 

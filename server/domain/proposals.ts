@@ -12,8 +12,8 @@ import { applyMove, loadAccount } from './moves';
  * team switched that rule to "move without asking". Only the furthest open
  * proposal is kept.
  */
-export async function proposeFromEvidence(tx: Tx, actor: Actor, accountId: string, evidence: EvidenceKind, activityId: string) {
-  const account = await loadAccount(tx, actor, accountId);
+export async function proposeFromEvidence(tx: Tx, actor: Actor, account: { id: string; phase: PhaseId }, evidence: EvidenceKind, activityId: string) {
+  const accountId = account.id;
   const to = proposalFor(evidence, account.phase);
   if (!to) return null;
   const team = await tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) });

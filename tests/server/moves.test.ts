@@ -141,3 +141,18 @@ describe('contact channels', () => {
     expect(after.contacts[0]).toMatchObject({ email: 'jan.devries@acme.example', phone: '+31 30 123 4567' });
   });
 });
+
+describe('checklist gaps kept on the account', () => {
+  it('are counted from the start, and follow activities that fill the checklist', async () => {
+    const { rep, accountId, db } = await suspect();
+    const gaps = async () => (await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.id, accountId) }))!.checklistGaps;
+    // suspect: address and industry open (the source is LinkedIn)
+    expect(await gaps()).toBe(2);
+    await rep.api.accounts.move({ accountId, to: 'negotiation' });
+    expect(await gaps()).toBe(2);
+    await rep.api.activities.log({ accountId, type: 'email_in' });
+    expect(await gaps()).toBe(2);
+    await rep.api.activities.log({ accountId, type: 'quote', data: { amount: 100 } });
+    expect(await gaps()).toBe(1);
+  });
+});
