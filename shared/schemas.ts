@@ -23,6 +23,16 @@ const medium = z.string().trim().max(500);
 const url = z.string().trim().max(2000).url();
 export const email = z.string().trim().toLowerCase().max(254).email();
 
+/** Where each field of a capture came from, and what the page did not give: capture health is measured from it. */
+export const EXTRACTION_LAYERS = ['embedded', 'dom', 'experience', 'meta', 'url', 'edited'] as const;
+export const extractionInfo = z.object({
+  version: z.string().max(20),
+  layout: z.string().max(40).regex(/^[a-z0-9+-]+$/),
+  sources: z.record(z.string().max(20), z.enum(EXTRACTION_LAYERS)).refine((r) => Object.keys(r).length <= 12, 'too many fields'),
+  missing: z.array(z.string().max(20)).max(12),
+});
+export type ExtractionInfo = z.infer<typeof extractionInfo>;
+
 export const linkedInPerson = z.object({
   kind: z.literal('person'),
   name: short.min(1),
@@ -37,6 +47,7 @@ export const linkedInPerson = z.object({
   profileUrl: url,
   memberId: z.string().regex(/^\d{1,20}$/).optional(),
   photoUrl: url.optional(),
+  extraction: extractionInfo.optional(),
 });
 export type LinkedInPerson = z.infer<typeof linkedInPerson>;
 
@@ -47,9 +58,11 @@ export const linkedInCompany = z.object({
   size: short.optional(),
   location: short.optional(),
   city: short.optional(),
+  country: short.optional(),
   website: url.optional(),
   tagline: medium.optional(),
   companyUrl: url,
+  extraction: extractionInfo.optional(),
 });
 export type LinkedInCompany = z.infer<typeof linkedInCompany>;
 

@@ -10,6 +10,7 @@ import { loadSettings } from './settings';
 import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued, type OutboxEntry } from './outbox';
 import { buildView, pageKey, type FrameAnswer } from './views';
 import type { WriteOp } from './writes';
+import { withEdits } from './capture-edits';
 
 type Write = { op: WriteOp; summary: OutboxEntry['summary'] };
 
@@ -18,7 +19,7 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
   switch (req.type) {
     case 'sidebar:capture': {
       if (page.site === 'linkedin') {
-        const d = page.data;
+        const d = withEdits(page.data, req.edits);
         const summary = { what: 'capture' as const, label: d.name, to: 'suspect' as PhaseId };
         return d.kind === 'person' ? { op: { path: 'capture.linkedInPerson', input: { person: d } }, summary } : { op: { path: 'capture.linkedInCompany', input: { company: d } }, summary };
       }

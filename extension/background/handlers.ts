@@ -69,6 +69,8 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
       return withApi((api) => api.me.setNeverLog.mutate({ entries: req.entries }));
     case 'reports:dashboard':
       return withApi((api) => api.reports.dashboard.query({ from: req.from, to: req.to, ownerId: req.ownerId }));
+    case 'reports:captureHealth':
+      return withApi((api) => api.reports.captureHealth.query());
     case 'accounts:get':
       return withApi((api) => api.accounts.get.query({ id: req.id }));
     case 'open:options':

@@ -14,6 +14,8 @@ export interface WatchOptions<T> {
   /** the visible content a stale page would still show (e.g. the profile name) */
   contentOf: (page: T) => string;
   onPage: (page: T | null) => void;
+  /** when a page still gives nothing, look again once after this long (the extractor may then settle for less) */
+  retryEmptyMs?: number;
 }
 
 const DEBOUNCE_MS = 150;
@@ -25,11 +27,17 @@ export function watchPage<T>(ctx: ContentScriptContext, o: WatchOptions<T>) {
   let navigatedAt = 0;
   let contentBeforeNav = '';
   let timer: number | undefined;
+  let retriedFor = '';
 
   const check = () => {
     timer = undefined;
     const page = o.extract();
     const key = page ? o.keyOf(page) : null;
+    if (!page && o.retryEmptyMs && retriedFor !== location.href) {
+      // nothing changes on a page that never renders what we look for: look once more by the clock
+      retriedFor = location.href;
+      ctx.setTimeout(check, o.retryEmptyMs);
+    }
     if (page && navigatedAt && o.contentOf(page) === contentBeforeNav && Date.now() - navigatedAt < STALE_GRACE_MS) {
       schedule(DEBOUNCE_MS * 2);
       return;

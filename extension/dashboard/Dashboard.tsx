@@ -13,6 +13,7 @@ import { label, t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import { AccountView } from './AccountView';
 import { Card, HBars, Trend } from './charts';
+import { CaptureHealth } from './CaptureHealth';
 
 type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
 const PERIODS = [30, 90, 365] as const;
@@ -181,6 +182,7 @@ export function Dashboard() {
               <dd>{f.health.referralsGiven}</dd>
             </dl>
           </Card>
+          <CaptureHealth />
         </div>
       )}
     </main>

@@ -8,6 +8,16 @@ import { accountPatch, activityData, activityType, archiveReason, backReason, op
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
+export const captureEdits = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    companyName: z.string().trim().max(200),
+    headline: z.string().trim().max(500),
+  })
+  .partial()
+  .strict();
+export type CaptureEdits = z.infer<typeof captureEdits>;
+
 export const pageOpen = z.object({
   type: z.literal('page:open'),
   page: z.discriminatedUnion('site', [
@@ -18,7 +28,14 @@ export const pageOpen = z.object({
 
 export const frameRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:view'), token }),
-  z.object({ type: z.literal('sidebar:capture'), token, email: email.optional(), clientId }),
+  z.object({
+    type: z.literal('sidebar:capture'),
+    token,
+    email: email.optional(),
+    /** what the rep corrected in place before the one click: it wins over what the page showed */
+    edits: captureEdits.optional(),
+    clientId,
+  }),
   z.object({ type: z.literal('sidebar:logThread'), token, clientId }),
   z.object({ type: z.literal('sidebar:acceptProposal'), token, proposalId: id, clientId }),
   z.object({ type: z.literal('sidebar:dismissProposal'), token, proposalId: id, clientId }),
@@ -71,6 +88,7 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings:neverLog'), entries: z.array(z.string().trim().toLowerCase().max(254)).max(500) }),
   z.object({ type: z.literal('open:options') }),
   z.object({ type: z.literal('reports:dashboard'), from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), ownerId: id.optional() }),
+  z.object({ type: z.literal('reports:captureHealth') }),
   z.object({ type: z.literal('accounts:get'), id }),
   z.object({ type: z.literal('open:dashboard') }),
 ]);

@@ -1,22 +1,74 @@
-/** A LinkedIn person or company: who it is, and either the known account or a one-click capture. */
+/**
+ * A LinkedIn person or company: who it is, and either the known account or a
+ * one-click capture. What the page did not show (or showed wrongly) is
+ * corrected in place before the click; nothing to fill when all was found.
+ */
+import { useState } from 'preact/hooks';
 import type { LinkedInPage } from '../../shared/schemas';
 import type { LinkedInMatch } from '../background/views';
+import type { CaptureEdits } from '../messaging/protocol';
 import { label, t } from '../i18n';
 import { phaseById } from '../../shared/phases';
 import { AccountCard } from './AccountCard';
 import { act, busy, pending } from './store';
 
+type Editable = keyof CaptureEdits;
+
+function editableFields(page: LinkedInPage): Editable[] {
+  return page.kind === 'person' ? ['name', 'companyName', 'headline'] : ['name'];
+}
+
+/** Fields to ask for at once: missing, or only guessed from the URL. */
+function uncertain(page: LinkedInPage): Editable[] {
+  const info = page.extraction;
+  if (!info) return [];
+  const out: Editable[] = [];
+  if (info.sources.name === 'url') out.push('name');
+  if (page.kind === 'person') {
+    if (info.missing.includes('company')) out.push('companyName');
+    if (info.missing.includes('headline')) out.push('headline');
+  }
+  return out;
+}
+
+const valueOf = (page: LinkedInPage, f: Editable) => ((page as Record<string, unknown>)[f] as string | undefined) ?? '';
+
+function CorrectionForm({ page, fields, edits, onChange }: { page: LinkedInPage; fields: Editable[]; edits: CaptureEdits; onChange: (e: CaptureEdits) => void }) {
+  return (
+    <div class="gap-form correction">
+      {fields.map((f) => (
+        <label key={f} class="field">
+          <span class="muted">{t(f === 'name' ? 'fieldName' : f === 'companyName' ? 'fieldCompany' : 'fieldHeadline')}</span>
+          <input
+            name={f}
+            value={edits[f] ?? valueOf(page, f)}
+            maxLength={f === 'headline' ? 500 : 200}
+            placeholder={t('notFoundOnPage')}
+            onInput={(e) => onChange({ ...edits, [f]: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+      ))}
+    </div>
+  );
+}
+
 export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: LinkedInMatch | null }) {
   const captured = pending.value.find((p) => p.what === 'capture');
   const known = match && (match.matchedBy === 'person' || (page.kind === 'company' && match.account));
+  const [editing, setEditing] = useState(false);
+  const [edits, setEdits] = useState<CaptureEdits>({});
+  const open = editing ? editableFields(page) : uncertain(page);
+  const changed = Object.fromEntries(Object.entries(edits).filter(([k, v]) => v.trim() !== valueOf(page, k as Editable))) as CaptureEdits;
+  const nameMissing = changed.name !== undefined && !changed.name.trim();
+
   return (
     <>
       <section class="card subject">
-        <h2>{page.name}</h2>
+        <h2>{changed.name ?? page.name}</h2>
         {page.kind === 'person' ? (
           <>
             {page.headline && <p>{page.headline}</p>}
-            <p class="muted">{[page.companyName, page.city].filter(Boolean).join(' · ')}</p>
+            <p class="muted">{[page.companyName, page.city, page.country].filter(Boolean).join(' · ')}</p>
           </>
         ) : (
           <p class="muted">{[page.industry, page.city, page.size].filter(Boolean).join(' · ')}</p>
@@ -33,9 +85,23 @@ export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: Link
           !known && (
             <>
               <p class="muted">{match?.account ? t('knownCompany') : match ? t('notInCrm') : ''}</p>
-              <button type="button" class="primary" data-action="capture" disabled={busy.value} onClick={() => act({ type: 'sidebar:capture' })}>
-                {match?.account ? t('addAsContact') : page.kind === 'person' ? t('captureSuspect') : t('captureCompany')}
-              </button>
+              {open.length > 0 && <CorrectionForm page={page} fields={open} edits={edits} onChange={setEdits} />}
+              <div class="row">
+                <button
+                  type="button"
+                  class="primary"
+                  data-action="capture"
+                  disabled={busy.value || nameMissing}
+                  onClick={() => act({ type: 'sidebar:capture', ...(Object.keys(changed).length ? { edits: changed } : {}) })}
+                >
+                  {match?.account ? t('addAsContact') : page.kind === 'person' ? t('captureSuspect') : t('captureCompany')}
+                </button>
+                {!editing && open.length < editableFields(page).length && (
+                  <button type="button" class="link" data-action="edit-capture" onClick={() => setEditing(true)}>
+                    {t('correct')}
+                  </button>
+                )}
+              </div>
             </>
           )
         )}

@@ -71,6 +71,8 @@ export const accounts = sqliteTable(
     industry: text('industry'),
     size: text('size'),
     website: text('website'),
+    /** a company's own one-liner, as its LinkedIn page shows it */
+    tagline: text('tagline'),
     emailDomain: text('email_domain'),
     linkedinCompanyUrl: text('linkedin_company_url'),
     source: text('source'),
@@ -288,4 +290,29 @@ export const clientWrites = sqliteTable(
     createdAt: created(),
   },
   (t) => [uniqueIndex('client_writes_team_id').on(t.teamId, t.clientId)],
+);
+
+/**
+ * One row per LinkedIn capture: which layer of the extractor gave each field
+ * and which fields the page did not give, per layout family and extractor
+ * version, so that a LinkedIn change shows on the dashboard the day it ships.
+ */
+export const captureHealth = sqliteTable(
+  'capture_health',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    at: integer('at').notNull(),
+    kind: text('kind', { enum: ['person', 'company'] }).notNull(),
+    layout: text('layout').notNull(),
+    version: text('version').notNull(),
+    sources: text('sources', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    missing: text('missing', { mode: 'json' }).$type<string[]>().notNull(),
+    hasName: integer('has_name', { mode: 'boolean' }).notNull(),
+    hasHeadline: integer('has_headline', { mode: 'boolean' }).notNull(),
+    hasCompany: integer('has_company', { mode: 'boolean' }).notNull(),
+    hasLocation: integer('has_location', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('capture_health_team_at').on(t.teamId, t.at, t.kind, t.layout)],
 );

@@ -1,4 +1,5 @@
 /** Reading accounts: search, the full account with its timeline, and lookups for the sidebar. */
+import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
 import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals } from '../db/schema';
@@ -50,6 +51,7 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
       emails: mine,
       phone: c.phone,
       headline: c.headline,
+      location: c.location,
       linkedinUrl: c.linkedinUrl,
       role: c.role,
     };
@@ -74,7 +76,9 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
 export type AccountView = Awaited<ReturnType<typeof getAccount>>;
 
 /** What the team knows about the person or company on a LinkedIn page. */
-export async function lookupLinkedIn(q: Q, actor: Actor, by: { profileUrl?: string; memberId?: string; companyUrl?: string; companyName?: string }) {
+export async function lookupLinkedIn(q: Q, actor: Actor, input: { profileUrl?: string; memberId?: string; companyUrl?: string; companyName?: string }) {
+  // a page opened at nl.linkedin.com, with a slash or a query, is the profile captured at www.linkedin.com
+  const by = { ...input, profileUrl: input.profileUrl && normalizeProfileUrl(input.profileUrl), companyUrl: input.companyUrl && normalizeCompanyUrl(input.companyUrl) };
   const contact = by.profileUrl || by.memberId ? await findContact(q, actor.teamId, { linkedinUrl: by.profileUrl, memberId: by.memberId }) : undefined;
   if (contact) return { matchedBy: 'person' as const, contactId: contact.id, account: await getAccount(q, actor, contact.accountId) };
   const account = await findAccount(q, actor.teamId, { linkedinCompanyUrl: by.companyUrl, name: by.companyName });

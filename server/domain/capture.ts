@@ -16,6 +16,8 @@ import { insertActivity } from './activities';
 import { refreshGaps } from './checklist';
 import { isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
 import { domainOf } from '../../shared/email';
+import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
+import { recordCaptureHealth } from './capture-health';
 
 export interface CaptureResult {
   accountId: string;
@@ -51,7 +53,9 @@ async function addContact(tx: Tx, actor: Actor, accountId: string, values: Omit<
   return id;
 }
 
-export async function captureLinkedInPerson(tx: Tx, actor: Actor, p: LinkedInPerson): Promise<CaptureResult> {
+export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedInPerson): Promise<CaptureResult> {
+  const p = { ...input, profileUrl: normalizeProfileUrl(input.profileUrl), companyUrl: input.companyUrl && normalizeCompanyUrl(input.companyUrl) };
+  await recordCaptureHealth(tx, actor, p);
   const known = await findContact(tx, actor.teamId, { linkedinUrl: p.profileUrl, memberId: p.memberId });
   if (known) return { accountId: known.accountId, contactId: known.id, createdAccount: false, createdContact: false };
   const account = await findAccount(tx, actor.teamId, { linkedinCompanyUrl: p.companyUrl, name: p.companyName });
@@ -89,7 +93,9 @@ export async function captureLinkedInPerson(tx: Tx, actor: Actor, p: LinkedInPer
   return { accountId, contactId, createdAccount, createdContact: true };
 }
 
-export async function captureLinkedInCompany(tx: Tx, actor: Actor, c: LinkedInCompany): Promise<CaptureResult> {
+export async function captureLinkedInCompany(tx: Tx, actor: Actor, input: LinkedInCompany): Promise<CaptureResult> {
+  const c = { ...input, companyUrl: normalizeCompanyUrl(input.companyUrl) };
+  await recordCaptureHealth(tx, actor, c);
   const known = await findAccount(tx, actor.teamId, { linkedinCompanyUrl: c.companyUrl, name: c.name });
   if (known) {
     if (!known.linkedinCompanyUrl) await tx.update(accounts).set({ linkedinCompanyUrl: c.companyUrl }).where(eq(accounts.id, known.id));
@@ -103,6 +109,8 @@ export async function captureLinkedInCompany(tx: Tx, actor: Actor, c: LinkedInCo
       kind: 'company',
       name: c.name,
       city: c.city,
+      country: c.country,
+      tagline: c.tagline,
       industry: c.industry,
       size: c.size,
       website: c.website,

@@ -109,17 +109,17 @@ describe('company pages', () => {
   };
 
   it('Acme BV from the 2024 layout', () => {
-    expect(extractCompany(pageAt(ACME, fixture('linkedin/company-2024.html')), ACME)).toEqual(expected);
+    expect(extractCompany(pageAt(ACME, fixture('linkedin/company-2024.html')), ACME)).toMatchObject(expected);
   });
 
   it('also when opened at /about/', () => {
     const url = 'https://www.linkedin.com/company/acme-bv/about/';
-    expect(extractCompany(pageAt(url, fixture('linkedin/company-2024.html')), url)).toEqual(expected);
+    expect(extractCompany(pageAt(url, fixture('linkedin/company-2024.html')), url)).toMatchObject(expected);
   });
 
   it('from the top card alone when there is no About list', () => {
     const html = fixture('linkedin/company-2024.html').replace(/<dl[\s\S]*?<\/dl>/, '');
-    expect(extractCompany(pageAt(ACME, html), ACME)).toEqual(expected);
+    expect(extractCompany(pageAt(ACME, html), ACME)).toMatchObject(expected);
   });
 
   it('in a Dutch interface', () => {

@@ -1,200 +1,152 @@
 /**
- * LinkedIn extractors: pure functions of a Document and its URL. They lean on
- * stable anchors with fallbacks, read only inside <main> (never the signed-in
- * user in the header, nor "People also viewed" in the aside), and return
- * null when the page is not (yet) the one the URL names.
+ * LinkedIn extractors: pure functions of a Document and its URL. Each field
+ * is taken from the first layer that gives an answer passing validation:
+ * data the page embeds, then the DOM by meaning, then <title>/og: meta, then
+ * the URL. The result says which layer gave each field and which fields are
+ * missing, so that capture health can be measured per layout.
  */
-import type { LinkedInCompany, LinkedInPerson } from '../../../shared/schemas';
+import type { LinkedInCompany, LinkedInPerson, ExtractionInfo } from '../../../shared/schemas';
 import { splitName } from '../../../shared/names';
 import { companyUrl, linkedInPage, normalizeCompanyHref, profileUrl } from './pages';
-import { LABELS, LI } from './selectors';
+import { LI } from './selectors';
+import { clean, cut, httpUrl } from './text';
+import { validCompany, validHeadline, validName } from './validate';
+import { splitLocation } from './location';
+import { embeddedCompany, embeddedPerson } from './embedded';
+import { domPerson, presentEmployer } from './person-dom';
+import { domCompany } from './company-dom';
 
-const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** Bumped with every change to what the extractors read; stored with each capture. */
+export const EXTRACTOR_VERSION = '2026.11.28';
+
+type Layer = ExtractionInfo['sources'][string];
 const meta = (doc: Document, sel: string) => clean(doc.querySelector(sel)?.getAttribute('content'));
-const cut = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
-const orUndefined = (s: string) => (s ? s : undefined);
 
-function httpUrl(href: string | null | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+/** "(3) Jan de Vries - Acme BV | LinkedIn" → ["Jan de Vries", "Acme BV"]: LinkedIn's own pattern, split at " - " and " | LinkedIn". */
+function titleParts(doc: Document): string[] {
+  const title = clean(doc.title) || meta(doc, LI.ogTitle);
+  const bare = title.replace(/^\(\d+\+?\)\s*/, '').replace(/\s*\|\s*LinkedIn\s*$/i, '');
+  return bare ? bare.split(' - ').map(clean).filter(Boolean) : [];
 }
 
-/** The page title without LinkedIn's notification count and suffix: "(3) Jan de Vries | LinkedIn" → "Jan de Vries". */
-const titleName = (doc: Document) => clean(doc.title.replace(/^\(\d+\+?\)\s*/, '').replace(/\s*\|\s*LinkedIn\s*$/i, '').split(/:\s/)[0]);
-
-const COUNTRIES = /^(netherlands|nederland|belgium|belgië|belgie|germany|duitsland|deutschland|france|frankrijk|united kingdom|verenigd koninkrijk|united states|verenigde staten|spain|spanje|italy|italië|luxembourg|luxemburg|denmark|sweden|norway|ireland|austria|switzerland|poland)$/i;
-
-/** "Utrecht, Utrecht, Netherlands" → Utrecht / Netherlands; "Utrecht, Utrecht" has no country. */
-export function splitLocation(location: string): { city?: string; country?: string } {
-  const parts = location.split(',').map((p) => p.trim()).filter(Boolean);
-  if (!parts.length) return {};
-  const last = parts[parts.length - 1]!;
-  const country = parts.length >= 3 || (parts.length === 2 && COUNTRIES.test(last)) ? last : undefined;
-  return country ? { city: parts[0], country } : { city: parts[0] };
+/** "jan-de-vries-4b2a1" → "Jan De Vries": the last resort for a name, without the trailing id. */
+function nameFromSlug(slug: string): string {
+  const words = slug.split('-').filter((w) => w && !/\d/.test(w));
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
 }
 
-/** Text elements that follow `start` inside `root`, in document order. */
-function* textAfter(root: Element, start: Element): Generator<Element> {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
-  walker.currentNode = start;
-  let node: Node | null;
-  while ((node = walker.nextNode())) {
-    const el = node as Element;
-    if (start.contains(el)) continue;
-    if (!['P', 'DIV'].includes(el.tagName)) continue;
-    if (el.querySelector('div, p, ul, li, img, svg, button, a')) continue;
-    if (clean(el.textContent)) yield el;
-  }
-}
-
-function personName(doc: Document): string {
-  return clean(doc.querySelector(LI.name)?.textContent) || titleName(doc);
-}
-
-function currentCompany(doc: Document, topCard: Element | null): { name?: string; url?: string } {
-  let name: string | undefined;
-  for (const b of doc.querySelectorAll(LI.currentCompanyButton)) {
-    const m = LABELS.currentCompany.exec(clean(b.getAttribute('aria-label')));
-    if (m) {
-      name = clean(m[2]);
-      break;
-    }
-  }
-  if (!name) {
-    for (const e of (topCard ?? doc).querySelectorAll('[role="button"][aria-label]')) {
-      if (e.querySelector(LI.companyIcon)) {
-        name = clean(e.getAttribute('aria-label'));
-        break;
+class Picker {
+  sources: Record<string, Layer> = {};
+  pick<T>(field: string, candidates: [Layer, T | undefined][], valid: (v: T | undefined) => boolean = (v) => v !== undefined && v !== ''): T | undefined {
+    for (const [layer, value] of candidates) {
+      if (valid(value)) {
+        this.sources[field] = layer;
+        return value;
       }
     }
+    return undefined;
   }
-  if (!name) {
-    // og:title "Jan de Vries - Acme BV | LinkedIn"
-    const og = meta(doc, LI.ogTitle).replace(/\s*\|\s*LinkedIn\s*$/i, '');
-    const dash = og.indexOf(' - ');
-    if (dash > 0) name = clean(og.slice(dash + 3)) || undefined;
+  info(layout: string, fields: string[]): ExtractionInfo {
+    return { version: EXTRACTOR_VERSION, layout, sources: this.sources, missing: fields.filter((f) => !this.sources[f]) };
   }
-  let url: string | undefined;
-  const links = [...doc.querySelectorAll<HTMLAnchorElement>(LI.companyLink)];
-  const byName = name
-    ? links.find((a) => {
-        const label = clean(a.querySelector('img')?.getAttribute('alt') ?? a.textContent).toLowerCase();
-        return label === name!.toLowerCase() || label.startsWith(`${name!.toLowerCase()} `);
-      })
-    : undefined;
-  const link = byName ?? (name ? undefined : links[0]);
-  if (link) url = normalizeCompanyHref(link.getAttribute('href') ?? '', doc.location?.href ?? 'https://www.linkedin.com/');
-  return { name, url };
 }
 
-function location(doc: Document): string {
-  const contact = doc.querySelector(LI.contactInfoLink);
-  const box = contact?.closest('div');
-  if (box) {
-    for (const el of box.children) {
-      if (el.contains(contact!)) continue;
-      const text = clean(el.textContent);
-      if (text && text !== '·') return text;
-    }
-  }
-  return '';
+const PERSON_FIELDS = ['name', 'headline', 'company', 'location'];
+const COMPANY_FIELDS = ['name', 'tagline', 'industry', 'size', 'location', 'website'];
+
+export interface ExtractOptions {
+  /** name the person from the URL when the page shows nothing yet (the sidebar never stays away) */
+  allowUrlOnly?: boolean;
 }
 
-export function extractPerson(doc: Document, url: string): LinkedInPerson | null {
+export function extractPerson(doc: Document, url: string, opts: ExtractOptions = {}): LinkedInPerson | null {
   const page = linkedInPage(url);
   if (page?.kind !== 'person') return null;
-  const h1 = doc.querySelector(LI.name);
-  const name = personName(doc);
-  if (!h1 || !name) return null;
-  const topCard = h1.closest('section') ?? doc.querySelector(LI.main);
-  const { firstName, lastName } = splitName(name);
+  const { slug } = page;
+  const emb = embeddedPerson(doc, slug);
+  const title = titleParts(doc);
+  const dom = domPerson(doc, slug, emb.name ?? title[0]);
+  // nothing on the page names the person yet: it has not rendered (unless the caller has waited long enough)
+  if (!emb.name && !dom.name && !opts.allowUrlOnly) return null;
+  const p = new Picker();
 
-  let headline = '';
-  if (topCard) {
-    for (const el of textAfter(topCard, h1)) {
-      const t = clean(el.textContent);
-      if (t.startsWith('·') || t === name) continue;
-      headline = t;
-      break;
-    }
-  }
-  if (!headline) headline = clean(meta(doc, 'meta[name="description"]').split(' · ')[0]);
+  const name = p.pick('name', [['embedded', emb.name], ['dom', dom.name], ['meta', title[0]], ['url', nameFromSlug(slug)]], validName)!;
+  const headline = p.pick('headline', [['embedded', emb.headline], ['dom', dom.headline]], (v) => validHeadline(v, name));
+  const location = p.pick('location', [['embedded', emb.location], ['dom', dom.location]]);
 
-  const company = currentCompany(doc, topCard);
-  const loc = location(doc);
-  const memberId = doc.querySelector(LI.memberId)?.getAttribute('data-member-id') ?? undefined;
-  const img = [...(topCard?.querySelectorAll('img') ?? [])].find((i) => clean(i.getAttribute('alt')) === name);
-  const photo = httpUrl(img?.getAttribute('src') ?? meta(doc, LI.ogImage), url);
+  // the employer only from a current-position signal; its page only from that same entry
+  const present = presentEmployer(doc);
+  const sameAsPresent = (n?: string) => (n && present.name && n.toLowerCase() === present.name.toLowerCase() ? present.url : undefined);
+  const employer = p.pick<{ name?: string; url?: string }>(
+    'company',
+    [
+      ['embedded', { name: emb.companyName, url: normalizeCompanyHref(emb.companyUrl ?? '', url) }],
+      ['dom', { name: dom.companyName, url: dom.companyUrl ?? sameAsPresent(dom.companyName) }],
+      ['experience', present],
+      ['meta', { name: title.length >= 2 && title[0] === name ? title[title.length - 1] : undefined }],
+    ],
+    (v) => validCompany(v?.name),
+  );
 
+  const photo = httpUrl(dom.photoUrl ?? meta(doc, LI.ogImage), url);
+  const { firstName, lastName } = emb.firstName && p.sources.name === 'embedded' ? { firstName: emb.firstName, lastName: emb.lastName ?? '' } : splitName(name);
+  const memberId = emb.memberId ?? dom.memberId;
+  const place = splitLocation(location);
   return {
     kind: 'person',
     name: cut(name, 200),
     firstName: cut(firstName, 200),
     lastName: cut(lastName, 200),
-    headline: orUndefined(cut(headline, 500)),
-    companyName: company.name ? cut(company.name, 200) : undefined,
-    companyUrl: company.url,
-    location: orUndefined(cut(loc, 200)),
-    ...splitLocation(loc),
-    profileUrl: profileUrl(page.slug),
+    headline: headline ? cut(headline, 500) : undefined,
+    companyName: employer?.name ? cut(employer.name, 200) : undefined,
+    companyUrl: employer?.url,
+    location: location ? cut(location, 200) : undefined,
+    city: place.city ? cut(place.city, 200) : undefined,
+    country: place.country ? cut(place.country, 200) : undefined,
+    profileUrl: profileUrl(slug),
     memberId: memberId && /^\d{1,20}$/.test(memberId) ? memberId : undefined,
-    photoUrl: photo && new URL(photo).hostname.endsWith('licdn.com') ? photo : undefined,
+    photoUrl: photo && /(^|\.)licdn\.com$/.test(new URL(photo).hostname) ? photo : undefined,
+    extraction: p.info(emb.name ? `${dom.layout}+data` : dom.layout, PERSON_FIELDS),
   };
 }
 
-function aboutFacts(doc: Document): Record<'website' | 'industry' | 'size' | 'headquarters', string | undefined> {
-  const facts = { website: undefined, industry: undefined, size: undefined, headquarters: undefined } as Record<string, string | undefined>;
-  const dl = doc.querySelector(LI.aboutList);
-  if (!dl) return facts as never;
-  for (const dt of dl.querySelectorAll('dt')) {
-    const label = clean(dt.textContent);
-    let dd = dt.nextElementSibling;
-    while (dd && dd.tagName !== 'DD') dd = dd.nextElementSibling;
-    if (!dd) continue;
-    if (LABELS.website.test(label)) facts.website = dd.querySelector('a')?.getAttribute('href') ?? clean(dd.textContent);
-    else if (LABELS.industry.test(label)) facts.industry = clean(dd.textContent);
-    else if (LABELS.size.test(label)) facts.size = clean(dd.textContent);
-    else if (LABELS.headquarters.test(label)) facts.headquarters = clean(dd.textContent);
-  }
-  return facts as never;
-}
-
-export function extractCompany(doc: Document, url: string): LinkedInCompany | null {
+export function extractCompany(doc: Document, url: string, opts: ExtractOptions = {}): LinkedInCompany | null {
   const page = linkedInPage(url);
   if (page?.kind !== 'company') return null;
-  const h1 = doc.querySelector(LI.name);
-  const name = clean(h1?.getAttribute('title')) || clean(h1?.textContent);
-  if (!h1 || !name) return null;
-  const topCard = h1.closest('section') ?? doc.querySelector(LI.main)!;
-  const about = aboutFacts(doc);
-
-  // the top card: tagline, then a list of short facts (industry, location, followers, size)
-  const after = [...textAfter(topCard, h1)].map((el) => clean(el.textContent));
-  const sizeLink = [...topCard.querySelectorAll('a')].map((a) => clean(a.textContent)).find((t) => LABELS.employees.test(t));
-  const items = after.filter((t) => !LABELS.followers.test(t) && !LABELS.employees.test(t));
-  const tagline = h1.parentElement?.querySelector(':scope > p') ? clean(h1.parentElement.querySelector(':scope > p')!.textContent) : undefined;
-  const facts = items.filter((t) => t !== tagline);
-  const industry = about.industry ?? facts.find((t) => !t.includes(','));
-  const loc = about.headquarters ?? facts.find((t) => t.includes(','));
-  const website =
-    httpUrl(about.website, url) ??
-    httpUrl(doc.querySelector(LI.websiteButton)?.getAttribute('href'), url);
-
+  const emb = embeddedCompany(doc);
+  const dom = domCompany(doc, url);
+  const title = titleParts(doc);
+  if (!emb.name && !dom.name && !opts.allowUrlOnly) return null;
+  const p = new Picker();
+  const name = p.pick('name', [['embedded', emb.name], ['dom', dom.name], ['meta', title[0]], ['url', nameFromSlug(page.slug)]], validName)!;
+  const tagline = p.pick('tagline', [['embedded', emb.tagline], ['dom', dom.tagline]], (v) => validHeadline(v, name));
+  const industry = p.pick('industry', [['dom', dom.industry]]);
+  const size = p.pick('size', [['dom', dom.size]]);
+  const location = p.pick('location', [['dom', dom.location], ['embedded', emb.location]]);
+  const website = p.pick('website', [['embedded', httpUrl(emb.website, url)], ['dom', dom.website]]);
+  const place = splitLocation(location);
+  const layout = doc.querySelector('.top-card-layout') ? 'guest-company' : doc.querySelector('main[aria-label]') ? 'company-2026' : 'company';
   return {
     kind: 'company',
     name: cut(name, 200),
     industry: industry ? cut(industry, 200) : undefined,
-    size: about.size ?? sizeLink ?? after.find((t) => LABELS.employees.test(t)),
-    location: loc ? cut(loc, 200) : undefined,
-    city: loc ? loc.split(',')[0]!.trim() : undefined,
+    size: size ? cut(size, 200) : undefined,
+    location: location ? cut(location, 200) : undefined,
+    city: place.city ? cut(place.city, 200) : undefined,
+    country: place.country ? cut(place.country, 200) : undefined,
     website,
     tagline: tagline ? cut(tagline, 500) : undefined,
     companyUrl: companyUrl(page.slug),
+    extraction: p.info(layout, COMPANY_FIELDS),
   };
 }
+
+/** The page at `url`, whichever kind it is. */
+export function extractLinkedIn(doc: Document, url: string, opts: ExtractOptions = {}): LinkedInPerson | LinkedInCompany | null {
+  const ref = linkedInPage(url);
+  if (ref?.kind === 'person') return extractPerson(doc, url, opts);
+  if (ref?.kind === 'company') return extractCompany(doc, url, opts);
+  return null;
+}
+
+export { splitLocation };
