@@ -8,9 +8,12 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
 import { captureHealth } from '../db/schema';
-import type { LinkedInCompany, LinkedInPerson } from '../../shared/schemas';
+import type { ExtractionInfo, LinkedInCompany, LinkedInPerson } from '../../shared/schemas';
 import { DAY_MS } from '../../shared/phases';
 import { newId, type Actor } from './actor';
+
+const found = (info: ExtractionInfo | undefined, field: string, value: string | undefined) =>
+  Boolean(value) && info?.sources[field] !== 'url' && info?.sources[field] !== 'edited';
 
 export async function recordCaptureHealth(tx: Tx, actor: Actor, page: LinkedInPerson | LinkedInCompany, at = Date.now()) {
   const info = page.extraction;
@@ -25,11 +28,11 @@ export async function recordCaptureHealth(tx: Tx, actor: Actor, page: LinkedInPe
     version: info?.version ?? 'unknown',
     sources: info?.sources ?? {},
     missing: info?.missing ?? [],
-    // a name the rep had to take from the URL is no name found on the page
-    hasName: Boolean(page.name) && info?.sources.name !== 'url',
-    hasHeadline: person ? Boolean(page.headline) : Boolean(page.tagline),
-    hasCompany: person ? Boolean(page.companyName) : true,
-    hasLocation: Boolean(page.location),
+    // a field taken from the URL or typed by the rep is one the page did not give
+    hasName: found(info, 'name', page.name),
+    hasHeadline: person ? found(info, 'headline', page.headline) : found(info, 'tagline', page.tagline),
+    hasCompany: person ? found(info, 'company', page.companyName) : true,
+    hasLocation: found(info, 'location', page.location),
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and size targets, printed as one table.
- * BENCH_ONLY=memory,size,capture,reports picks some; BENCH_CALLS sets the API call count.
+ * BENCH_ONLY=memory,size,capture,reports,real picks some; BENCH_CALLS sets the API call count.
  */
 import { spawnSync } from 'node:child_process';
 import { printTable, type Row } from './table';
@@ -8,6 +8,7 @@ import { serverMemory } from './server-memory';
 import { extensionSize } from './extension-size';
 import { captureLatency } from './capture-latency';
 import { reportsBench } from './reports';
+import { realPagesBench } from './real-pages';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (name: string) => !only || only.includes(name);
@@ -17,6 +18,7 @@ async function main() {
   if (build.status !== 0) throw new Error(`extension build failed: ${build.stderr}`);
   const rows: Row[] = [];
   if (wants('size')) rows.push(...extensionSize());
+  if (wants('real')) rows.push(...(await realPagesBench()));
   if (wants('capture')) rows.push(...(await captureLatency()));
   if (wants('reports')) rows.push(...(await reportsBench()));
   if (wants('memory')) rows.push(...(await serverMemory()));

@@ -142,7 +142,26 @@ describe('families, not files', () => {
     });
   });
 
-  it('a profile whose page shows nothing yet opens from the URL when asked to', async () => {
+  it('2026 profile that shows no location: none, rather than the headline or the name', async () => {
+    const got = await extract(T4, sdui().replace('<p>Utrecht, Netherlands</p><p>·</p>', '').replace(/<p[^>]*>Utrecht, Netherlands<\/p><p[^>]*>·<\/p>/, ''));
+    expect(got).toMatchObject({ name: 'Michiel Koopman', headline: 'Klanten via LinkedIn. Ik werk met fijne mensen!' });
+    expect(got!.location).toBeUndefined();
+    expect(got!.extraction.missing).toContain('location');
+  });
+
+  it('2026 profile whose name is not in a link and whose page has no title: the top card\'s heading', async () => {
+    const html = sdui()
+      .replace(/<title>[^<]*<\/title>/g, '')
+      .replace(/<a tabindex="0" href="https:\/\/www\.linkedin\.com\/in\/michiel-koopman\/overlay\/contact-info\/"([^>]*)>(<div[^>]*><h2)/, '<span$1>$2');
+    expect((await extract(T4, html))!.name).toBe('Michiel Koopman');
+  });
+
+  it('a company Home tab whose place is one word', async () => {
+    const html = realFixture('company-2026-loggedin-grachtwerk-digitaal-about-main.html').replace(/<dl\b[\s\S]*?<\/dl>/, '').replace(/Amsterdam, Netherlands/g, 'Amsterdam');
+    expect(await extract(T8.replace('/about/', '/'), html)).toMatchObject({ industry: 'IT Services and IT Consulting', location: 'Amsterdam', city: 'Amsterdam' });
+  });
+
+  it('a profile whose page shows nothing yet gives nothing at first (the content script waits, then opens from the URL)', async () => {
     expect(await extract(T4, '<html><body><main></main></body></html>')).toBeNull();
   });
 });

@@ -65,11 +65,13 @@ export function domCompany(doc: Document, url: string): DomCompany {
     .filter((t) => t && t !== tagline);
   const size = facts.find((t) => LABELS.employees.test(t));
   const rest = facts.filter((t) => !LABELS.followers.test(t) && !LABELS.employees.test(t) && t.length <= 120 && !/^\d/.test(t));
+  // the top card reads industry, place, followers, employees; a place may be one word ("Amsterdam")
+  const industry = rest[0] && !rest[0].includes(',') ? rest[0] : undefined;
   return {
     ...out,
     tagline,
-    industry: out.industry ?? rest.find((t) => !t.includes(',')),
-    location: out.location ?? rest.find((t) => t.includes(',')),
+    industry: out.industry ?? industry,
+    location: out.location ?? rest.find((t) => t.includes(',')) ?? rest.find((t) => t !== industry),
     size: out.size ?? size,
     website: out.website ?? websiteLink(card, url),
   };

@@ -6,7 +6,7 @@
 import { normalizeCompanyHref } from './pages';
 import { LABELS, LI } from './selectors';
 import { clean, textBlocks, unseen } from './text';
-import { PRESENT_RANGE, validCompany, validHeadline } from './validate';
+import { PRESENT_RANGE, isUiText, validCompany, validHeadline } from './validate';
 
 export interface DomPerson {
   name?: string;
@@ -39,21 +39,27 @@ export function nameHeading(doc: Document, slug: string, nameHint?: string): Ele
     return a && linksToProfile(a, slug);
   });
   const hint = clean(nameHint).toLowerCase();
-  return inOwnLink ?? headings.find((h) => h.tagName === 'H1') ?? (hint ? headings.find((h) => clean(h.textContent).toLowerCase() === hint) : undefined);
+  const named = hint ? headings.find((h) => clean(h.textContent).toLowerCase() === hint) : undefined;
+  // 2026: the first heading of the profile's top card (componentkey "…profile.card…Topcard")
+  const topCard = headings.find((h) => h.closest(LI.sduiTopCard));
+  return inOwnLink ?? headings.find((h) => h.tagName === 'H1') ?? named ?? topCard;
 }
 
-function contactRowLocation(root: Element): string | undefined {
+function contactRowLocation(root: Element, name: string): string | undefined {
   // "Contact info" by its words; else the contact-info link that has words (2026 wraps the name and a bell icon in it too)
   const byText = [...root.querySelectorAll('a, span, button, p')].filter((e) => LI.contactInfoText.test(clean(e.textContent)));
   const anchors = byText.length ? byText : [...root.querySelectorAll(LI.contactInfoLink)].filter((e) => clean(e.textContent) && !e.querySelector(LI.headings));
   for (const anchor of anchors) {
-    // the row around the link: the first words in it that are not the link itself
-    for (let row = anchor.parentElement; row && row !== root; row = row.parentElement) {
+    // the row around the link: its first words that are not the link itself. A row that
+    // holds the name or more than a place is no longer the contact row: no location shown.
+    let row = anchor.parentElement;
+    for (let depth = 0; row && row !== root && depth < 4; depth++, row = row.parentElement) {
+      if (row.querySelector(LI.headings)) break;
       const blocks = textBlocks(row).filter((t) => t !== '·' && !LI.contactInfoText.test(t));
-      if (blocks.length) {
-        const t = blocks[0]!;
-        return t.length <= 200 && !/\d{2,}/.test(t) ? t : undefined;
-      }
+      if (!blocks.length) continue;
+      const t = blocks[0]!;
+      if (blocks.length > 2 || t === name || t.length > 120 || /\d{2,}/.test(t) || isUiText(t)) break;
+      return t;
     }
   }
   return undefined;
@@ -132,7 +138,7 @@ export function domPerson(doc: Document, slug: string, nameHint?: string): DomPe
   if (!heading || !main) return { layout };
   const name = clean(heading.textContent);
   const card = heading.closest('section') ?? main;
-  const location = contactRowLocation(card) ?? contactRowLocation(main);
+  const location = contactRowLocation(card, name) ?? contactRowLocation(main, name);
   const headline =
     textBlocks(card, heading).find((t) => !t.startsWith('·') && t !== location && validHeadline(t, name) && !/^\(.*\)$/.test(t)) ??
     stickyHeadline(doc, slug, name);

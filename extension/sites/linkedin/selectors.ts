@@ -8,6 +8,8 @@ export const LI = {
   main: 'main',
   /** the profile's name: 2024-2025 an <h1>; 2026 SDUI an <h2> inside a link to the profile itself */
   headings: 'h1, h2',
+  /** 2026 SDUI: the profile's first card */
+  sduiTopCard: 'section[componentkey*="topcard" i], section[componentkey*="profile.card" i]',
   /** 2024 classic layout: the top card carries the member id */
   memberId: '[data-member-id]',
   /** 2024: "Current company: Acme BV. Click to skip…" (nl: "Huidig bedrijf: …") */
