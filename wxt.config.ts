@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { EXTENSION_PUBLIC_KEY } from './shared/extension-id';
 
 const SITES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/*', 'https://mail.google.com/*'];
 
@@ -9,6 +10,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'phase-crm',
+    // a stable id for unpacked and self-hosted builds: the server allows exactly this origin
+    key: EXTENSION_PUBLIC_KEY,
     description: 'Your CRM beside LinkedIn and Gmail: capture in one click, and see every phase of the sale.',
     permissions: ['storage', 'alarms'],
     // the background talks to the team's server; loopback for a local server,

@@ -1,8 +1,29 @@
-/** Dates and amounts as the browser's locale writes them. */
+/**
+ * Dates and amounts as the browser's locale writes them. A stored value that
+ * cannot be written (a date out of range, an unknown currency) shows as "—":
+ * one bad value never breaks a view for the whole team.
+ */
 const date = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+export const NONE = '—';
 
-export const formatDate = (ms: number) => date.format(ms);
-export const formatDay = (ms: number) => day.format(ms);
-export const formatMoney = (amount: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+function safe<A extends unknown[]>(fn: (...a: A) => string) {
+  return (...a: A): string => {
+    try {
+      return fn(...a);
+    } catch {
+      return NONE;
+    }
+  };
+}
+
+const finite = (ms: unknown): number => {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new RangeError('not a time');
+  return ms;
+};
+
+export const formatDate = safe((ms: number) => date.format(finite(ms)));
+export const formatDay = safe((ms: number) => day.format(finite(ms)));
+export const formatMoney = safe((amount: number, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(finite(amount)),
+);

@@ -1,22 +1,42 @@
 /** The Hono app: /health, tRPC at /trpc, CORS for the extension, a body size limit. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { trpcServer } from '@hono/trpc-server';
 import type { Db } from './db/client';
 import { appRouter } from './routers';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { authenticate } from './domain/auth';
+import { createAuthLimiter, type AuthLimitOptions } from './auth-limit';
+import { RETRY_AFTER_S } from './db/lock-wait';
+import { allowedOrigins } from './origins';
 
 export const MAX_BODY_BYTES = 512 * 1024;
+/** calls in one batched request: enough for a sidebar's reads, too few to hammer the server with one request */
+export const MAX_BATCH = 10;
 
-const extensionOrigin = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+export interface AppOptions {
+  authLimit?: AuthLimitOptions;
+  /** extension origins allowed beside the extension's own stable id (EXTENSION_ORIGINS) */
+  extraOrigins?: string[];
+}
 
-export function createApp(db: Db) {
+const addressOf = (c: Context) => {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
+
+export function createApp(db: Db, opts: AppOptions = {}) {
   const app = new Hono();
+  const limiter = createAuthLimiter(opts.authLimit);
+  const origins = allowedOrigins(opts.extraOrigins);
   app.use(
     '*',
     cors({
-      origin: (origin) => (extensionOrigin.test(origin) ? origin : null),
+      origin: (origin) => (origins.has(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'trpc-accept'],
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       maxAge: 600,
@@ -31,6 +51,13 @@ export function createApp(db: Db) {
     }),
   );
   app.get('/health', (c) => c.json({ ok: true }));
+  app.use('/trpc/*', async (c, next) => {
+    const wait = limiter.retryAfter(addressOf(c));
+    if (wait) return c.json({ error: { message: 'Too many failed sign-ins from this address; try again later', code: -32029 } }, 429, { 'Retry-After': String(wait) });
+    const calls = decodeURIComponent(c.req.path.slice('/trpc/'.length)).split(',').length;
+    if (calls > MAX_BATCH) return c.json({ error: { message: `At most ${MAX_BATCH} calls in one request`, code: -32600 } }, 400);
+    return next();
+  });
   app.use(
     '/trpc/*',
     trpcServer({
@@ -39,13 +66,19 @@ export function createApp(db: Db) {
       createContext: async (_opts, c) => {
         const header = c.req.header('authorization') ?? '';
         const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-        return { db, actor: token ? await authenticate(db, token) : null };
+        const actor = token ? await authenticate(db, token) : null;
+        if (token && !actor) limiter.fail(addressOf(c));
+        return { db, actor };
+      },
+      responseMeta: ({ errors }) => {
+        if (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')) return { headers: new Headers({ 'Retry-After': String(RETRY_AFTER_S) }) };
+        return {};
       },
     }),
   );
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
   app.onError((err, c) => {
-    console.error('[http]', err);
+    console.error('[http] error:', err.name);
     return c.json({ error: 'Something went wrong on the server' }, 500);
   });
   return app;

@@ -5,6 +5,11 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().default('file:data/phase-crm.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** extension origins allowed besides the extension's own stable id, comma-separated */
+  EXTENSION_ORIGINS: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,14 +2,14 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openDb } from './db/client';
-import { createApp } from './app';
+import { createApp, type AppOptions } from './app';
 import { backfillChecklistGaps } from './domain/derived';
 import type { Env } from './env';
 
-export async function startServer(env: Pick<Env, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'>) {
+export async function startServer(env: Pick<Env, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'> & { EXTENSION_ORIGINS?: string[] }, opts: Omit<AppOptions, 'extraOrigins'> = {}) {
   const db = await openDb({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   await backfillChecklistGaps(db);
-  const app = createApp(db);
+  const app = createApp(db, { ...opts, extraOrigins: env.EXTENSION_ORIGINS });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });

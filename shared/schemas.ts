@@ -14,19 +14,48 @@ import {
   PHASE_IDS,
 } from './phases';
 
+/** Control characters (NUL, escapes, bells…); a note may keep its line breaks and tabs. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LINE_BREAK = /[\n\r\t]/;
+/** One line of text: no control characters, no line breaks. */
+export const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL.test(v) && !LINE_BREAK.test(v), 'control characters or line breaks are not allowed here');
+/** Free text: line breaks and tabs allowed, other control characters not. */
+export const note = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !CONTROL.test(v), 'control characters are not allowed');
+export const hasControlCharacters = (v: string) => CONTROL.test(v);
+
+/** The earliest and latest time the CRM accepts: a date outside is a typo, and would break every view of the account. */
+export const MIN_TIME = Date.UTC(1990, 0, 1);
+const TEN_YEARS_MS = 10 * 366 * 24 * 3600 * 1000;
+export const maxTime = (now = Date.now()) => now + TEN_YEARS_MS;
+export const timestamp = z
+  .number()
+  .int()
+  .min(MIN_TIME, 'a date from 1990 on')
+  .refine((v) => v <= maxTime(), 'a date at most ten years ahead');
+
 export const phaseId = z.enum(PHASE_IDS);
-export const id = z.string().min(1).max(64);
+export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'an id');
 /** A write's id, made by the client so that a retry or replay never makes a duplicate. */
 export const clientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const short = z.string().trim().max(200);
-const medium = z.string().trim().max(500);
-const url = z.string().trim().max(2000).url();
+const short = line(200);
+const medium = line(500);
+const url = line(2000).pipe(z.url());
 export const email = z.string().trim().toLowerCase().max(254).email();
 
 /** Where each field of a capture came from, and what the page did not give: capture health is measured from it. */
 export const EXTRACTION_LAYERS = ['embedded', 'dom', 'experience', 'meta', 'url', 'edited'] as const;
 export const extractionInfo = z.object({
-  version: z.string().max(20),
+  version: line(20),
   layout: z.string().max(40).regex(/^[a-z0-9+-]+$/),
   sources: z.record(z.string().max(20), z.enum(EXTRACTION_LAYERS)).refine((r) => Object.keys(r).length <= 12, 'too many fields'),
   missing: z.array(z.string().max(20)).max(12),
@@ -77,8 +106,8 @@ export const gmailMessage = z.object({
   from: person,
   to: z.array(person).max(200),
   cc: z.array(person).max(200),
-  at: z.number().int().nonnegative(),
-  snippet: z.string().max(500),
+  at: timestamp,
+  snippet: note(500),
   direction: z.enum(['in', 'out']),
 });
 export type GmailMessage = z.infer<typeof gmailMessage>;
@@ -86,7 +115,7 @@ export type GmailMessage = z.infer<typeof gmailMessage>;
 export const gmailThread = z.object({
   user: email,
   threadId: z.string().regex(/^[0-9a-f]{6,32}$/),
-  subject: z.string().max(500),
+  subject: line(500),
   messages: z.array(gmailMessage).min(1).max(200),
   external: z.array(person).max(200),
 });
@@ -108,7 +137,7 @@ export const activityData = z
     reference: short.optional(),
     paid: z.boolean().optional(),
     onTime: z.boolean().optional(),
-    outcome: medium.optional(),
+    outcome: note(500).optional(),
     score: z.number().int().min(0).max(10).optional(),
     referredCompany: short.optional(),
     complaintId: id.optional(),
@@ -119,7 +148,7 @@ export type ActivityData = z.infer<typeof activityData>;
 
 export const accountFacts = z
   .object({
-    need: medium,
+    need: note(500),
     budget: short,
     timing: short,
     competition: short,
@@ -136,18 +165,19 @@ export type AccountFacts = z.infer<typeof accountFacts>;
 /** The account fields a user fills in place (checklist gaps, next step). */
 export const accountPatch = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    address: z.string().trim().max(200),
-    postcode: z.string().trim().max(20),
-    city: z.string().trim().max(100),
-    country: z.string().trim().max(100),
-    industry: z.string().trim().max(100),
-    website: z.string().trim().max(2000),
-    source: z.string().trim().max(200),
+    name: line(200).pipe(z.string().min(1, 'a name')),
+    address: line(200),
+    postcode: line(20),
+    city: line(100),
+    country: line(100),
+    industry: line(100),
+    website: line(2000),
+    source: line(200),
     facts: accountFacts,
-    nextStep: z.string().trim().max(500).nullable(),
-    nextStepDue: z.number().int().nonnegative().nullable(),
+    nextStep: line(500).nullable(),
+    nextStepDue: timestamp.nullable(),
   })
   .partial()
-  .strict();
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change: the patch is empty');
 export type AccountPatch = z.infer<typeof accountPatch>;

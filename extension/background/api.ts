@@ -33,16 +33,24 @@ const MESSAGES: Record<Trouble, string> = {
 export const troubleFor = (kind: Trouble) => ({ kind, message: MESSAGES[kind] });
 export const failWith = (kind: Trouble): Reply<never> => fail(kind, MESSAGES[kind]);
 
-/** Maps any failure to a reason the user can act on; never a stack trace. */
+/**
+ * Statuses that say "not now" rather than "no": a timeout, too many requests,
+ * a busy database (503 + Retry-After) or any other server trouble. A write
+ * meeting one of these stays in the outbox and is tried again with backoff.
+ */
+const TRANSIENT = new Set([408, 425, 429]);
+export const isTransient = (status: number | undefined) => !status || TRANSIENT.has(status) || status >= 500;
+
+/** Maps any failure to a reason the user can act on; never a stack trace. Only definite refusals are 'refused'. */
 export function troubleOf(e: unknown): Reply<never> {
   if (e instanceof TRPCClientError) {
     const status = (e.data as { httpStatus?: number } | undefined)?.httpStatus;
     if (status === 401) return failWith('unauthorized');
-    if (status && status < 500) return fail('refused', e.message);
-    if (!status) return failWith('unreachable');
-    return fail('refused', e.message || 'The server had a problem');
+    if (isTransient(status)) return failWith('unreachable');
+    return fail('refused', e.message);
   }
-  return fail('refused', e instanceof Error ? e.message : 'Something went wrong');
+  // a fetch that failed or timed out never reached a decision on the server
+  return failWith('unreachable');
 }
 
 export async function call<T>(fn: () => Promise<T>): Promise<Reply<T>> {

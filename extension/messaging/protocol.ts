@@ -4,15 +4,15 @@
  * hostile page, and extension pages can be opened by anyone.
  */
 import { z } from 'zod';
-import { accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, linkedInPage, phaseId } from '../../shared/schemas';
+import { accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const captureEdits = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    companyName: z.string().trim().max(200),
-    headline: z.string().trim().max(500),
+    name: line(200).pipe(z.string().min(1)),
+    companyName: line(200),
+    headline: line(500),
   })
   .partial()
   .strict();
@@ -45,14 +45,14 @@ export const frameRequest = z.discriminatedUnion('type', [
     accountId: id,
     to: phaseId,
     reason: backReason.optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: note(1000).optional(),
     clientId,
   }),
   z.object({ type: z.literal('sidebar:dismissFailed'), token, clientId }),
   z.object({ type: z.literal('sidebar:updateAccount'), token, accountId: id, patch: accountPatch, clientId }),
-  z.object({ type: z.literal('sidebar:archive'), token, accountId: id, reason: archiveReason, note: z.string().trim().max(1000).optional(), clientId }),
+  z.object({ type: z.literal('sidebar:archive'), token, accountId: id, reason: archiveReason, note: note(1000).optional(), clientId }),
   z.object({ type: z.literal('sidebar:restore'), token, accountId: id, clientId }),
-  z.object({ type: z.literal('sidebar:createOpportunity'), token, accountId: id, kind: opportunityKind, title: z.string().trim().min(1).max(200), amount: z.number().nonnegative().max(1e12).optional(), clientId }),
+  z.object({ type: z.literal('sidebar:createOpportunity'), token, accountId: id, kind: opportunityKind, title: line(200).pipe(z.string().min(1)), amount: z.number().nonnegative().max(1e12).optional(), clientId }),
   z.object({ type: z.literal('sidebar:advanceOpportunity'), token, opportunityId: id, stage: z.enum(['conversation', 'negotiation', 'closing']), clientId }),
   z.object({ type: z.literal('sidebar:closeOpportunity'), token, opportunityId: id, outcome: z.enum(['won', 'lost']), lostReason: backReason.optional(), clientId }),
   z.object({
@@ -69,8 +69,8 @@ export const frameRequest = z.discriminatedUnion('type', [
     token,
     accountId: id,
     activityType,
-    subject: z.string().trim().max(500).optional(),
-    occurredAt: z.number().int().nonnegative().optional(),
+    subject: note(500).optional(),
+    occurredAt: timestamp.optional(),
     data: activityData.optional(),
     clientId,
   }),

@@ -12,11 +12,21 @@ import { dirname } from 'node:path';
 import * as schema from './schema';
 import { installStatementCache } from './statement-cache';
 import { serialized } from './serialize';
+import { isBusy, withLockWait } from './lock-wait';
 
 export type Orm = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
 /** Reads go straight to the pool; every change runs in one write transaction, one at a time per process. */
-export type Db = Orm & { write: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>; client: Client };
+export type Db = Orm & {
+  write: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /**
+   * One attempt, never waiting for the lock: for bookkeeping a request must
+   * not wait on (a token's last use). Resolves at once on a file; an in-memory
+   * database has a single connection, so there it resolves when done.
+   */
+  tryWrite: (fn: (tx: Tx) => Promise<unknown>) => Promise<void>;
+  client: Client;
+};
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -36,10 +46,20 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   const queue = serialized();
   // libsql-js is synchronous: a second BEGIN IMMEDIATE on another pooled
   // connection would busy-wait on the event loop the first one needs to
-  // commit. So writers from this process queue; busy_timeout still covers
-  // writers in other processes behind the same file.
-  const write = <T>(fn: (tx: Tx) => Promise<T>) => queue(() => orm.transaction(fn, { behavior: 'immediate' }));
-  return Object.assign(orm, { write, client });
+  // commit. So writers from this process queue; a lock held by another
+  // process is waited for on timers (lock-wait.ts), never inside the call.
+  const write = <T>(fn: (tx: Tx) => Promise<T>) => queue(() => withLockWait(() => orm.transaction(fn, { behavior: 'immediate' })));
+  const singleConnection = url.includes(':memory:');
+  const tryWrite = async (fn: (tx: Tx) => Promise<unknown>) => {
+    const job = queue(() => orm.transaction(fn, { behavior: 'immediate' })).then(
+      () => undefined,
+      (e) => {
+        if (!isBusy(e)) console.error('[db] bookkeeping write failed:', e instanceof Error ? e.name : 'error');
+      },
+    );
+    if (singleConnection) await job;
+  };
+  return Object.assign(orm, { write, tryWrite, client });
 }
 
 /** A fresh, migrated in-memory database, for tests and benchmarks. */

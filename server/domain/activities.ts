@@ -16,6 +16,7 @@ import { countActivity } from './derived';
 import { refreshGaps } from './checklist';
 import { findAccount } from './matching';
 import { createAccount } from './capture';
+import { checkActivityReferences } from './references';
 
 export interface ActivityInput {
   accountId: string;
@@ -67,6 +68,7 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
 export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {
   const account = await loadAccount(tx, actor, input.accountId);
   if (account.archivedAt) throw new DomainError('BAD_REQUEST', 'This account is archived');
+  await checkActivityReferences(tx, actor, account.id, input);
   const { activity, created } = await insertActivity(tx, actor, input);
   let proposal = null;
   if (created) {

@@ -55,7 +55,8 @@ export async function authenticate(db: Db, token: string, now = Date.now()): Pro
     .get();
   if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt > LAST_USED_GRANULARITY_MS) {
-    await db.write((tx) => tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)));
+    // bookkeeping only: a read never waits on it, and a busy database skips it until the next minute
+    await db.tryWrite((tx) => tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)));
   }
   return { userId: row.userId, teamId: row.teamId, role: row.role };
 }

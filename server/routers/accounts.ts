@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { accountPatch, archiveReason, backReason, clientId, decisionRole, id, phaseId } from '../../shared/schemas';
+import { accountPatch, archiveReason, backReason, clientId, decisionRole, id, line, note, phaseId } from '../../shared/schemas';
 import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
 import { applyMove, archiveAccount, restoreAccount } from '../domain/moves';
 import { addContactChannel, setContactRole, updateAccount } from '../domain/edit';
 
-const text = (max: number) => z.string().trim().max(max);
-const url = z.string().trim().max(2000).url();
+const text = line;
+const url = line(2000).pipe(z.url());
 
 export const accountsRouter = router({
   search: authed
@@ -25,11 +25,11 @@ export const accountsRouter = router({
     .query(({ ctx, input }) => lookupEmails(ctx.db, ctx.actor, input.people)),
 
   move: authed
-    .input(z.object({ accountId: id, to: phaseId, reason: backReason.optional(), note: text(1000).optional(), clientId: clientId.optional() }))
+    .input(z.object({ accountId: id, to: phaseId, reason: backReason.optional(), note: note(1000).optional(), clientId: clientId.optional() }))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, applyMove, input, cid)),
 
   archive: authed
-    .input(z.object({ accountId: id, reason: archiveReason, note: text(1000).optional(), clientId: clientId.optional() }))
+    .input(z.object({ accountId: id, reason: archiveReason, note: note(1000).optional(), clientId: clientId.optional() }))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, archiveAccount, input, cid)),
 
   restore: authed

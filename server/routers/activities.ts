@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityData, activityType, clientId, gmailThread, id } from '../../shared/schemas';
+import { activityData, activityType, clientId, gmailThread, id, line, note, timestamp } from '../../shared/schemas';
 import { authed, router } from '../trpc';
 import { runWrite } from '../domain/writes';
 import { logActivity } from '../domain/activities';
@@ -14,11 +14,11 @@ export const activitiesRouter = router({
         contactId: id.optional(),
         type: activityType,
         direction: z.enum(['in', 'out']).optional(),
-        occurredAt: z.number().int().nonnegative().optional(),
-        subject: z.string().trim().max(500).optional(),
-        snippet: z.string().trim().max(500).optional(),
+        occurredAt: timestamp.optional(),
+        subject: note(500).optional(),
+        snippet: note(500).optional(),
         data: activityData.optional(),
-        sourceKey: z.string().trim().min(1).max(300).optional(),
+        sourceKey: line(300).pipe(z.string().min(1)).optional(),
         clientId: clientId.optional(),
       }),
     )

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backReason, clientId, id, opportunityKind } from '../../shared/schemas';
+import { backReason, clientId, id, line, opportunityKind } from '../../shared/schemas';
 import { authed, router } from '../trpc';
 import { runWrite } from '../domain/writes';
 import { advanceOpportunity, closeOpportunity, createOpportunity, OPPORTUNITY_STAGES } from '../domain/opportunities';
@@ -8,7 +8,7 @@ const amount = z.number().nonnegative().max(1e12);
 
 export const opportunitiesRouter = router({
   create: authed
-    .input(z.object({ accountId: id, kind: opportunityKind, title: z.string().trim().min(1).max(200), amount: amount.optional(), currency: z.string().regex(/^[A-Z]{3}$/).optional(), clientId: clientId.optional() }))
+    .input(z.object({ accountId: id, kind: opportunityKind, title: line(200).pipe(z.string().min(1)), amount: amount.optional(), currency: z.string().regex(/^[A-Z]{3}$/).optional(), clientId: clientId.optional() }))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, createOpportunity, input, cid)),
   advance: authed
     .input(z.object({ opportunityId: id, stage: z.enum(OPPORTUNITY_STAGES), amount: amount.optional(), clientId: clientId.optional() }))

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { authed, router } from '../trpc';
 import { dashboard } from '../domain/reports';
-import { id } from '../../shared/schemas';
+import { id, timestamp } from '../../shared/schemas';
 import { captureHealthReport } from '../domain/capture-health';
 
-const time = z.number().int().min(0).max(8.64e15);
+const time = timestamp;
 
 export const reportsRouter = router({
   dashboard: authed

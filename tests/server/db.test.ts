@@ -14,7 +14,7 @@ describe('the embedded database', () => {
         return [mode!.rows[0]![0], Number(timeout!.rows[0]![0]), Number(fk!.rows[0]![0]), Number(sync!.rows[0]![0])];
       }),
     );
-    for (const r of results) expect(r).toEqual(['wal', 5000, 1, 1]);
+    for (const r of results) expect(r).toEqual(['wal', 20, 1, 1]);
     db.client.close();
   });
 

@@ -5,6 +5,7 @@ import { startServer } from '../../server/index';
 import { tmpDbUrl } from '../helpers/tmp';
 import { admin } from '../helpers/cli';
 import { jan } from '../helpers/data';
+import { EXTENSION_ID } from '../../shared/extension-id';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let token: string;
@@ -42,7 +43,8 @@ describe('the server over real HTTP', () => {
     }
   });
 
-  it('a revoked token is refused from then on', async () => {
+  // two admin processes start here (tsx each): give them room on a loaded machine
+  it('a revoked token is refused from then on', { timeout: 90_000 }, async () => {
     const other = admin(dbUrl, ['create-user', '--email', 'tmp@verkoop.example', '--name', 'Tmp', '--team', 'Verkoop BV']);
     expect(await client(String(other.token)).me.get.query()).toMatchObject({ email: 'tmp@verkoop.example', team: 'Verkoop BV' });
     admin(dbUrl, ['revoke-token', '--email', 'tmp@verkoop.example']);
@@ -71,11 +73,19 @@ describe('the server over real HTTP', () => {
     expect(res.status).toBe(413);
   });
 
-  it('allows CORS for extension origins only', async () => {
-    const ok = await fetch(`${server.url}/trpc/accounts.search`, { method: 'OPTIONS', headers: { Origin: 'chrome-extension://abcdefghijklmnop', 'Access-Control-Request-Method': 'GET' } });
-    expect(ok.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnop');
-    const evil = await fetch(`${server.url}/trpc/accounts.search`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
-    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  it('allows CORS for the extension\'s own id only (and those configured), not for other extensions or sites', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/trpc/accounts.search`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } }).then((r) => r.headers.get('access-control-allow-origin'));
+    expect(await preflight(`chrome-extension://${EXTENSION_ID}`)).toBe(`chrome-extension://${EXTENSION_ID}`);
+    expect(await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop')).toBeNull();
+    expect(await preflight('https://evil.example')).toBeNull();
+    const configured = await startServer({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: tmpDbUrl('cors'), EXTENSION_ORIGINS: ['moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11'] });
+    try {
+      const r = await fetch(`${configured.url}/trpc/accounts.search`, { method: 'OPTIONS', headers: { Origin: 'moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11', 'Access-Control-Request-Method': 'GET' } });
+      expect(r.headers.get('access-control-allow-origin')).toBe('moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11');
+    } finally {
+      await configured.close();
+    }
   });
 
   it('the admin command puts the same team name in the same team', async () => {
