@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { readEnv } from './env';
 import { startServer } from './index';
-import { countTeams, createUser } from './domain/auth';
+import { createFirstAdmin } from './domain/auth';
 
 const EXTENSION_DIR = '.output/chrome-mv3';
 
@@ -20,9 +20,8 @@ async function main() {
     if (r.status !== 0) console.error('The extension build failed; the server starts anyway.');
   }
   const server = await startServer(env);
-  console.log(`phase-crm server on ${server.url} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})`);
-  if ((await countTeams(server.db)) === 0) {
-    const first = await createUser(server.db, { email: 'admin@example.com', name: 'Admin', team: 'My team', role: 'admin' });
+  const first = await createFirstAdmin(server.db, { email: 'admin@example.com', name: 'Admin', team: 'My team', role: 'admin' });
+  if (first) {
     console.log(
       [
         '',
@@ -36,6 +35,8 @@ async function main() {
       ].join('\n'),
     );
   }
+  // printed last: once it shows, the first-start decision (a token or none) is made
+  console.log(`phase-crm server on ${server.url} (database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')})`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

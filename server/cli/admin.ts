@@ -3,16 +3,25 @@
  *   create-user --email E --name N --team T [--role rep|manager|admin]
  *   list-users [--team T]
  *   revoke-token (--token-id ID | --email E)
+ *   set-role --team T --email E --role rep|manager|admin
+ *   export-person --team T (--email E | --linkedin URL)
+ *   erase-person --team T (--email E | --linkedin URL)
+ *   erase-account --team T --account ID
  *   seed-demo [--team T] [--accounts N]
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openDb } from '../db/client';
+import { openDb, type Db } from '../db/client';
 import { readEnv } from '../env';
 import { createUser, listUsers, revokeTokens } from '../domain/auth';
 import { USER_ROLES } from '../../shared/phases';
 import { DomainError } from '../domain/errors';
 import { seedDemo } from '../domain/demo';
+import { setRoleByTeam } from '../domain/users';
+import { eraseAccount, erasePerson, exportPerson } from '../domain/privacy';
+import { teams } from '../db/schema';
+import type { Actor } from '../domain/actor';
+import { eq } from 'drizzle-orm';
 
 const createUserArgs = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -20,6 +29,22 @@ const createUserArgs = z.object({
   team: z.string().trim().min(1).max(200),
   role: z.enum(USER_ROLES).default('rep'),
 });
+
+/** The admin command acts as an admin of the named team; its changes are recorded without a user. */
+async function cliAdmin(db: Db, team: string | undefined): Promise<Actor> {
+  if (!team) throw new Error('--team is required');
+  const row = await db.query.teams.findFirst({ where: eq(teams.name, team.trim()) });
+  if (!row) throw new Error(`No team "${team}"`);
+  return { teamId: row.id, userId: '', role: 'admin' };
+}
+
+function personRef(values: { email?: string; linkedin?: string }) {
+  const ref = z
+    .object({ email: z.string().trim().toLowerCase().email().max(254).optional(), linkedinUrl: z.string().trim().max(2000).url().optional() })
+    .safeParse({ email: values.email, linkedinUrl: values.linkedin });
+  if (!ref.success || (!ref.data.email && !ref.data.linkedinUrl)) throw new Error('give --email E or --linkedin URL');
+  return ref.data;
+}
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -32,6 +57,8 @@ async function main(argv: string[]) {
       role: { type: 'string' },
       'token-id': { type: 'string' },
       accounts: { type: 'string' },
+      linkedin: { type: 'string' },
+      account: { type: 'string' },
     },
     strict: true,
   });
@@ -49,13 +76,25 @@ async function main(argv: string[]) {
       case 'revoke-token':
         if (!values['token-id'] && !values.email) throw new Error('revoke-token needs --token-id or --email');
         return { revoked: await revokeTokens(db, { tokenId: values['token-id'], email: values.email }) };
+      case 'set-role': {
+        const role = z.enum(USER_ROLES).safeParse(values.role);
+        if (!values.team || !values.email || !role.success) throw new Error('set-role needs --team, --email and --role rep|manager|admin');
+        return await setRoleByTeam(db, values.team, values.email, role.data);
+      }
+      case 'export-person':
+        return await exportPerson(db, await cliAdmin(db, values.team), personRef(values));
+      case 'erase-person':
+        return await erasePerson(db, await cliAdmin(db, values.team), personRef(values));
+      case 'erase-account':
+        if (!values.account) throw new Error('erase-account needs --account ID');
+        return await eraseAccount(db, await cliAdmin(db, values.team), { accountId: values.account });
       case 'seed-demo': {
         const accounts = values.accounts === undefined ? undefined : Number(values.accounts);
         if (accounts !== undefined && !(Number.isInteger(accounts) && accounts > 0 && accounts <= 100_000)) throw new Error('--accounts takes a whole number from 1 to 100000');
         return await seedDemo(db, { team: values.team ?? 'Demo', accounts });
       }
       default:
-        throw new Error(`Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, seed-demo`);
+        throw new Error(`Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, set-role, export-person, erase-person, erase-account, seed-demo`);
     }
   } finally {
     db.client.close();

@@ -42,7 +42,8 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   installStatementCache();
   const client = createClient({ url, authToken });
   const orm = drizzle(client, { schema });
-  await migrate(orm, { migrationsFolder });
+  // servers starting together on one file take turns: a migration behind another's lock waits on timers
+  await withLockWait(() => migrate(orm, { migrationsFolder }), 60_000);
   const queue = serialized();
   // libsql-js is synchronous: a second BEGIN IMMEDIATE on another pooled
   // connection would busy-wait on the event loop the first one needs to

@@ -93,6 +93,8 @@ export const accounts = sqliteTable(
     latestQuoteCurrency: text('latest_quote_currency'),
     latestQuoteAt: integer('latest_quote_at'),
     lastReviewAt: integer('last_review_at'),
+    /** set when an admin erased the account: its name and details are gone, its figures stay */
+    erasedAt: integer('erased_at'),
     createdAt: created(),
   },
   (t) => [
@@ -285,11 +287,36 @@ export const clientWrites = sqliteTable(
   'client_writes',
   {
     teamId: text('team_id').notNull().references(() => teams.id),
+    /** a write id is the caller's own, for one procedure: a colleague's id, or one reused on another procedure, is another write */
+    userId: text('user_id').notNull().default(''),
+    procedure: text('procedure').notNull().default(''),
     clientId: text('client_id').notNull(),
     result: text('result', { mode: 'json' }).notNull(),
     createdAt: created(),
   },
-  (t) => [uniqueIndex('client_writes_team_id').on(t.teamId, t.clientId)],
+  (t) => [uniqueIndex('client_writes_scope').on(t.teamId, t.userId, t.procedure, t.clientId)],
+);
+
+export const ACCOUNT_EVENT_KINDS = ['edited', 'archived', 'restored', 'owner_changed', 'contact_added', 'contact_edited', 'person_erased', 'account_erased', 'imported', 'merged'] as const;
+export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
+
+/**
+ * The trail of an account beside its phase changes: who changed what, when.
+ * `detail` names fields and ids, never personal data (an erasure stays
+ * recorded without what was erased).
+ */
+export const accountEvents = sqliteTable(
+  'account_events',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    userId: text('user_id').references(() => users.id),
+    at: integer('at').notNull(),
+    kind: text('kind', { enum: ACCOUNT_EVENT_KINDS }).notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('account_events_account').on(t.accountId, t.at)],
 );
 
 /**

@@ -9,6 +9,7 @@ import type { Actor } from './actor';
 import { notFound } from './errors';
 import { checklistGaps } from './checklist';
 import { careOf } from './care';
+import { accountHistory } from './trail';
 import { findAccount, findContact } from './matching';
 import { isFreeMail } from './free-mail';
 import { domainOf } from '../../shared/email';
@@ -70,6 +71,7 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
     proposal: open.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
     opportunities: opps,
     care: await careOf(q, id, account.lastReviewAt),
+    history: await accountHistory(q, actor.teamId, id),
     gaps: gaps.map((g) => ({ key: g.key, label: g.label, fill: g.fill, activityType: g.activityType ?? null })),
   };
 }

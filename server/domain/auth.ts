@@ -1,7 +1,7 @@
 /** Teams, users and API tokens. Tokens are shown once and stored only as a SHA-256 hash. */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { apiTokens, teams, users } from '../db/schema';
 import type { UserRole } from '../../shared/phases';
 import { newId, type Actor } from './actor';
@@ -21,28 +21,36 @@ export interface NewUser {
 }
 
 /** Creates the team (same name, same team) and the user, or finds them, and issues a new token. */
-export async function createUser(db: Db, input: NewUser) {
+export const createUser = (db: Db, input: NewUser) => db.write((tx) => createUserIn(tx, input));
+
+/**
+ * On the first start with an empty database: the first team and its admin,
+ * made in one write transaction, so that of two servers starting at once on
+ * the same file exactly one makes (and prints) the "shown once" token.
+ */
+export const createFirstAdmin = (db: Db, input: NewUser) =>
+  db.write(async (tx) => ((await tx.select({ id: teams.id }).from(teams).limit(1).all()).length ? null : createUserIn(tx, input)));
+
+async function createUserIn(tx: Tx, input: NewUser) {
   const email = input.email.trim().toLowerCase();
-  return db.write(async (tx) => {
-    let team = await tx.query.teams.findFirst({ where: eq(teams.name, input.team.trim()) });
-    if (!team) {
-      [team] = await tx.insert(teams).values({ id: newId(), name: input.team.trim() }).returning();
-    }
-    let user = await tx.query.users.findFirst({ where: eq(users.email, email) });
-    if (user && user.teamId !== team!.id) {
-      throw new DomainError('CONFLICT', `${email} already belongs to another team`);
-    }
-    if (!user) {
-      [user] = await tx
-        .insert(users)
-        .values({ id: newId(), teamId: team!.id, email, name: input.name.trim(), role: input.role ?? 'rep' })
-        .returning();
-    }
-    const token = mintToken();
-    const tokenId = newId();
-    await tx.insert(apiTokens).values({ id: tokenId, userId: user!.id, teamId: team!.id, tokenHash: hashToken(token) });
-    return { token, tokenId, userId: user!.id, teamId: team!.id, team: team!.name, email, role: user!.role };
-  });
+  let team = await tx.query.teams.findFirst({ where: eq(teams.name, input.team.trim()) });
+  if (!team) {
+    [team] = await tx.insert(teams).values({ id: newId(), name: input.team.trim() }).returning();
+  }
+  let user = await tx.query.users.findFirst({ where: eq(users.email, email) });
+  if (user && user.teamId !== team!.id) {
+    throw new DomainError('CONFLICT', `${email} already belongs to another team`);
+  }
+  if (!user) {
+    [user] = await tx
+      .insert(users)
+      .values({ id: newId(), teamId: team!.id, email, name: input.name.trim(), role: input.role ?? 'rep' })
+      .returning();
+  }
+  const token = mintToken();
+  const tokenId = newId();
+  await tx.insert(apiTokens).values({ id: tokenId, userId: user!.id, teamId: team!.id, tokenHash: hashToken(token) });
+  return { token, tokenId, userId: user!.id, teamId: team!.id, team: team!.name, email, role: user!.role };
 }
 
 export async function authenticate(db: Db, token: string, now = Date.now()): Promise<Actor | null> {
@@ -111,4 +119,3 @@ export async function setNeverLog(db: Db, actor: Actor, entries: string[]) {
   return clean;
 }
 
-export const countTeams = async (db: Db) => (await db.select({ id: teams.id }).from(teams).limit(1).all()).length;

@@ -18,6 +18,7 @@ import { isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
 import { domainOf } from '../../shared/email';
 import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
 import { recordCaptureHealth } from './capture-health';
+import { recordEvent } from './trail';
 
 export interface CaptureResult {
   accountId: string;
@@ -89,6 +90,7 @@ export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedI
   if (!createdAccount) {
     // a new person at a known account is still a logged capture, keyed by their profile
     await insertActivity(tx, actor, { accountId, contactId, type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` });
+    await recordEvent(tx, actor, accountId, 'contact_added', { contactId, source: 'LinkedIn' });
   }
   return { accountId, contactId, createdAccount, createdContact: true };
 }

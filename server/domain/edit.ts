@@ -1,13 +1,15 @@
 /** Filling checklist gaps in place: account fields and facts, contact roles, the next step. */
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { accounts, contactEmails, contacts } from '../db/schema';
+import { accounts, contactEmails, contacts, users } from '../db/schema';
 import type { DecisionRole } from '../../shared/phases';
 import type { AccountPatch } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { loadAccount } from './moves';
 import { DomainError, notFound } from './errors';
 import { refreshGaps } from './checklist';
+import { recordEvent } from './trail';
+import { requireRole } from './roles';
 
 
 export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: string; patch: AccountPatch }) {
@@ -18,7 +20,22 @@ export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: st
     .set({ ...fields, ...(facts ? { facts: { ...account.facts, ...facts } } : {}) })
     .where(eq(accounts.id, account.id));
   await refreshGaps(tx, account.id);
+  await recordEvent(tx, actor, account.id, 'edited', { fields: [...Object.keys(fields), ...Object.keys(facts ?? {}).map((f) => `facts.${f}`)] });
   return { accountId: account.id };
+}
+
+/** A manager or admin hands an account to another account manager of the team (or to nobody). */
+export async function setOwner(tx: Tx, actor: Actor, input: { accountId: string; ownerId: string | null }) {
+  requireRole(actor, 'manager', 'reassign accounts');
+  const account = await loadAccount(tx, actor, input.accountId);
+  if (input.ownerId) {
+    const owner = await tx.query.users.findFirst({ where: and(eq(users.id, input.ownerId), eq(users.teamId, actor.teamId)) });
+    if (!owner) throw notFound('User');
+  }
+  if (account.ownerId === input.ownerId) return { accountId: account.id, ownerId: input.ownerId };
+  await tx.update(accounts).set({ ownerId: input.ownerId }).where(eq(accounts.id, account.id));
+  await recordEvent(tx, actor, account.id, 'owner_changed', { from: account.ownerId, to: input.ownerId });
+  return { accountId: account.id, ownerId: input.ownerId };
 }
 
 export async function setContactRole(tx: Tx, actor: Actor, input: { contactId: string; role: DecisionRole }) {
@@ -29,6 +46,7 @@ export async function setContactRole(tx: Tx, actor: Actor, input: { contactId: s
     .returning({ accountId: contacts.accountId });
   if (!r[0]) throw notFound('Contact');
   await refreshGaps(tx, r[0].accountId);
+  await recordEvent(tx, actor, r[0].accountId, 'contact_edited', { contactId: input.contactId, fields: ['role'] });
   return { accountId: r[0].accountId };
 }
 
@@ -44,5 +62,6 @@ export async function addContactChannel(tx: Tx, actor: Actor, input: { contactId
   }
   if (input.phone) await tx.update(contacts).set({ phone: input.phone }).where(eq(contacts.id, contact.id));
   await refreshGaps(tx, contact.accountId);
+  await recordEvent(tx, actor, contact.accountId, 'contact_edited', { contactId: contact.id, fields: [input.email ? 'email' : null, input.phone ? 'phone' : null].filter(Boolean) });
   return { accountId: contact.accountId };
 }

@@ -11,6 +11,7 @@ import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
 import { recordReaches, recordStay } from './derived';
 import { refreshGaps } from './checklist';
+import { recordEvent } from './trail';
 
 export interface MoveInput {
   accountId: string;
@@ -96,11 +97,14 @@ export async function archiveAccount(tx: Tx, actor: Actor, input: { accountId: s
     .update(accounts)
     .set({ archivedAt: Date.now(), archiveReason: input.note ? `${input.reason}: ${input.note}` : input.reason })
     .where(eq(accounts.id, account.id));
+  await recordEvent(tx, actor, account.id, 'archived', { reason: input.reason });
   return { archived: true };
 }
 
 export async function restoreAccount(tx: Tx, actor: Actor, input: { accountId: string }) {
   const account = await loadAccount(tx, actor, input.accountId);
+  if (!account.archivedAt) return { archived: false };
   await tx.update(accounts).set({ archivedAt: null, archiveReason: null }).where(eq(accounts.id, account.id));
+  await recordEvent(tx, actor, account.id, 'restored');
   return { archived: false };
 }

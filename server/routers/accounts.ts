@@ -4,7 +4,7 @@ import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
 import { applyMove, archiveAccount, restoreAccount } from '../domain/moves';
-import { addContactChannel, setContactRole, updateAccount } from '../domain/edit';
+import { addContactChannel, setContactRole, setOwner, updateAccount } from '../domain/edit';
 
 const text = line;
 const url = line(2000).pipe(z.url());
@@ -56,6 +56,10 @@ export const accountsRouter = router({
       }),
     )
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, addContactChannel, input, cid)),
+
+  setOwner: authed
+    .input(z.object({ accountId: id, ownerId: id.nullable(), clientId: clientId.optional() }))
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, setOwner, input, cid)),
 
   setContactRole: authed
     .input(z.object({ contactId: id, role: decisionRole, clientId: clientId.optional() }))

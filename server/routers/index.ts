@@ -5,6 +5,8 @@ import { captureRouter } from './capture';
 import { meRouter } from './me';
 import { reportsRouter } from './reports';
 import { opportunitiesRouter } from './opportunities';
+import { usersRouter } from './users';
+import { privacyRouter } from './privacy';
 
 export const appRouter = router({
   me: meRouter,
@@ -13,6 +15,8 @@ export const appRouter = router({
   activities: activitiesRouter,
   reports: reportsRouter,
   opportunities: opportunitiesRouter,
+  users: usersRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;
