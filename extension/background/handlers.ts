@@ -71,6 +71,22 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
       return withApi((api) => api.reports.dashboard.query({ from: req.from, to: req.to, ownerId: req.ownerId }));
     case 'reports:captureHealth':
       return withApi((api) => api.reports.captureHealth.query());
+    case 'users:list':
+      return withApi((api) => api.users.list.query());
+    case 'users:invite':
+      return withApi((api) => api.users.invite.mutate({ email: req.email, name: req.name, role: req.role }));
+    case 'users:setRole':
+      return withApi((api) => api.users.setRole.mutate({ email: req.email, role: req.role }));
+    case 'users:revoke':
+      return withApi((api) => api.users.revoke.mutate({ email: req.email }));
+    case 'privacy:export':
+      return withApi((api) => api.privacy.exportPerson.query({ email: req.email, linkedinUrl: req.linkedinUrl }));
+    case 'privacy:erasePerson':
+      return withApi((api) => api.privacy.erasePerson.mutate({ email: req.email, linkedinUrl: req.linkedinUrl }));
+    case 'privacy:eraseAccount':
+      return withApi((api) => api.privacy.eraseAccount.mutate({ accountId: req.accountId }));
+    case 'accounts:setOwner':
+      return withApi((api) => api.accounts.setOwner.mutate({ accountId: req.accountId, ownerId: req.ownerId }));
     case 'accounts:get':
       return withApi((api) => api.accounts.get.query({ id: req.id }));
     case 'open:options':

@@ -12,12 +12,47 @@ import type { OpenPage, Reply } from '../messaging/protocol';
 const WIDTH = 340;
 const COLLAPSED_WIDTH = 36;
 
+const WRAPPER_STYLE = { position: 'fixed', top: '0', right: '0', height: '100vh', 'z-index': '2147483646', opacity: '1', visibility: 'visible', display: 'block', transform: 'none', filter: 'none', 'clip-path': 'none', 'pointer-events': 'auto' };
+const FRAME_STYLE = { height: '100%', border: '0', 'border-left': '1px solid #d0d4da', 'box-shadow': '-2px 0 8px rgba(0,0,0,.08)', background: '#fff', 'color-scheme': 'normal', opacity: '1', visibility: 'visible', display: 'block', transform: 'none', filter: 'none' };
+
+const observers = new WeakMap<HTMLElement, MutationObserver>();
+
+/**
+ * Our styles, set !important (no page stylesheet outranks them) and put back
+ * whenever the page's scripts change the style attribute. What the page does
+ * to an ancestor (a filter on <html>, an overlay) cannot be undone from here:
+ * the frame refuses clicks then (sidebar/visibility-guard.ts).
+ */
+function keepStyles(ctx: ContentScriptContext, el: HTMLElement, style: Record<string, string>) {
+  // the browser writes values back normalised (#fff → rgb(255, 255, 255)): compare with what it made of ours
+  const written: Record<string, string> = {};
+  const apply = () => {
+    for (const [k, v] of Object.entries(style)) {
+      if (k in written && el.style.getPropertyValue(k) === written[k] && el.style.getPropertyPriority(k) === 'important') continue;
+      el.style.setProperty(k, v, 'important');
+      written[k] = el.style.getPropertyValue(k);
+    }
+  };
+  observers.get(el)?.disconnect();
+  const mo = new MutationObserver(() => {
+    // our own writes must not wake the observer again
+    mo.disconnect();
+    apply();
+    watch();
+  });
+  const watch = () => mo.observe(el, { attributes: true, attributeFilter: ['style', 'hidden', 'class'] });
+  apply();
+  watch();
+  observers.set(el, mo);
+  ctx.onInvalidated(() => mo.disconnect());
+}
+
 export function createSidebar(ctx: ContentScriptContext) {
   let ui: ReturnType<typeof createIframeUi> | undefined;
   let generation = 0;
 
   const size = (collapsed: boolean) => {
-    if (ui) ui.iframe.style.width = `${collapsed ? COLLAPSED_WIDTH : WIDTH}px`;
+    if (ui) keepStyles(ctx, ui.iframe, { ...FRAME_STYLE, width: `${collapsed ? COLLAPSED_WIDTH : WIDTH}px` });
   };
   const unwatch = sidebarCollapsed.watch((c) => size(Boolean(c)));
   ctx.onInvalidated(unwatch);
@@ -44,14 +79,13 @@ export function createSidebar(ctx: ContentScriptContext) {
       append: 'last',
       onMount: (wrapper, iframe) => {
         wrapper.setAttribute('data-phase-crm', 'sidebar');
-        Object.assign(wrapper.style, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483646' });
-        Object.assign(iframe.style, { height: '100%', border: '0', borderLeft: '1px solid #d0d4da', boxShadow: '-2px 0 8px rgba(0,0,0,.08)', background: '#fff', colorScheme: 'normal' });
         iframe.setAttribute('title', 'phase-crm');
         iframe.setAttribute('allow', '');
+        keepStyles(ctx, wrapper, WRAPPER_STYLE);
+        keepStyles(ctx, iframe, { ...FRAME_STYLE, width: `${collapsed ? COLLAPSED_WIDTH : WIDTH}px` });
       },
     });
     ui.mount();
-    size(collapsed);
   }
 
   return { show };

@@ -1,19 +1,32 @@
 /** One account, opened from the dashboard (e.g. a stale account): phase, contacts and timeline. */
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { phaseById } from '../../shared/phases';
+import { phaseById, type PhaseId, type UserRole } from '../../shared/phases';
 import type { AccountView as Account } from '../background/views';
 import { label, t } from '../i18n';
 import { ask } from '../messaging/send';
 import { formatDate } from '../format';
 
 
-export function AccountView({ id }: { id: string }) {
+type Entry = Account['history'][number];
+
+function describe(h: Entry): string {
+  if (h.kind === 'moved') return `${h.from ? label(phaseById(h.from as PhaseId).label) : '—'} → ${label(phaseById(h.to as PhaseId).label)}${h.reason ? ` (${h.reason})` : ''}${h.note ? `: ${h.note}` : ''}`;
+  const fields = (h.detail as { fields?: string[] }).fields;
+  return fields?.length ? fields.join(', ') : '';
+}
+
+export function AccountView({ id, role, managers }: { id: string; role: UserRole | null; managers: { id: string; name: string }[] }) {
   const account = useSignal<Account | null>(null);
   const error = useSignal<string | null>(null);
-  useEffect(() => {
-    void ask<Account>({ type: 'accounts:get', id }).then((r) => (r.ok ? (account.value = r.data) : (error.value = r.message)));
-  }, [id]);
+  const load = () => ask<Account>({ type: 'accounts:get', id }).then((r) => (r.ok ? (account.value = r.data) : (error.value = r.message)));
+  useEffect(() => void load(), [id]);
+  const act = async (req: Parameters<typeof ask>[0], confirmText?: string) => {
+    if (confirmText && !confirm(confirmText)) return;
+    const r = await ask(req);
+    if (!r.ok) error.value = r.message;
+    else await load();
+  };
   const a = account.value;
   if (error.value) return <p class="error">{error.value}</p>;
   if (!a) return <p class="muted">{t('loading')}</p>;
@@ -26,6 +39,26 @@ export function AccountView({ id }: { id: string }) {
         {a.name} <span class="phase">{label(phaseById(a.phase).label)}</span>
       </h2>
       <p class="muted">{[a.city, a.industry, a.emailDomain].filter(Boolean).join(' · ')}</p>
+      {role && role !== 'rep' && (
+        <p>
+          <label>
+            {t('owner')}{' '}
+            <select name="accountOwner" value={a.ownerId ?? ''} onChange={(e) => act({ type: 'accounts:setOwner', accountId: a.id, ownerId: e.currentTarget.value || null })}>
+              <option value="">{t('nobody')}</option>
+              {managers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          {role === 'admin' && !a.erasedAt && (
+            <button type="button" class="danger" data-action="erase-account" onClick={() => act({ type: 'privacy:eraseAccount', accountId: a.id }, t('confirmErase'))}>
+              {t('eraseAccount')}
+            </button>
+          )}
+        </p>
+      )}
       <h3>{t('contacts')}</h3>
       <ul>
         {a.contacts.map((c) => (
@@ -34,12 +67,17 @@ export function AccountView({ id }: { id: string }) {
           </li>
         ))}
       </ul>
-      <h3>{t('phaseHistory')}</h3>
-      <ul>
-        {a.phaseChanges.map((c) => (
-          <li key={c.id}>
-            {formatDate(c.at)}: {c.from ? label(phaseById(c.from).label) : '—'} → {label(phaseById(c.to).label)}
-            {c.reason && <span class="muted"> ({c.reason})</span>}
+      <h3>{t('history')}</h3>
+      <ul data-history>
+        {a.history.map((h, i) => (
+          <li key={i} data-event={h.kind}>
+            {formatDate(h.at)} · {t(`ev_${h.kind}`)} {describe(h) && <span>· {describe(h)}</span>}
+            {h.by && (
+              <span class="muted">
+                {' '}
+                · {t('byWhom')} {h.by}
+              </span>
+            )}
           </li>
         ))}
       </ul>

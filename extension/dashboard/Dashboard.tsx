@@ -7,13 +7,14 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
-import { DAY_MS, phaseById } from '../../shared/phases';
+import { DAY_MS, phaseById, type UserRole } from '../../shared/phases';
 import { formatDay, formatMoney } from '../format';
 import { label, t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import { AccountView } from './AccountView';
 import { Card, HBars, Trend } from './charts';
 import { CaptureHealth } from './CaptureHealth';
+import { AdminPanel } from './AdminPanel';
 
 type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
 const PERIODS = [30, 90, 365] as const;
@@ -28,6 +29,11 @@ export function Dashboard() {
   const figures = useSignal<Figures | null>(null);
   const error = useSignal<string | null>(null);
   const account = useSignal<string | null>(route());
+  const role = useSignal<UserRole | null>(null);
+
+  useEffect(() => {
+    void ask<{ me?: { role: UserRole } }>({ type: 'settings:get' }).then((r) => (role.value = r.ok ? (r.data.me?.role ?? null) : null));
+  }, []);
 
   useEffect(() => {
     const onHash = () => (account.value = route());
@@ -81,7 +87,7 @@ export function Dashboard() {
           </button>
         </p>
       )}
-      {account.value && <AccountView id={account.value} />}
+      {account.value && <AccountView id={account.value} role={role.value} managers={f?.managers ?? []} />}
       {!account.value && !f && !error.value && <p class="muted">{t('loading')}</p>}
       {!account.value && f && (
         <div class="grid">
@@ -183,6 +189,7 @@ export function Dashboard() {
             </dl>
           </Card>
           <CaptureHealth />
+          {role.value === 'admin' && <AdminPanel />}
         </div>
       )}
     </main>

@@ -4,6 +4,8 @@
  * hostile page, and extension pages can be opened by anyone.
  */
 import { z } from 'zod';
+import { serverUrlProblem } from '../server-url';
+import { USER_ROLES } from '../../shared/phases';
 import { accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -78,7 +80,12 @@ export const frameRequest = z.discriminatedUnion('type', [
 
 export const settingsSave = z.object({
   type: z.literal('settings:save'),
-  serverUrl: z.string().trim().max(500).url(),
+  serverUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .url()
+    .refine((u) => serverUrlProblem(u) === null, 'https:// is required for a server outside this computer'),
   token: z.string().trim().min(1).max(200),
 });
 
@@ -89,6 +96,14 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open:options') }),
   z.object({ type: z.literal('reports:dashboard'), from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), ownerId: id.optional() }),
   z.object({ type: z.literal('reports:captureHealth') }),
+  z.object({ type: z.literal('users:list') }),
+  z.object({ type: z.literal('users:invite'), email, name: line(200).pipe(z.string().min(1)), role: z.enum(USER_ROLES) }),
+  z.object({ type: z.literal('users:setRole'), email, role: z.enum(USER_ROLES) }),
+  z.object({ type: z.literal('users:revoke'), email }),
+  z.object({ type: z.literal('privacy:export'), email: email.optional(), linkedinUrl: line(2000).pipe(z.url()).optional() }),
+  z.object({ type: z.literal('privacy:erasePerson'), email: email.optional(), linkedinUrl: line(2000).pipe(z.url()).optional() }),
+  z.object({ type: z.literal('privacy:eraseAccount'), accountId: id }),
+  z.object({ type: z.literal('accounts:setOwner'), accountId: id, ownerId: id.nullable() }),
   z.object({ type: z.literal('accounts:get'), id }),
   z.object({ type: z.literal('open:dashboard') }),
 ]);

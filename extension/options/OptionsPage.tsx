@@ -6,6 +6,7 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { t, troubleText } from '../i18n';
+import { isLoopback, serverUrlProblem } from '../server-url';
 import { ask } from '../messaging/send';
 import type { Reply } from '../messaging/protocol';
 
@@ -17,12 +18,10 @@ interface Me {
 }
 type SettingsState = { serverUrl: string; connected: boolean; me?: Me };
 
-const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
-
 /** Loopback is granted in the manifest; any other server needs the user's permission, asked on save. */
 async function permitOrigin(serverUrl: string): Promise<boolean> {
   const origin = new URL(serverUrl).origin;
-  if (LOOPBACK.test(origin)) return true;
+  if (isLoopback(new URL(serverUrl))) return true;
   return browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
 }
 
@@ -49,13 +48,12 @@ export function OptionsPage() {
   const save = async (e: Event) => {
     e.preventDefault();
     error.value = null;
-    let url: string;
-    try {
-      url = new URL(serverUrl.value.trim()).origin;
-    } catch {
-      error.value = t('invalidServerUrl');
+    const problem = serverUrlProblem(serverUrl.value.trim());
+    if (problem) {
+      error.value = t(problem === 'https-required' ? 'httpsRequired' : 'invalidServerUrl');
       return;
     }
+    const url = new URL(serverUrl.value.trim()).origin;
     saving.value = true;
     if (!(await permitOrigin(url))) {
       saving.value = false;

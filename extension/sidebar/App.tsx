@@ -6,7 +6,7 @@ import { ask } from '../messaging/send';
 import { GmailPanel } from './GmailPanel';
 import { LinkedInPanel } from './LinkedInPanel';
 import { OutboxNote } from './OutboxNote';
-import { answer, load, notice, trouble, view } from './store';
+import { answer, coveredClick, load, notice, trouble, view } from './store';
 
 const POLL_MS = 10_000;
 
@@ -47,7 +47,7 @@ export function App() {
   };
   if (collapsed.value) {
     return (
-      <button type="button" class="expand" title={t('expand')} aria-label={t('expand')} onClick={toggle}>
+      <button type="button" class="expand" data-action="expand" title={t('expand')} aria-label={t('expand')} onClick={toggle}>
         ◀
       </button>
     );
@@ -64,10 +64,15 @@ export function App() {
         <button type="button" class="link" onClick={() => ask({ type: 'open:dashboard' })}>
           {t('dashboard')}
         </button>
-        <button type="button" class="icon" title={t('collapse')} aria-label={t('collapse')} onClick={toggle}>
+        <button type="button" class="icon" data-action="collapse" title={t('collapse')} aria-label={t('collapse')} onClick={toggle}>
           ▶
         </button>
       </header>
+      {coveredClick.value && (
+        <p class="trouble" role="alert" data-status="covered">
+          {t('clickIgnoredCovered')}
+        </p>
+      )}
       {trouble.value && <TroubleNote />}
       {!a && !trouble.value && <p class="muted pad">{t('loading')}</p>}
       <OutboxNote />

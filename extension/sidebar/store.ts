@@ -13,6 +13,8 @@ export const answer = signal<FrameAnswer | null>(null);
 const refusal = signal<{ kind: Trouble; message: string } | null>(null);
 export const busy = signal(false);
 export const notice = signal<'saving' | 'saved' | null>(null);
+/** when a click was ignored because the sidebar was covered or made invisible by the page */
+export const coveredClick = signal<number | null>(null);
 
 export const view = computed(() => answer.value?.view ?? null);
 export const trouble = computed(() => refusal.value ?? answer.value?.trouble ?? null);
@@ -37,6 +39,7 @@ export async function load() {
 /** Runs one write; the answer is the new state (with the write pending if the server did not take it yet). */
 export async function act(input: ActionInput, clientId: string = newClientId()) {
   if (busy.value) return;
+  coveredClick.value = null;
   busy.value = true;
   notice.value = 'saving';
   const ok = take(await ask<FrameAnswer>({ ...input, token: token.value, clientId }));

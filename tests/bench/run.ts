@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and size targets, printed as one table.
- * BENCH_ONLY=memory,size,capture,reports,real picks some; BENCH_CALLS sets the API call count.
+ * BENCH_ONLY=memory,size,capture,reports,real,soak picks some (soak: 1M requests, ~20 min); BENCH_CALLS sets the API call count.
  */
 import { spawnSync } from 'node:child_process';
 import { printTable, type Row } from './table';
@@ -9,6 +9,7 @@ import { extensionSize } from './extension-size';
 import { captureLatency } from './capture-latency';
 import { reportsBench } from './reports';
 import { realPagesBench } from './real-pages';
+import { soak } from './soak';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (name: string) => !only || only.includes(name);
@@ -22,6 +23,7 @@ async function main() {
   if (wants('capture')) rows.push(...(await captureLatency()));
   if (wants('reports')) rows.push(...(await reportsBench()));
   if (wants('memory')) rows.push(...(await serverMemory()));
+  if (wants('soak')) rows.push(...(await soak()));
   printTable(rows);
 }
 

@@ -38,6 +38,17 @@ describe('LinkedIn in Chromium', () => {
     await page.close();
   });
 
+  it('the options page asks for https:// for a server outside this computer', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await page.fill('input[name="serverUrl"]', 'http://crm.acme.example');
+    await page.fill('input[name="token"]', h.token);
+    await page.click('[data-action="save-settings"]');
+    await expect.poll(() => page.locator('[data-status="error"]').textContent(), { timeout: 10_000 }).toContain('https://');
+    expect(await page.locator('[data-status="connected"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('captures a profile as a suspect in one click, and shows it as known on a revisit', async () => {
     await configure(h, h.serverUrl, h.token);
     const page = await h.context.newPage();

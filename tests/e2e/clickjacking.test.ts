@@ -1,0 +1,88 @@
+/**
+ * Clickjacking: a hostile page hides the sidebar (transparent, filtered, or
+ * under a decoy that lets clicks through) so that a click meant for the page
+ * captures someone. The frame ignores clicks while it is not really visible,
+ * says so, and the server gets no write; visible again, one click works.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { configure, sidebar, startHarness, type Harness } from './harness';
+
+const URL_ = 'https://www.linkedin.com/in/michiel-koopman/';
+const page = () => readFileSync(resolve('tests/fixtures/linkedin/real/person-2026-sdui-michiel-koopman.html'), 'utf8');
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await configure(h, h.serverUrl, h.token);
+});
+afterAll(() => h?.close());
+
+const captured = async () => (await h.server.db.query.contacts.findMany()).length;
+
+/** The attack, as the page's own script: run once the sidebar is there. */
+const attacks = {
+  'a decoy over the sidebar that lets clicks through': `
+    const decoy = document.createElement('div');
+    decoy.id = 'decoy';
+    decoy.textContent = 'Claim your prize';
+    decoy.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none;font-size:40px';
+    document.body.append(decoy);`,
+  'a filter that makes the whole page, sidebar included, transparent': `document.documentElement.style.filter = 'opacity(0)';`,
+};
+
+describe('clickjacking', () => {
+  for (const [name, attack] of Object.entries(attacks)) {
+    it(`${name}: the click is ignored and nothing is written`, async () => {
+      h.overrides.set(URL_, page());
+      const tab = await h.context.newPage();
+      await tab.goto(URL_);
+      const frame = sidebar(tab);
+      await frame.locator('[data-action="capture"]').waitFor({ timeout: 15_000 });
+      await tab.evaluate(attack);
+      // the frame learns of it within its observer's delay: wait until a click is refused
+      await expect
+        .poll(
+          async () => {
+            await frame.locator('[data-action="capture"]').click({ timeout: 5_000 });
+            return frame.locator('[data-status="covered"]').count();
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(1);
+      expect(await captured()).toBe(0);
+      await tab.close();
+    });
+  }
+
+  it('the page cannot restyle the sidebar itself: its styles are put back at once', async () => {
+    h.overrides.set(URL_, page());
+    const tab = await h.context.newPage();
+    await tab.goto(URL_);
+    await sidebar(tab).locator('[data-action="capture"]').waitFor({ timeout: 15_000 });
+    await tab.evaluate(() => {
+      const wrapper = document.querySelector<HTMLElement>('[data-phase-crm]')!;
+      wrapper.style.opacity = '0';
+      wrapper.querySelector('iframe')!.style.setProperty('visibility', 'hidden', 'important');
+    });
+    const styles = () =>
+      tab.evaluate(() => {
+        const wrapper = document.querySelector<HTMLElement>('[data-phase-crm]')!;
+        return [getComputedStyle(wrapper).opacity, getComputedStyle(wrapper.querySelector('iframe')!).visibility].join(' ');
+      });
+    await expect.poll(styles, { timeout: 10_000 }).toBe('1 visible');
+    expect(await captured()).toBe(0);
+    await tab.close();
+  });
+
+  it('visible again, one click captures', async () => {
+    h.overrides.set(URL_, page());
+    const tab = await h.context.newPage();
+    await tab.goto(URL_);
+    await sidebar(tab).locator('[data-action="capture"]').click({ timeout: 15_000 });
+    expect(await sidebar(tab).locator('[data-phase]').getAttribute('data-phase', { timeout: 10_000 })).toBe('suspect');
+    expect(await captured()).toBe(1);
+    await tab.close();
+  });
+});
