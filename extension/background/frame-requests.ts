@@ -11,6 +11,7 @@ import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlo
 import { buildView, pageKey, type FrameAnswer } from './views';
 import type { WriteOp } from './writes';
 import { withEdits } from './capture-edits';
+import { autoLogDue, autoLoggedCount, forgetAutoLogged } from './auto-log';
 
 type Write = { op: WriteOp; summary: OutboxEntry['summary'] };
 
@@ -34,6 +35,15 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
     case 'sidebar:logThread':
       if (page.site !== 'gmail') return 'Only a Gmail thread can be logged';
       return { op: { path: 'activities.logThread', input: { thread: page.data } }, summary: { what: 'log', label: page.data.subject } };
+    case 'sidebar:undoAutoLog':
+      if (page.site !== 'gmail') return 'Only a Gmail thread can be logged';
+      return {
+        op: { path: 'activities.undoThreadLog', input: { threadId: page.data.threadId, messageIds: page.data.messages.map((m) => m.id) } },
+        summary: { what: 'log', label: page.data.subject },
+      };
+    case 'sidebar:linkContact':
+      if (page.site !== 'gmail' || !page.data.external.some((p) => p.email === req.email)) return 'This address is not in the open thread';
+      return { op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email } }, summary: { what: 'update', label: req.email } };
     case 'sidebar:acceptProposal':
       return { op: { path: 'activities.acceptProposal', input: { proposalId: req.proposalId } }, summary: { what: 'accept', label: '' } };
     case 'sidebar:dismissProposal':
@@ -89,12 +99,17 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
     }
   }
 
+  if (req.type === 'sidebar:undoAutoLog' && page.site === 'gmail') await forgetAutoLogged(page.data.threadId);
+
   let view: FrameAnswer['view'] = null;
   if (!api) trouble = troubleFor('not-configured');
   else if (await isAuthBlocked()) trouble = troubleFor('unauthorized');
   else if (!trouble || trouble.kind === 'refused') {
     try {
       view = await buildView(api, page);
+      if (view.site === 'gmail' && page.site === 'gmail' && (await autoLogDue(api, view, page.data, key))) {
+        view = await buildView(api, page);
+      }
       // the server answers: whatever waited from earlier can go now
       if ((await queued()).length) {
         const report = await flush(api, { force: true });
@@ -115,5 +130,6 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
     queued: queue.length,
     failed: await failedWrites(),
     logged,
+    autoLogged: page.site === 'gmail' ? await autoLoggedCount(page.data.threadId) : 0,
   };
 }

@@ -65,6 +65,8 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
       }
       return me;
     }
+    case 'settings:autoLog':
+      return withApi((api) => api.me.setAutoLog.mutate({ on: req.on }));
     case 'settings:neverLog':
       return withApi((api) => api.me.setNeverLog.mutate({ entries: req.entries }));
     case 'reports:dashboard':

@@ -23,6 +23,8 @@ export interface FrameAnswer {
   queued: number;
   failed: FailedWrite[];
   logged?: Out['activities']['logThread'];
+  /** messages of the open thread logged automatically (and not undone) */
+  autoLogged: number;
 }
 
 /** Identifies the page a write was made on. */
@@ -31,7 +33,7 @@ export const pageKey = (page: OpenPage) =>
 
 export type SidebarView =
   | { site: 'linkedin'; match: LinkedInMatch }
-  | { site: 'gmail'; lookup: EmailLookup; neverLog: string[] };
+  | { site: 'gmail'; lookup: EmailLookup; neverLog: string[]; autoLog: boolean; status: Out['activities']['threadStatus'] };
 
 
 export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> {
@@ -45,9 +47,10 @@ export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> 
     return { site: 'linkedin', match };
   }
   const thread = page.data;
-  const [lookup, me] = await Promise.all([
+  const [lookup, me, status] = await Promise.all([
     api.accounts.lookupEmails.query({ people: thread.external.slice(0, 50) }),
     api.me.get.query(),
+    api.activities.threadStatus.query({ messageIds: thread.messages.map((m) => m.id) }),
   ]);
-  return { site: 'gmail', lookup, neverLog: me.neverLog };
+  return { site: 'gmail', lookup, neverLog: me.neverLog, autoLog: me.autoLog, status };
 }

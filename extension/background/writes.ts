@@ -8,6 +8,8 @@ export type WriteOp =
   | { path: 'capture.linkedInCompany'; input: { company: LinkedInCompany } }
   | { path: 'capture.emailContact'; input: { person: Person; wroteToUs: boolean; threadId?: string } }
   | { path: 'activities.logThread'; input: { thread: GmailThread } }
+  | { path: 'activities.autoLogThread'; input: { thread: GmailThread } }
+  | { path: 'activities.undoThreadLog'; input: { threadId: string; messageIds: string[] } }
   | { path: 'activities.acceptProposal'; input: { proposalId: string } }
   | { path: 'activities.dismissProposal'; input: { proposalId: string } }
   | { path: 'accounts.move'; input: { accountId: string; to: PhaseId; reason?: BackReason; note?: string } }
@@ -32,6 +34,10 @@ export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> 
       return api.capture.emailContact.mutate({ ...op.input, clientId });
     case 'activities.logThread':
       return api.activities.logThread.mutate({ ...op.input, clientId });
+    case 'activities.autoLogThread':
+      return api.activities.autoLogThread.mutate({ ...op.input, clientId });
+    case 'activities.undoThreadLog':
+      return api.activities.undoThreadLog.mutate({ ...op.input, clientId });
     case 'activities.acceptProposal':
       return api.activities.acceptProposal.mutate({ ...op.input, clientId });
     case 'activities.dismissProposal':

@@ -39,6 +39,8 @@ export const frameRequest = z.discriminatedUnion('type', [
     clientId,
   }),
   z.object({ type: z.literal('sidebar:logThread'), token, clientId }),
+  z.object({ type: z.literal('sidebar:undoAutoLog'), token, clientId }),
+  z.object({ type: z.literal('sidebar:linkContact'), token, contactId: id, email, clientId }),
   z.object({ type: z.literal('sidebar:acceptProposal'), token, proposalId: id, clientId }),
   z.object({ type: z.literal('sidebar:dismissProposal'), token, proposalId: id, clientId }),
   z.object({
@@ -92,6 +94,7 @@ export const settingsSave = z.object({
 export const extensionPageRequest = z.discriminatedUnion('type', [
   settingsSave,
   z.object({ type: z.literal('settings:get') }),
+  z.object({ type: z.literal('settings:autoLog'), on: z.boolean() }),
   z.object({ type: z.literal('settings:neverLog'), entries: z.array(z.string().trim().toLowerCase().max(254)).max(500) }),
   z.object({ type: z.literal('open:options') }),
   z.object({ type: z.literal('reports:dashboard'), from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), ownerId: id.optional() }),

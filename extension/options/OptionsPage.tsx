@@ -15,6 +15,7 @@ interface Me {
   name: string;
   team: string;
   neverLog: string[];
+  autoLog: boolean;
 }
 type SettingsState = { serverUrl: string; connected: boolean; me?: Me };
 
@@ -107,6 +108,23 @@ export function OptionsPage() {
           {error.value}
         </p>
       )}
+      <section>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="autoLog"
+            checked={me.value ? me.value.autoLog : true}
+            disabled={!me.value}
+            onChange={async (e) => {
+              const on = e.currentTarget.checked;
+              const r = await ask<{ autoLog: boolean }>({ type: 'settings:autoLog', on });
+              if (r.ok && me.value) me.value = { ...me.value, autoLog: r.data.autoLog };
+              else if (!r.ok) error.value = troubleText(r.trouble, r.message);
+            }}
+          />{' '}
+          {t('autoLogOption')}
+        </label>
+      </section>
       {me.value && (
         <section>
           <label>

@@ -78,7 +78,13 @@ export function App() {
       <OutboxNote />
       {a?.page.site === 'linkedin' && <LinkedInPanel page={a.page.data} match={v?.site === 'linkedin' ? v.match : null} />}
       {a?.page.site === 'gmail' && (
-        <GmailPanel thread={a.page.data} lookup={v?.site === 'gmail' ? v.lookup : null} neverLog={v?.site === 'gmail' ? v.neverLog : []} />
+        <GmailPanel
+          thread={a.page.data}
+          lookup={v?.site === 'gmail' ? v.lookup : null}
+          neverLog={v?.site === 'gmail' ? v.neverLog : []}
+          status={v?.site === 'gmail' ? v.status : null}
+          autoLogged={a.autoLogged}
+        />
       )}
     </div>
   );

@@ -3,14 +3,17 @@ import type { GmailThread } from '../../shared/schemas';
 import type { EmailLookup } from '../background/views';
 import { domainOf, MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import { t } from '../i18n';
+import { formatDate } from '../format';
 import { AccountCard } from './AccountCard';
 import { act, busy, logged, pending } from './store';
 
-export function GmailPanel({ thread, lookup, neverLog }: { thread: GmailThread; lookup: EmailLookup | null; neverLog: string[] }) {
+type Status = { logged: number; lastLoggedAt: number | null };
+
+export function GmailPanel({ thread, lookup, neverLog, status, autoLogged }: { thread: GmailThread; lookup: EmailLookup | null; neverLog: string[]; status: Status | null; autoLogged: number }) {
   const isPrivate = (email: string) => neverLogged(neverLog, email);
   const accountName = (id: string | null) => lookup?.accounts.find((a) => a.id === id)?.name ?? '';
   // offline, every outside participant is offered; the server sorts out who is known once it answers
-  const participants = lookup?.participants ?? thread.external.map((p) => ({ ...p, contactId: null, accountId: null, freeMail: false }));
+  const participants = lookup?.participants ?? thread.external.map((p) => ({ ...p, contactId: null, accountId: null, freeMail: false, proposedContact: null }));
   const unknown = participants.filter((p) => !p.contactId && !isPrivate(p.email));
   const privateOnes = participants.filter((p) => isPrivate(p.email));
   const pendingLabels = new Set(pending.value.filter((p) => p.what === 'capture').map((p) => p.label));
@@ -38,6 +41,16 @@ export function GmailPanel({ thread, lookup, neverLog }: { thread: GmailThread; 
               )}
               {pendingLabels.has(p.name || p.email) ? (
                 <p class="pending">{t('pendingNote')}</p>
+              ) : p.proposedContact ? (
+                // the same name at the same company: offered as that contact, never merged without a click
+                <div class="proposal">
+                  <p>
+                    {t('samePersonAs')} <strong>{p.proposedContact.name}</strong> ({accountName(p.accountId)})?
+                  </p>
+                  <button type="button" class="primary" data-action="link-contact" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:linkContact', contactId: p.proposedContact!.id, email: p.email })}>
+                    {t('linkContact')}
+                  </button>
+                </div>
               ) : (
                 <button type="button" class="primary" data-action="capture" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', email: p.email })}>
                   {p.accountId ? t('addAsContact') : p.freeMail ? t('addPerson') : `${t('addCompany')} (${domainOf(p.email)})`}
@@ -52,6 +65,21 @@ export function GmailPanel({ thread, lookup, neverLog }: { thread: GmailThread; 
             </li>
           ))}
         </ul>
+        {status && (
+          <p class="muted" data-logged-count={status.logged}>
+            {status.logged > 0
+              ? `${t('loggedOf')} ${status.logged}/${thread.messages.length}${status.lastLoggedAt ? ` · ${formatDate(status.lastLoggedAt)}` : ''}`
+              : t('notLoggedYet')}
+          </p>
+        )}
+        {autoLogged > 0 && (
+          <p class="auto-logged" role="status" data-auto-logged={autoLogged}>
+            {t('loggedAutomatically')}: {autoLogged}{' '}
+            <button type="button" class="link" data-action="undo-auto-log" disabled={busy.value} onClick={() => act({ type: 'sidebar:undoAutoLog' })}>
+              {t('undo')}
+            </button>
+          </p>
+        )}
         {canLog &&
           (recipientCount(thread) > MAX_LOGGED_RECIPIENTS ? (
             <p class="muted">{t('tooManyRecipients')}</p>

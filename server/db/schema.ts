@@ -36,6 +36,8 @@ export const users = sqliteTable(
     role: text('role', { enum: USER_ROLES }).notNull().default('rep'),
     /** addresses and domains this user never logs (privacy list) */
     neverLog: text('never_log', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** threads with known accounts log themselves; the user may turn it off (the team default is on) */
+    autoLog: integer('auto_log', { mode: 'boolean' }).notNull().default(true),
     createdAt: created(),
   },
   (t) => [uniqueIndex('users_email').on(t.email), index('users_team').on(t.teamId)],
@@ -342,4 +344,16 @@ export const captureHealth = sqliteTable(
     hasLocation: integer('has_location', { mode: 'boolean' }).notNull(),
   },
   (t) => [index('capture_health_team_at').on(t.teamId, t.at, t.kind, t.layout)],
+);
+
+/** Threads a user took out of automatic logging (by undoing it): never logged automatically again. */
+export const autoLogSkips = sqliteTable(
+  'auto_log_skips',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    threadId: text('thread_id').notNull(),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('auto_log_skips_key').on(t.teamId, t.userId, t.threadId)],
 );

@@ -10,9 +10,8 @@ import { notFound } from './errors';
 import { checklistGaps } from './checklist';
 import { careOf } from './care';
 import { accountHistory } from './trail';
-import { findAccount, findContact } from './matching';
+import { findAccount, findAccountForAddress, findContact, findContactByName } from './matching';
 import { isFreeMail } from './free-mail';
-import { domainOf } from '../../shared/email';
 
 type Q = Orm | Tx;
 const TIMELINE_LIMIT = 50;
@@ -88,14 +87,21 @@ export async function lookupLinkedIn(q: Q, actor: Actor, input: { profileUrl?: s
   return { matchedBy: null, contactId: null, account: null };
 }
 
-/** Per e-mail participant: the known contact, or a known account of their company domain. */
+/**
+ * Per e-mail participant: the known contact; or the account of their company
+ * (by domain, or by a company name that is the domain's) — and when that
+ * account has a contact of the same name without an address (met on
+ * LinkedIn), that contact is proposed as this person, confirmed in one click.
+ * Never merged silently.
+ */
 export async function lookupEmails(q: Q, actor: Actor, people: { email: string; name?: string }[]) {
   const participants = [];
   const accountIds = new Set<string>();
   for (const p of people) {
     const contact = await findContact(q, actor.teamId, { email: p.email });
     const free = isFreeMail(p.email);
-    const account = contact ? undefined : free ? undefined : await findAccount(q, actor.teamId, { domain: domainOf(p.email) });
+    const account = contact ? undefined : await findAccountForAddress(q, actor.teamId, p.email);
+    const sameName = account && p.name ? await findContactByName(q, account.id, p.name) : undefined;
     const accountId = contact?.accountId ?? account?.id ?? null;
     if (accountId) accountIds.add(accountId);
     participants.push({
@@ -103,7 +109,8 @@ export async function lookupEmails(q: Q, actor: Actor, people: { email: string; 
       name: p.name ?? '',
       contactId: contact?.id ?? null,
       accountId,
-      matchedBy: contact ? ('email' as const) : account ? ('domain' as const) : null,
+      matchedBy: contact ? ('email' as const) : sameName ? ('name' as const) : account ? ('domain' as const) : null,
+      proposedContact: sameName ? { id: sameName.id, name: fullName(sameName) } : null,
       freeMail: free,
     });
   }

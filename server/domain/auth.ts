@@ -104,7 +104,7 @@ export async function revokeTokens(db: Db, by: { tokenId?: string; email?: strin
 
 export async function me(db: Db, actor: Actor) {
   const row = await db
-    .select({ email: users.email, name: users.name, role: users.role, team: teams.name, neverLog: users.neverLog })
+    .select({ email: users.email, name: users.name, role: users.role, team: teams.name, neverLog: users.neverLog, autoLog: users.autoLog })
     .from(users)
     .innerJoin(teams, eq(teams.id, users.teamId))
     .where(eq(users.id, actor.userId))
@@ -119,3 +119,8 @@ export async function setNeverLog(db: Db, actor: Actor, entries: string[]) {
   return clean;
 }
 
+
+export async function setAutoLog(db: Db, actor: Actor, on: boolean) {
+  await db.write((tx) => tx.update(users).set({ autoLog: on }).where(eq(users.id, actor.userId)));
+  return { autoLog: on };
+}

@@ -7,6 +7,8 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
 import { accounts, contactEmails, contacts } from '../db/schema';
 import { fullName } from '../../shared/names';
+import { domainOf } from '../../shared/email';
+import { isFreeMail, nameFromDomain } from './free-mail';
 
 type Q = Orm | Tx;
 
@@ -76,4 +78,16 @@ export async function findContactByName(q: Q, accountId: string, name: string) {
     if (!mail) return c;
   }
   return undefined;
+}
+
+/**
+ * The account behind an e-mail address at a company: its domain, or (for an
+ * account first met on LinkedIn, which has no domain yet) a company whose
+ * name is the domain's ("acme.example" ~ "Acme BV"). Free-mail domains name
+ * nobody's company.
+ */
+export function findAccountForAddress(q: Q, teamId: string, email: string) {
+  if (isFreeMail(email)) return Promise.resolve(undefined);
+  const domain = domainOf(email);
+  return findAccount(q, teamId, { domain, name: nameFromDomain(domain) });
 }

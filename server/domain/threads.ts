@@ -9,8 +9,8 @@ import { users } from '../db/schema';
 import type { GmailThread } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { DomainError } from './errors';
-import { domainOf, MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
-import { findAccount, findContact } from './matching';
+import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
+import { findAccountForAddress, findContact } from './matching';
 import { logActivity } from './activities';
 
 
@@ -30,7 +30,8 @@ export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
     }
   }
   for (const p of thread.external) {
-    accountId ??= (await findAccount(tx, actor.teamId, { domain: domainOf(p.email) }))?.id;
+    if (neverLogged(neverLog, p.email)) continue;
+    accountId ??= (await findAccountForAddress(tx, actor.teamId, p.email))?.id;
   }
   if (!accountId) throw new DomainError('BAD_REQUEST', 'Nobody in this thread belongs to a known account yet: add the company first');
 

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { configure, sidebar, startHarness, type Harness } from './harness';
 import { navigateInAppTo } from './spa';
 import { activities } from '../../server/db/schema';
+import { captureEmailContact } from '../../server/domain/capture';
 
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm';
 const fixture = readFileSync(resolve('tests/fixtures/gmail/thread-2024.html'), 'utf8');
@@ -45,8 +46,9 @@ describe('Gmail in Chromium', () => {
     await expect.poll(() => frame().locator('[data-email="m.jansen@acme.example"]').textContent()).toMatch(/add as contact/i);
   });
 
-  it('logs the thread in one click; the reply proposes customer conversation, accepted in one click', async () => {
-    await frame().locator('[data-action="log-thread"]').click();
+  it('the thread of a now known account logs itself; the reply proposes customer conversation, accepted in one click', async () => {
+    await expect.poll(() => frame().locator('[data-auto-logged]').getAttribute('data-auto-logged'), { timeout: 10_000 }).toBe('3');
+    expect(await frame().locator('[data-logged-count]').getAttribute('data-logged-count')).toBe('3');
     await frame().locator('[data-action="accept-proposal"]').click({ timeout: 10_000 });
     await expect.poll(() => frame().locator('[data-phase]').getAttribute('data-phase'), { timeout: 10_000 }).toBe('conversation');
     expect((await mail()).map((a) => [a.sourceKey, a.type]).sort()).toEqual([
@@ -73,10 +75,8 @@ describe('Gmail in Chromium', () => {
     expect(await frame().locator('h2').first().textContent()).toBe('Vraag over levering');
   });
 
-  it('never logs what is on the privacy list', async () => {
-    // Karin writes from a new company: add it, then put her domain on the privacy list
-    await frame().locator('[data-action="capture"][data-email="karin@bakkerij-zon.example"]').click();
-    await expect.poll(() => frame().locator('[data-phase]').getAttribute('data-phase'), { timeout: 10_000 }).toBe('prospect');
+  it('never logs what is on the privacy list, by itself or by a click', async () => {
+    // Karin's company is known, but her domain is on the privacy list
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     await options.fill('textarea[name="neverLog"]', 'bakkerij-zon.example', { timeout: 10_000 });
@@ -84,10 +84,15 @@ describe('Gmail in Chromium', () => {
     await expect.poll(() => h.server.db.query.users.findFirst().then((u) => u?.neverLog)).toEqual(['bakkerij-zon.example']);
     await options.close();
     await page.bringToFront();
+    const pieter = (await h.server.db.query.users.findFirst())!;
+    const actor = { userId: pieter.id, teamId: pieter.teamId, role: pieter.role };
+    await h.server.db.write((tx) => captureEmailContact(tx, actor, { email: 'karin@bakkerij-zon.example', name: 'Karin Zonneveld', wroteToUs: true, sourceKey: 'test:karin' }));
 
     h.overrides.set('https://mail.google.com/mail/u/0/', karinThread);
     await page.reload();
     await expect.poll(() => frame().locator('[data-private="karin@bakkerij-zon.example"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await frame().locator('[data-logged-count]').getAttribute('data-logged-count', { timeout: 10_000 })).toBe('0');
+    expect(await frame().locator('[data-auto-logged]').count()).toBe(0);
     await frame().locator('[data-action="log-thread"]').click();
     await expect.poll(() => frame().locator('[data-private-skipped]').getAttribute('data-private-skipped')).toBe('3');
     expect(await h.server.db.select().from(activities).where(like(activities.sourceKey, 'gmail:19cc%')).all()).toEqual([]);
