@@ -41,6 +41,8 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
         op: { path: 'activities.undoThreadLog', input: { threadId: page.data.threadId, messageIds: page.data.messages.map((m) => m.id) } },
         summary: { what: 'log', label: page.data.subject },
       };
+    case 'sidebar:correctContact':
+      return { op: { path: 'accounts.correctContact', input: { contactId: req.contactId, ...req.edits } }, summary: { what: 'update', label: Object.keys(req.edits).join(', ') } };
     case 'sidebar:linkContact':
       if (page.site !== 'gmail' || !page.data.external.some((p) => p.email === req.email)) return 'This address is not in the open thread';
       return { op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email } }, summary: { what: 'update', label: req.email } };

@@ -21,6 +21,7 @@ export type WriteOp =
   | { path: 'accounts.update'; input: { accountId: string; patch: AccountPatch } }
   | { path: 'accounts.addContactChannel'; input: { contactId: string; email?: string; phone?: string } }
   | { path: 'accounts.setContactRole'; input: { contactId: string; role: DecisionRole } }
+  | { path: 'accounts.correctContact'; input: { contactId: string; name?: string; headline?: string; companyName?: string } }
   | { path: 'activities.log'; input: { accountId: string; type: ActivityType; subject?: string; occurredAt?: number; data?: ActivityData; sourceKey?: string } };
 
 /** Sends one write with its client-made id: the server answers a repeat with the first result. */
@@ -60,6 +61,8 @@ export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> 
       return api.accounts.addContactChannel.mutate({ ...op.input, clientId });
     case 'accounts.setContactRole':
       return api.accounts.setContactRole.mutate({ ...op.input, clientId });
+    case 'accounts.correctContact':
+      return api.accounts.correctContact.mutate({ ...op.input, clientId });
     case 'activities.log':
       return api.activities.log.mutate({ ...op.input, clientId });
   }

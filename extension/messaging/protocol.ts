@@ -40,6 +40,7 @@ export const frameRequest = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('sidebar:logThread'), token, clientId }),
   z.object({ type: z.literal('sidebar:undoAutoLog'), token, clientId }),
+  z.object({ type: z.literal('sidebar:correctContact'), token, contactId: id, edits: captureEdits, clientId }),
   z.object({ type: z.literal('sidebar:linkContact'), token, contactId: id, email, clientId }),
   z.object({ type: z.literal('sidebar:acceptProposal'), token, proposalId: id, clientId }),
   z.object({ type: z.literal('sidebar:dismissProposal'), token, proposalId: id, clientId }),

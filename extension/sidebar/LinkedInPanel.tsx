@@ -31,9 +31,13 @@ function uncertain(page: LinkedInPage): Editable[] {
   return out;
 }
 
-const valueOf = (page: LinkedInPage, f: Editable) => ((page as Record<string, unknown>)[f] as string | undefined) ?? '';
+const pageValues = (page: LinkedInPage): Record<Editable, string> => ({
+  name: page.name,
+  companyName: page.kind === 'person' ? (page.companyName ?? '') : '',
+  headline: page.kind === 'person' ? (page.headline ?? '') : '',
+});
 
-function CorrectionForm({ page, fields, edits, onChange }: { page: LinkedInPage; fields: Editable[]; edits: CaptureEdits; onChange: (e: CaptureEdits) => void }) {
+function CorrectionForm({ values, fields, edits, onChange }: { values: Record<Editable, string>; fields: Editable[]; edits: CaptureEdits; onChange: (e: CaptureEdits) => void }) {
   return (
     <div class="gap-form correction">
       {fields.map((f) => (
@@ -41,7 +45,7 @@ function CorrectionForm({ page, fields, edits, onChange }: { page: LinkedInPage;
           <span class="muted">{t(f === 'name' ? 'fieldName' : f === 'companyName' ? 'fieldCompany' : 'fieldHeadline')}</span>
           <input
             name={f}
-            value={edits[f] ?? valueOf(page, f)}
+            value={edits[f] ?? values[f]}
             maxLength={f === 'headline' ? 500 : 200}
             placeholder={t('notFoundOnPage')}
             onInput={(e) => onChange({ ...edits, [f]: (e.target as HTMLInputElement).value })}
@@ -52,13 +56,49 @@ function CorrectionForm({ page, fields, edits, onChange }: { page: LinkedInPage;
   );
 }
 
+/** A person already captured: what was stored can be corrected in place (name, company, headline). */
+function CorrectStored({ match }: { match: LinkedInMatch }) {
+  const contact = match.account?.contacts.find((c) => c.id === match.contactId);
+  const [open, setOpen] = useState(false);
+  const [edits, setEdits] = useState<CaptureEdits>({});
+  if (!contact || !match.account) return null;
+  const stored: Record<Editable, string> = { name: contact.name, companyName: match.account.name, headline: contact.headline ?? '' };
+  const changed = Object.fromEntries(Object.entries(edits).filter(([k, v]) => v.trim() !== stored[k as Editable] && (k === 'headline' || v.trim()))) as CaptureEdits;
+  if (!open)
+    return (
+      <button type="button" class="link" data-action="edit-capture" onClick={() => setOpen(true)}>
+        {t('correct')}
+      </button>
+    );
+  return (
+    <>
+      <CorrectionForm values={stored} fields={['name', 'companyName', 'headline']} edits={edits} onChange={setEdits} />
+      <div class="row">
+        <button
+          type="button"
+          class="primary"
+          data-action="save-correction"
+          disabled={busy.value || !Object.keys(changed).length}
+          onClick={() => void act({ type: 'sidebar:correctContact', contactId: contact.id, edits: changed }).then(() => setOpen(false))}
+        >
+          {t('save')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </>
+  );
+}
+
 export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: LinkedInMatch | null }) {
   const captured = pending.value.find((p) => p.what === 'capture');
   const known = match && (match.matchedBy === 'person' || (page.kind === 'company' && match.account));
   const [editing, setEditing] = useState(false);
   const [edits, setEdits] = useState<CaptureEdits>({});
   const open = editing ? editableFields(page) : uncertain(page);
-  const changed = Object.fromEntries(Object.entries(edits).filter(([k, v]) => v.trim() !== valueOf(page, k as Editable))) as CaptureEdits;
+  const values = pageValues(page);
+  const changed = Object.fromEntries(Object.entries(edits).filter(([k, v]) => v.trim() !== values[k as Editable])) as CaptureEdits;
   const nameMissing = changed.name !== undefined && !changed.name.trim();
 
   return (
@@ -81,11 +121,13 @@ export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: Link
             </span>{' '}
             {t('pendingNote')}
           </p>
+        ) : known ? (
+          match.matchedBy === 'person' && <CorrectStored match={match} />
         ) : (
           !known && (
             <>
               <p class="muted">{match?.account ? t('knownCompany') : match ? t('notInCrm') : ''}</p>
-              {open.length > 0 && <CorrectionForm page={page} fields={open} edits={edits} onChange={setEdits} />}
+              {open.length > 0 && <CorrectionForm values={pageValues(page)} fields={open} edits={edits} onChange={setEdits} />}
               <div class="row">
                 <button
                   type="button"

@@ -8,14 +8,13 @@
  */
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
-import { accounts, activities, activityDaily, autoLogSkips, phaseChanges, proposals, users } from '../db/schema';
+import { activities, autoLogSkips, users } from '../db/schema';
 import type { GmailThread } from '../../shared/schemas';
-import { DAY_MS } from '../../shared/phases';
 import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import type { Actor } from './actor';
 import { findAccountForAddress, findContact } from './matching';
 import { logThread } from './threads';
-import { refreshGaps } from './checklist';
+import { removeActivity } from './remove-activity';
 
 export type AutoLogSkip = 'off' | 'undone' | 'too-many-recipients' | 'no-known-account';
 
@@ -38,9 +37,9 @@ async function whyNot(tx: Tx, actor: Actor, thread: GmailThread): Promise<AutoLo
 /** Logs the thread if it qualifies; says why not otherwise. Proposals follow exactly as for a clicked log. */
 export async function autoLogThread(tx: Tx, actor: Actor, thread: GmailThread) {
   const skip = await whyNot(tx, actor, thread);
-  if (skip) return { logged: 0, alreadyLogged: 0, skipped: skip, proposal: null };
+  if (skip) return { logged: 0, alreadyLogged: 0, skipped: skip, proposal: null, meeting: null };
   const r = await logThread(tx, actor, thread);
-  return { logged: r.logged, alreadyLogged: r.alreadyLogged, skipped: null, proposal: r.proposal };
+  return { logged: r.logged, alreadyLogged: r.alreadyLogged, skipped: null, proposal: r.proposal, meeting: r.meeting };
 }
 
 /** How many of these messages the team has logged, and when the last was logged. */
@@ -70,27 +69,9 @@ export async function undoThreadLog(tx: Tx, actor: Actor, input: { threadId: str
     .all();
   let removed = 0;
   let kept = 0;
-  const touched = new Set<string>();
   for (const a of rows) {
-    const evidence = await tx.select({ id: phaseChanges.id }).from(phaseChanges).where(eq(phaseChanges.evidenceActivityId, a.id)).get();
-    const used = await tx.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.evidenceActivityId, a.id), eq(proposals.status, 'accepted'))).get();
-    if (evidence || used) {
-      kept++;
-      continue;
-    }
-    await tx.delete(proposals).where(eq(proposals.evidenceActivityId, a.id));
-    await tx
-      .update(activityDaily)
-      .set({ count: sql`max(${activityDaily.count} - 1, 0)` })
-      .where(and(eq(activityDaily.teamId, actor.teamId), eq(activityDaily.day, Math.floor(a.occurredAt / DAY_MS)), eq(activityDaily.userId, a.loggedBy), eq(activityDaily.type, a.type)));
-    await tx.delete(activities).where(eq(activities.id, a.id));
-    touched.add(a.accountId);
-    removed++;
-  }
-  for (const accountId of touched) {
-    const last = await tx.select({ at: max(activities.occurredAt) }).from(activities).where(eq(activities.accountId, accountId)).get();
-    await tx.update(accounts).set({ lastActivityAt: last?.at ?? null }).where(eq(accounts.id, accountId));
-    await refreshGaps(tx, accountId);
+    if (await removeActivity(tx, a)) removed++;
+    else kept++;
   }
   return { removed, kept };
 }

@@ -10,6 +10,7 @@ import { DomainError, notFound } from './errors';
 import { refreshGaps } from './checklist';
 import { recordEvent } from './trail';
 import { requireRole } from './roles';
+import { splitName } from '../../shared/names';
 
 
 export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: string; patch: AccountPatch }) {
@@ -64,4 +65,31 @@ export async function addContactChannel(tx: Tx, actor: Actor, input: { contactId
   await refreshGaps(tx, contact.accountId);
   await recordEvent(tx, actor, contact.accountId, 'contact_edited', { contactId: contact.id, fields: [input.email ? 'email' : null, input.phone ? 'phone' : null].filter(Boolean) });
   return { accountId: contact.accountId };
+}
+
+/**
+ * Corrects what a capture stored, after the fact: the person's name and
+ * headline, and the name of their account. On the trail as edits.
+ */
+export async function correctContact(tx: Tx, actor: Actor, input: { contactId: string; name?: string; headline?: string; companyName?: string }) {
+  const contact = await tx.query.contacts.findFirst({ where: and(eq(contacts.id, input.contactId), eq(contacts.teamId, actor.teamId)) });
+  if (!contact) throw notFound('Contact');
+  const fields: string[] = [];
+  const set: Partial<typeof contacts.$inferInsert> = {};
+  if (input.name !== undefined) {
+    Object.assign(set, splitName(input.name));
+    fields.push('name');
+  }
+  if (input.headline !== undefined) {
+    set.headline = input.headline || null;
+    fields.push('headline');
+  }
+  if (!fields.length && input.companyName === undefined) throw new DomainError('BAD_REQUEST', 'Nothing to correct');
+  if (fields.length) await tx.update(contacts).set(set).where(eq(contacts.id, contact.id));
+  if (input.companyName !== undefined) {
+    await tx.update(accounts).set({ name: input.companyName }).where(and(eq(accounts.id, contact.accountId), eq(accounts.teamId, actor.teamId)));
+    await recordEvent(tx, actor, contact.accountId, 'edited', { fields: ['name'] });
+  }
+  if (fields.length) await recordEvent(tx, actor, contact.accountId, 'contact_edited', { contactId: contact.id, fields });
+  return { accountId: contact.accountId, contactId: contact.id };
 }

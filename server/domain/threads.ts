@@ -12,6 +12,8 @@ import { DomainError } from './errors';
 import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import { findAccountForAddress, findContact } from './matching';
 import { logActivity } from './activities';
+import { parseInvitation } from '../../shared/invitations';
+import { applyInvitation } from './meetings';
 
 
 export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
@@ -62,5 +64,8 @@ export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
     else already++;
     proposal = result.proposal ?? proposal;
   }
-  return { accountId, logged, alreadyLogged: already, privateSkipped, proposal };
+  const invitation = parseInvitation(thread.subject);
+  // an invitation only counts when something of the thread could be logged (not all of it private)
+  const meeting = invitation && privateSkipped < thread.messages.length ? await applyInvitation(tx, actor, accountId, invitation) : null;
+  return { accountId, logged, alreadyLogged: already, privateSkipped, proposal, meeting };
 }

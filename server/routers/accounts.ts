@@ -4,7 +4,7 @@ import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
 import { applyMove, archiveAccount, restoreAccount } from '../domain/moves';
-import { addContactChannel, setContactRole, setOwner, updateAccount } from '../domain/edit';
+import { addContactChannel, correctContact, setContactRole, setOwner, updateAccount } from '../domain/edit';
 
 const text = line;
 const url = line(2000).pipe(z.url());
@@ -60,6 +60,18 @@ export const accountsRouter = router({
   setOwner: authed
     .input(z.object({ accountId: id, ownerId: id.nullable(), clientId: clientId.optional() }))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, setOwner, input, cid)),
+
+  correctContact: authed
+    .input(
+      z.object({
+        contactId: id,
+        name: text(200).pipe(z.string().min(1)).optional(),
+        headline: text(500).optional(),
+        companyName: text(200).pipe(z.string().min(1)).optional(),
+        clientId: clientId.optional(),
+      }),
+    )
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, correctContact, input, cid)),
 
   setContactRole: authed
     .input(z.object({ contactId: id, role: decisionRole, clientId: clientId.optional() }))

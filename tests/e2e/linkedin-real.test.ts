@@ -97,6 +97,21 @@ describe('never a dead sidebar; corrections in place', () => {
     expect(health).toMatchObject({ hasName: false, hasCompany: false, hasHeadline: false, hasLocation: false });
   });
 
+  it('after the click, what was stored is corrected in place: name, company and headline', async () => {
+    const url = 'https://www.linkedin.com/in/michiel-koopman/';
+    const page = await h.context.newPage();
+    await page.goto(url);
+    const frame = sidebar(page);
+    await frame.locator('[data-action="edit-capture"]').click({ timeout: 15_000 });
+    await frame.locator('input[name="companyName"]').fill('Koopman Advies');
+    await frame.locator('input[name="headline"]').fill('Adviseur klantgroei');
+    await frame.locator('[data-action="save-correction"]').click();
+    await expect.poll(async () => (await h.server.db.query.contacts.findFirst({ where: eq(contacts.linkedinUrl, 'https://www.linkedin.com/in/michiel-koopman') }))?.headline, { timeout: 10_000 }).toBe('Adviseur klantgroei');
+    const contact = await h.server.db.query.contacts.findFirst({ where: eq(contacts.linkedinUrl, 'https://www.linkedin.com/in/michiel-koopman') });
+    expect((await h.server.db.query.accounts.findFirst({ where: eq(accounts.id, contact!.accountId) }))!.name).toBe('Koopman Advies');
+    await page.close();
+  });
+
   it('a cut-off profile asks only for what is missing; everything found needs no typing', async () => {
     // the same family as T6 (cut off inside the top card), another person
     const html = real('person-2026-sdui-femke-van-rijn-cut.html').replace(/femke-van-rijn-taalbureau-dom/g, 'femke-van-rijn-2');

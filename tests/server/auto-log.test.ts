@@ -74,3 +74,38 @@ describe('automatic logging', () => {
     expect(await api.activities.autoLogThread({ thread: offerteThread })).toMatchObject({ logged: 0, skipped: 'no-known-account' });
   });
 });
+
+describe('meetings from calendar invitations', () => {
+  const invite = (subject: string, threadId: string): GmailThread => ({
+    ...offerteThread,
+    threadId,
+    subject,
+    messages: [{ ...offerteThread.messages[1]!, id: threadId }],
+    external: [offerteThread.external[0]!],
+  });
+
+  it('an invitation plans a meeting on its date, an update moves it, a cancellation withdraws it', async () => {
+    const { api, accountId } = await janFromLinkedIn();
+    const meetings = async () => (await api.accounts.get({ id: accountId })).activities.filter((a) => a.type === 'meeting').map((a) => [a.subject, a.occurredAt]);
+    expect((await api.activities.autoLogThread({ thread: invite('Invitation: Kennismaking @ Tue Mar 10, 2026 10am - 11am (CET) (jan.devries@acme.example)', 'aaaa0001') })).meeting).toBe('planned');
+    expect(await meetings()).toEqual([['Kennismaking', Date.UTC(2026, 2, 10, 9)]]);
+    expect((await api.activities.autoLogThread({ thread: invite('Updated invitation: Kennismaking @ Wed Mar 11, 2026 2pm - 3pm (CET) (jan.devries@acme.example)', 'aaaa0002') })).meeting).toBe('moved');
+    expect(await meetings()).toEqual([['Kennismaking', Date.UTC(2026, 2, 11, 13)]]);
+    // the first invitation read again does not move it back
+    expect((await api.activities.autoLogThread({ thread: invite('Invitation: Kennismaking @ Tue Mar 10, 2026 10am - 11am (CET) (jan.devries@acme.example)', 'aaaa0003') })).meeting).toBe('unchanged');
+    expect((await api.activities.autoLogThread({ thread: invite('Canceled event: Kennismaking @ Wed Mar 11, 2026 2pm - 3pm (CET) (jan.devries@acme.example)', 'aaaa0004') })).meeting).toBe('withdrawn');
+    expect(await meetings()).toEqual([]);
+  });
+
+  it('counts like any logged meeting, and proposes nothing by itself (a planned meeting has no outcome yet)', async () => {
+    const { api, accountId, db } = await janFromLinkedIn();
+    const daily = async () => (await db.query.activityDaily.findMany()).filter((r) => r.type === 'meeting').reduce((n, r) => n + r.count, 0);
+    const r = await api.activities.autoLogThread({ thread: invite('Uitnodiging: Demo @ di 5 mei 2026 10:00 - 11:00 (CEST) (jan.devries@acme.example)', 'aaaa0005') });
+    expect(r.meeting).toBe('planned');
+    expect(await daily()).toBe(1);
+    const account = await api.accounts.get({ id: accountId });
+    expect(account.activities.find((a) => a.type === 'meeting')).toMatchObject({ subject: 'Demo', occurredAt: Date.UTC(2026, 4, 5, 8) });
+    // the invitation's own e-mail is a first e-mail from a contact, as any; the meeting adds no proposal of its own
+    expect(account.proposal?.evidence ?? null).not.toBe('meeting_with_outcome');
+  });
+});

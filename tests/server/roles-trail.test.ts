@@ -66,3 +66,17 @@ describe('client write ids', () => {
     expect((await rep.api.accounts.get({ id: accountId })).city).toBe('Zeist');
   });
 });
+
+describe('corrections after a capture', () => {
+  it('name, headline and company name are corrected, and the trail says so', async () => {
+    const { rep, accountId } = await team();
+    const account = await rep.api.accounts.get({ id: accountId });
+    const contactId = account.contacts[0]!.id;
+    await rep.api.accounts.correctContact({ contactId, name: 'Jan van der Vries', headline: 'Inkoper', companyName: 'Acme Bouw BV' });
+    const after = await rep.api.accounts.get({ id: accountId });
+    expect(after.name).toBe('Acme Bouw BV');
+    expect(after.contacts[0]).toMatchObject({ firstName: 'Jan', lastName: 'van der Vries', headline: 'Inkoper' });
+    expect(after.history.slice(0, 2).map((h) => h.kind).sort()).toEqual(['contact_edited', 'edited']);
+    await expect(rep.api.accounts.correctContact({ contactId })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
