@@ -55,6 +55,8 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
         op: { path: 'accounts.move', input: { accountId: req.accountId, to: req.to, reason: req.reason, note: req.note } },
         summary: { what: 'move', label: '', to: req.to },
       };
+    case 'sidebar:undoMove':
+      return { op: { path: 'accounts.undoMove', input: { accountId: req.accountId } }, summary: { what: 'move', label: 'undo' } };
     case 'sidebar:archive':
       return { op: { path: 'accounts.archive', input: { accountId: req.accountId, reason: req.reason, note: req.note } }, summary: { what: 'update', label: req.reason } };
     case 'sidebar:restore':

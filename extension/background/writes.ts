@@ -13,6 +13,7 @@ export type WriteOp =
   | { path: 'activities.acceptProposal'; input: { proposalId: string } }
   | { path: 'activities.dismissProposal'; input: { proposalId: string } }
   | { path: 'accounts.move'; input: { accountId: string; to: PhaseId; reason?: BackReason; note?: string } }
+  | { path: 'accounts.undoMove'; input: { accountId: string } }
   | { path: 'accounts.archive'; input: { accountId: string; reason: ArchiveReason; note?: string } }
   | { path: 'accounts.restore'; input: { accountId: string } }
   | { path: 'opportunities.create'; input: { accountId: string; kind: 'new' | 'upsell' | 'cross_sell'; title: string; amount?: number } }
@@ -45,6 +46,8 @@ export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> 
       return api.activities.dismissProposal.mutate({ ...op.input, clientId });
     case 'accounts.move':
       return api.accounts.move.mutate({ ...op.input, clientId });
+    case 'accounts.undoMove':
+      return api.accounts.undoMove.mutate({ ...op.input, clientId });
     case 'accounts.archive':
       return api.accounts.archive.mutate({ ...op.input, clientId });
     case 'accounts.restore':

@@ -54,6 +54,7 @@ export const frameRequest = z.discriminatedUnion('type', [
     clientId,
   }),
   z.object({ type: z.literal('sidebar:dismissFailed'), token, clientId }),
+  z.object({ type: z.literal('sidebar:undoMove'), token, accountId: id, clientId }),
   z.object({ type: z.literal('sidebar:updateAccount'), token, accountId: id, patch: accountPatch, clientId }),
   z.object({ type: z.literal('sidebar:archive'), token, accountId: id, reason: archiveReason, note: note(1000).optional(), clientId }),
   z.object({ type: z.literal('sidebar:restore'), token, accountId: id, clientId }),

@@ -8,7 +8,7 @@ import { GapForms } from './GapForms';
 import { CarePanel } from './CarePanel';
 import { ArchiveControl } from './ArchiveControl';
 import { Opportunities } from './Opportunities';
-import { act, busy } from './store';
+import { act, busy, lastMove } from './store';
 
 const ACTIVITY_LIMIT = 5;
 
@@ -45,6 +45,14 @@ export function AccountCard({ account }: { account: AccountView }) {
             </button>
           </div>
         </div>
+      )}
+      {lastMove.value?.accountId === account.id && (
+        <p class="undo" role="status">
+          {t('moved')}{' '}
+          <button type="button" class="link" data-action="undo" disabled={busy.value} onClick={() => void act({ type: 'sidebar:undoMove', accountId: account.id }).then(() => (lastMove.value = null))}>
+            {t('undo')}
+          </button>
+        </p>
       )}
       {!account.archived && <PhaseStepper accountId={account.id} current={account.phase} proposed={proposal?.to as PhaseId | undefined} />}
       <ArchiveControl account={account} />

@@ -2,23 +2,30 @@
 import { useSignal } from '@preact/signals';
 import { BACK_REASON_LABELS, classifyMove, PHASES, phaseIndex, type BackReason, type PhaseId } from '../../shared/phases';
 import { label, t } from '../i18n';
-import { act, busy } from './store';
+import { busy, moveWithUndo } from './store';
 
 export function PhaseStepper({ accountId, current, proposed }: { accountId: string; current: PhaseId; proposed?: PhaseId }) {
   const back = useSignal<PhaseId | null>(null);
+  const skip = useSignal<PhaseId | null>(null);
   const reason = useSignal<BackReason | null>(null);
   const note = useSignal('');
   const now = phaseIndex(current);
 
   const choose = (to: PhaseId) => {
     if (to === current || busy.value) return;
-    if (phaseIndex(to) > now) void act({ type: 'sidebar:move', accountId, to });
-    else {
+    // one step forward is one click; a jump over phases asks first (a slip onto Ambassador skips six)
+    if (phaseIndex(to) === now + 1) void moveWithUndo({ type: 'sidebar:move', accountId, to });
+    else if (phaseIndex(to) > now) {
+      skip.value = to;
+      back.value = null;
+    } else {
+      skip.value = null;
       back.value = to;
       reason.value = null;
     }
   };
   const move = back.value ? classifyMove(current, back.value) : null;
+  const skipped = skip.value ? PHASES.slice(now + 1, phaseIndex(skip.value)) : [];
 
   return (
     <div class="stepper">
@@ -39,6 +46,31 @@ export function PhaseStepper({ accountId, current, proposed }: { accountId: stri
           </li>
         ))}
       </ol>
+      {skip.value && (
+        <div class="dialog" role="group" aria-label={t('confirmSkip')}>
+          <p>
+            {t('moveTo')} <strong>{label(PHASES[phaseIndex(skip.value)]!.label)}</strong>, {t('skipping')}: {skipped.map((p) => label(p.label)).join(', ')}
+          </p>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              data-action="confirm-move"
+              disabled={busy.value}
+              onClick={async () => {
+                const to = skip.value!;
+                skip.value = null;
+                await moveWithUndo({ type: 'sidebar:move', accountId, to });
+              }}
+            >
+              {t('confirmSkip')}
+            </button>
+            <button type="button" onClick={() => (skip.value = null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {back.value && move?.kind === 'back' && (
         <div class="dialog" role="group" aria-label={t('moveBack')}>
           <p>
@@ -60,7 +92,7 @@ export function PhaseStepper({ accountId, current, proposed }: { accountId: stri
               data-action="confirm-move"
               disabled={!reason.value || busy.value}
               onClick={async () => {
-                await act({ type: 'sidebar:move', accountId, to: back.value!, reason: reason.value!, note: note.value || undefined });
+                await moveWithUndo({ type: 'sidebar:move', accountId, to: back.value!, reason: reason.value!, note: note.value || undefined });
                 back.value = null;
                 note.value = '';
               }}

@@ -36,13 +36,28 @@ export async function load() {
   take(await ask<FrameAnswer>({ type: 'sidebar:view', token: token.value }));
 }
 
-/** Runs one write; the answer is the new state (with the write pending if the server did not take it yet). */
-export async function act(input: ActionInput, clientId: string = newClientId()) {
-  if (busy.value) return;
+/** The move just made, undoable until `until` (a true undo on the server). */
+export const lastMove = signal<{ accountId: string; until: number } | null>(null);
+export const UNDO_MS = 10_000;
+
+/** Runs one write; the answer is the new state (with the write pending if the server did not take it yet). True when it was taken. */
+export async function act(input: ActionInput, clientId: string = newClientId()): Promise<boolean> {
+  if (busy.value) return false;
   coveredClick.value = null;
   busy.value = true;
   notice.value = 'saving';
   const ok = take(await ask<FrameAnswer>({ ...input, token: token.value, clientId }));
   busy.value = false;
   notice.value = ok && !answer.value?.pending.length && !answer.value?.trouble ? 'saved' : null;
+  return ok && !answer.value?.trouble;
+}
+
+/** A phase move that can be undone for a few seconds afterwards. */
+export async function moveWithUndo(input: Extract<ActionInput, { type: 'sidebar:move' }>) {
+  if (!(await act(input))) return;
+  const until = Date.now() + UNDO_MS;
+  lastMove.value = { accountId: input.accountId, until };
+  setTimeout(() => {
+    if (lastMove.value?.until === until) lastMove.value = null;
+  }, UNDO_MS);
 }

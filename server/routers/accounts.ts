@@ -4,6 +4,7 @@ import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
 import { applyMove, archiveAccount, restoreAccount } from '../domain/moves';
+import { undoMove } from '../domain/undo-move';
 import { addContactChannel, correctContact, setContactRole, setOwner, updateAccount } from '../domain/edit';
 
 const text = line;
@@ -27,6 +28,10 @@ export const accountsRouter = router({
   move: authed
     .input(z.object({ accountId: id, to: phaseId, reason: backReason.optional(), note: note(1000).optional(), clientId: clientId.optional() }))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, applyMove, input, cid)),
+
+  undoMove: authed
+    .input(z.object({ accountId: id, clientId: clientId.optional() }))
+    .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, undoMove, input, cid)),
 
   archive: authed
     .input(z.object({ accountId: id, reason: archiveReason, note: note(1000).optional(), clientId: clientId.optional() }))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/server';
 import { jan } from '../helpers/data';
+import { dashboard } from '../../server/domain/reports';
 
 async function suspect() {
   const t = await testDb();
@@ -154,5 +155,39 @@ describe('checklist gaps kept on the account', () => {
     expect(await gaps()).toBe(2);
     await rep.api.activities.log({ accountId, type: 'quote', data: { amount: 100 } });
     expect(await gaps()).toBe(1);
+  });
+});
+
+describe('undoing a move', () => {
+  it('a true undo: the account and every report are as if the move never happened', async () => {
+    const t = await testDb();
+    const me = await t.user('pieter@verkoop.example', 'Verkoop BV', 'manager');
+    const { accountId } = await me.api.capture.linkedInPerson({ person: jan });
+    await me.api.accounts.move({ accountId, to: 'prospect' });
+    const figures = async () => {
+      const now = Date.now();
+      const f = await dashboard(t.db, me.actor, { from: now - 86_400_000, to: now + 60_000 });
+      return { funnel: f.funnel, timeInPhase: f.timeInPhase, velocity: f.velocity };
+    };
+    const before = await figures();
+    const beforeAccount = await me.api.accounts.get({ id: accountId });
+    // a slip onto ambassador, skipping six phases
+    await me.api.accounts.move({ accountId, to: 'ambassador' });
+    expect((await figures()).funnel).not.toEqual(before.funnel);
+    expect(await me.api.accounts.undoMove({ accountId })).toEqual({ accountId, phase: 'prospect' });
+    const after = await me.api.accounts.get({ id: accountId });
+    expect(after).toMatchObject({ phase: 'prospect', phaseSince: beforeAccount.phaseSince });
+    expect(after.phaseChanges).toEqual(beforeAccount.phaseChanges);
+    expect(await figures()).toEqual(before);
+  });
+
+  it('only the mover, only the last move, and not a first phase', async () => {
+    const t = await testDb();
+    const me = await t.user('pieter@verkoop.example');
+    const other = await t.user('eva@verkoop.example');
+    const { accountId } = await me.api.capture.linkedInPerson({ person: jan });
+    await expect(me.api.accounts.undoMove({ accountId })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await me.api.accounts.move({ accountId, to: 'prospect' });
+    await expect(other.api.accounts.undoMove({ accountId })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
