@@ -24,6 +24,7 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
         const summary = { what: 'capture' as const, label: d.name, to: 'suspect' as PhaseId };
         return d.kind === 'person' ? { op: { path: 'capture.linkedInPerson', input: { person: d } }, summary } : { op: { path: 'capture.linkedInCompany', input: { company: d } }, summary };
       }
+      if (page.site !== 'gmail') return 'Nothing to capture here';
       const person = page.data.external.find((p) => p.email === req.email) ?? (req.email ? undefined : page.data.external[0]);
       if (!person) return 'This person is not in the open thread';
       const wroteToUs = page.data.messages.some((m) => m.from.email === person.email);

@@ -97,6 +97,9 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
     case 'open:dashboard':
       await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
       return { ok: true, data: null };
+    case 'open:account':
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}#account/${encodeURIComponent(req.id)}` });
+      return { ok: true, data: null };
   }
 }
 
@@ -105,7 +108,7 @@ export function handleMessage(message: unknown, sender: Sender): Promise<Reply<u
   if (path === null) return onContentScript(message, sender);
   if (path === '/sidebar.html') {
     const type = (message as { type?: string } | null)?.type;
-    if (type === 'open:options' || type === 'open:dashboard') return onExtensionPage(message);
+    if (type === 'open:options' || type === 'open:dashboard' || type === 'open:account') return onExtensionPage(message);
     return onFrame(message, sender);
   }
   return onExtensionPage(message);

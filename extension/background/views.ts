@@ -29,14 +29,23 @@ export interface FrameAnswer {
 
 /** Identifies the page a write was made on. */
 export const pageKey = (page: OpenPage) =>
-  page.site === 'gmail' ? `gmail:${page.data.threadId}` : page.data.kind === 'person' ? page.data.profileUrl : page.data.companyUrl;
+  page.site === 'today' ? 'today' : page.site === 'gmail' ? `gmail:${page.data.threadId}` : page.data.kind === 'person' ? page.data.profileUrl : page.data.companyUrl;
 
 export type SidebarView =
   | { site: 'linkedin'; match: LinkedInMatch }
-  | { site: 'gmail'; lookup: EmailLookup; neverLog: string[]; autoLog: boolean; status: Out['activities']['threadStatus'] };
+  | { site: 'gmail'; lookup: EmailLookup; neverLog: string[]; autoLog: boolean; status: Out['activities']['threadStatus'] }
+  | { site: 'today'; today: Out['accounts']['today'] };
 
 
 export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> {
+  if (page.site === 'today') {
+    // the user's own day: local midnight to midnight
+    const start = new Date();
+    start.setHours(0, 0, 0, 0);
+    const end = new Date(start);
+    end.setDate(end.getDate() + 1);
+    return { site: 'today', today: await api.accounts.today.query({ dayStart: start.getTime(), dayEnd: end.getTime() - 1 }) };
+  }
   if (page.site === 'linkedin') {
     const p = page.data;
     const match = await api.accounts.lookupLinkedIn.query(

@@ -25,6 +25,8 @@ export const pageOpen = z.object({
   page: z.discriminatedUnion('site', [
     z.object({ site: z.literal('linkedin'), data: linkedInPage }),
     z.object({ site: z.literal('gmail'), data: gmailThread }),
+    // beside the inbox (no thread open): the rep's day
+    z.object({ site: z.literal('today'), data: z.object({ user: email.optional() }) }),
   ]),
 });
 
@@ -111,6 +113,7 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accounts:setOwner'), accountId: id, ownerId: id.nullable() }),
   z.object({ type: z.literal('accounts:get'), id }),
   z.object({ type: z.literal('open:dashboard') }),
+  z.object({ type: z.literal('open:account'), id }),
 ]);
 
 export type PageOpen = z.infer<typeof pageOpen>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { accountPatch, archiveReason, backReason, clientId, decisionRole, id, line, note, phaseId } from '../../shared/schemas';
+import { accountPatch, archiveReason, backReason, clientId, decisionRole, id, line, note, phaseId, timestamp } from '../../shared/schemas';
 import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
 import { applyMove, archiveAccount, restoreAccount } from '../domain/moves';
 import { undoMove } from '../domain/undo-move';
+import { today } from '../domain/today';
 import { addContactChannel, correctContact, setContactRole, setOwner, updateAccount } from '../domain/edit';
 
 const text = line;
@@ -16,6 +17,10 @@ export const accountsRouter = router({
     .query(({ ctx, input }) => searchAccounts(ctx.db, ctx.actor, input ?? {})),
 
   get: authed.input(z.object({ id })).query(({ ctx, input }) => getAccount(ctx.db, ctx.actor, input.id)),
+
+  today: authed
+    .input(z.object({ dayStart: timestamp, dayEnd: timestamp }))
+    .query(({ ctx, input }) => today(ctx.db, ctx.actor, input)),
 
   lookupLinkedIn: authed
     .input(z.object({ profileUrl: url.optional(), memberId: text(20).optional(), companyUrl: url.optional(), companyName: text(200).optional() }))

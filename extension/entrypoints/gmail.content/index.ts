@@ -1,19 +1,26 @@
 import { extractThread } from '../../sites/gmail/extract';
 import { watchPage } from '../../content/watch';
 import { createSidebar } from '../../content/sidebar-frame';
-import type { GmailThread } from '../../../shared/schemas';
+import type { OpenPage } from '../../messaging/protocol';
+import { gmailView } from '../../sites/gmail/pages';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
     const sidebar = createSidebar(ctx);
-    watchPage<GmailThread>(ctx, {
-      extract: () => extractThread(document, location.href),
+    watchPage<OpenPage>(ctx, {
+      // a thread when one is open; otherwise, once Gmail has drawn its inbox, the rep's day
+      extract: () => {
+        const thread = extractThread(document, location.href);
+        if (thread) return { site: 'gmail', data: thread };
+        const view = gmailView(location.href);
+        return view && !view.maybeThread && document.querySelector('[role="main"]') ? { site: 'today', data: {} } : null;
+      },
       // a new message in the open thread is a new page: it may be a reply to log
-      keyOf: (t) => `${t.threadId}|${t.messages.map((m) => m.id).join(',')}`,
-      contentOf: (t) => t.threadId,
-      onPage: (t) => void sidebar.show(t ? { site: 'gmail', data: t } : null),
+      keyOf: (p) => (p.site === 'gmail' ? `${p.data.threadId}|${p.data.messages.map((m) => m.id).join(',')}` : p.site),
+      contentOf: (p) => (p.site === 'gmail' ? p.data.threadId : p.site),
+      onPage: (p) => void sidebar.show(p),
     });
   },
 });
