@@ -4,11 +4,10 @@
  * frame holding a valid token for its tab, and to our extension pages.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { extensionPageRequest, frameRequest, pageOpen, type Reply } from '../messaging/protocol';
+import { extensionPageRequest, frameRequest, frameSearch, pageOpen, type Reply } from '../messaging/protocol';
 import { call, failWith, makeApi } from './api';
 import { grantFrame, redeem } from './frames';
 import { loadSettings, saveSettings } from './settings';
-import type { FrameAnswer } from './views';
 import { answerFrame } from './frame-requests';
 import { flush, unblockAuth } from './outbox';
 
@@ -36,7 +35,13 @@ async function onContentScript(message: unknown, sender: Sender): Promise<Reply<
   return { ok: true, data: { token: await grantFrame(sender.tab.id, parsed.data.page) } };
 }
 
-async function onFrame(message: unknown, sender: Sender): Promise<Reply<FrameAnswer>> {
+async function onFrame(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const search = frameSearch.safeParse(message);
+  if (search.success) {
+    const grant = await redeem(search.data.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
+    if (!grant) return failWith('expired');
+    return withApi((api) => api.accounts.search.query({ q: search.data.q, archived: false, limit: 20 }));
+  }
   const parsed = frameRequest.safeParse(message);
   if (!parsed.success) return refused('Bad request');
   const grant = await redeem(parsed.data.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
@@ -89,6 +94,8 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
       return withApi((api) => api.privacy.eraseAccount.mutate({ accountId: req.accountId }));
     case 'accounts:setOwner':
       return withApi((api) => api.accounts.setOwner.mutate({ accountId: req.accountId, ownerId: req.ownerId }));
+    case 'accounts:search':
+      return withApi((api) => api.accounts.search.query({ q: req.q, phase: req.phase, ownerId: req.ownerId, archived: req.archived, sort: req.sort, limit: 200 }));
     case 'accounts:get':
       return withApi((api) => api.accounts.get.query({ id: req.id }));
     case 'open:options':

@@ -15,6 +15,7 @@ import { AccountView } from './AccountView';
 import { Card, HBars, Trend } from './charts';
 import { CaptureHealth } from './CaptureHealth';
 import { AdminPanel } from './AdminPanel';
+import { AccountsList } from './AccountsList';
 
 type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
 const PERIODS = [30, 90, 365] as const;
@@ -22,6 +23,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
 const num = (x: number | null) => (x === null ? '–' : String(x));
 
 const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
+const onAccountsList = () => location.hash === '#accounts';
 
 export function Dashboard() {
   const periodDays = useSignal<number>(90);
@@ -29,6 +31,7 @@ export function Dashboard() {
   const figures = useSignal<Figures | null>(null);
   const error = useSignal<string | null>(null);
   const account = useSignal<string | null>(route());
+  const list = useSignal(onAccountsList());
   const role = useSignal<UserRole | null>(null);
 
   useEffect(() => {
@@ -36,7 +39,10 @@ export function Dashboard() {
   }, []);
 
   useEffect(() => {
-    const onHash = () => (account.value = route());
+    const onHash = () => {
+      account.value = route();
+      list.value = onAccountsList();
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -55,6 +61,9 @@ export function Dashboard() {
     <main>
       <header class="dhead">
         <h1>phase-crm · {t('dashboard')}</h1>
+        <a href="#accounts" data-action="accounts-list">
+          {t('accounts')}
+        </a>
         <label>
           {t('period')}{' '}
           <select name="period" value={periodDays.value} onChange={(e) => (periodDays.value = Number(e.currentTarget.value))}>
@@ -87,9 +96,10 @@ export function Dashboard() {
           </button>
         </p>
       )}
+      {list.value && <AccountsList managers={f?.managers ?? []} />}
       {account.value && <AccountView id={account.value} role={role.value} managers={f?.managers ?? []} />}
-      {!account.value && !f && !error.value && <p class="muted">{t('loading')}</p>}
-      {!account.value && f && (
+      {!account.value && !list.value && !f && !error.value && <p class="muted">{t('loading')}</p>}
+      {!account.value && !list.value && f && (
         <div class="grid">
           <Card title={t('funnel')} wide>
             <HBars

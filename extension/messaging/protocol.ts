@@ -30,6 +30,9 @@ export const pageOpen = z.object({
   ]),
 });
 
+/** The sidebar's account search: answered with a list, not with the page's view. */
+export const frameSearch = z.object({ type: z.literal('sidebar:search'), token, q: line(200) });
+
 export const frameRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:view'), token }),
   z.object({
@@ -112,6 +115,14 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('privacy:eraseAccount'), accountId: id }),
   z.object({ type: z.literal('accounts:setOwner'), accountId: id, ownerId: id.nullable() }),
   z.object({ type: z.literal('accounts:get'), id }),
+  z.object({
+    type: z.literal('accounts:search'),
+    q: line(200).optional(),
+    phase: phaseId.optional(),
+    ownerId: id.optional(),
+    archived: z.boolean().optional(),
+    sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
+  }),
   z.object({ type: z.literal('open:dashboard') }),
   z.object({ type: z.literal('open:account'), id }),
 ]);

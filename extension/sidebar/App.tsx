@@ -7,6 +7,7 @@ import { GmailPanel } from './GmailPanel';
 import { LinkedInPanel } from './LinkedInPanel';
 import { OutboxNote } from './OutboxNote';
 import { TodayPanel } from './TodayPanel';
+import { AccountSearch } from './AccountSearch';
 import { answer, coveredClick, load, notice, trouble, view } from './store';
 
 const POLL_MS = 10_000;
@@ -78,6 +79,7 @@ export function App() {
       {!a && !trouble.value && <p class="muted pad">{t('loading')}</p>}
       <OutboxNote />
       {a?.page.site === 'linkedin' && <LinkedInPanel page={a.page.data} match={v?.site === 'linkedin' ? v.match : null} />}
+      {a && !trouble.value && <AccountSearch />}
       {a?.page.site === 'today' && <TodayPanel today={v?.site === 'today' ? v.today : null} />}
       {a?.page.site === 'gmail' && (
         <GmailPanel

@@ -3,7 +3,7 @@ import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
 import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals } from '../db/schema';
-import type { ActivityType } from '../../shared/phases';
+import type { ActivityType, PhaseId } from '../../shared/phases';
 import { fullName } from '../../shared/names';
 import type { Actor } from './actor';
 import { notFound } from './errors';
@@ -16,14 +16,52 @@ import { isFreeMail } from './free-mail';
 type Q = Orm | Tx;
 const TIMELINE_LIMIT = 50;
 
-export async function searchAccounts(q: Q, actor: Actor, input: { q?: string; limit?: number }) {
-  const term = input.q?.trim();
-  const escaped = term?.replace(/[\\%_]/g, (c) => `\\${c}`);
+export interface AccountQuery {
+  q?: string;
+  phase?: PhaseId;
+  ownerId?: string;
+  archived?: boolean;
+  sort?: 'name' | 'phaseSince' | 'lastActivity';
+  limit?: number;
+}
+
+/**
+ * Accounts by name, city, a contact's name or e-mail address; optionally one
+ * phase, one owner, archived or not; sorted by name, time in phase or last
+ * activity.
+ */
+export async function searchAccounts(q: Q, actor: Actor, input: AccountQuery) {
+  const term = input.q?.trim().toLowerCase();
+  const like = term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const matches = like
+    ? sql`(lower(${accounts.name}) like ${like} escape '\\' or lower(coalesce(${accounts.city}, '')) like ${like} escape '\\'
+        or exists (select 1 from ${contacts} c where c.account_id = ${accounts.id} and lower(c.first_name || ' ' || c.last_name) like ${like} escape '\\')
+        or exists (select 1 from ${contactEmails} e join ${contacts} c2 on c2.id = e.contact_id where c2.account_id = ${accounts.id} and e.email like ${like} escape '\\'))`
+    : undefined;
+  const order = input.sort === 'phaseSince' ? asc(accounts.phaseSince) : input.sort === 'lastActivity' ? sql`${accounts.lastActivityAt} is null, ${accounts.lastActivityAt} desc` : asc(accounts.name);
   return q
-    .select({ id: accounts.id, name: accounts.name, phase: accounts.phase, city: accounts.city, kind: accounts.kind, archived: sql<boolean>`${accounts.archivedAt} is not null` })
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      phase: accounts.phase,
+      city: accounts.city,
+      kind: accounts.kind,
+      ownerId: accounts.ownerId,
+      phaseSince: accounts.phaseSince,
+      lastActivityAt: accounts.lastActivityAt,
+      archived: sql<boolean>`${accounts.archivedAt} is not null`,
+    })
     .from(accounts)
-    .where(and(eq(accounts.teamId, actor.teamId), escaped ? sql`${accounts.name} like ${`%${escaped}%`} escape '\\'` : undefined))
-    .orderBy(asc(accounts.name))
+    .where(
+      and(
+        eq(accounts.teamId, actor.teamId),
+        matches,
+        input.phase ? eq(accounts.phase, input.phase) : undefined,
+        input.ownerId ? eq(accounts.ownerId, input.ownerId) : undefined,
+        input.archived === undefined ? undefined : input.archived ? sql`${accounts.archivedAt} is not null` : sql`${accounts.archivedAt} is null`,
+      ),
+    )
+    .orderBy(order)
     .limit(input.limit ?? 50)
     .all();
 }

@@ -13,7 +13,18 @@ const url = line(2000).pipe(z.url());
 
 export const accountsRouter = router({
   search: authed
-    .input(z.object({ q: text(200).optional(), limit: z.number().int().min(1).max(200).optional() }).optional())
+    .input(
+      z
+        .object({
+          q: text(200).optional(),
+          phase: phaseId.optional(),
+          ownerId: id.optional(),
+          archived: z.boolean().optional(),
+          sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
+          limit: z.number().int().min(1).max(200).optional(),
+        })
+        .optional(),
+    )
     .query(({ ctx, input }) => searchAccounts(ctx.db, ctx.actor, input ?? {})),
 
   get: authed.input(z.object({ id })).query(({ ctx, input }) => getAccount(ctx.db, ctx.actor, input.id)),

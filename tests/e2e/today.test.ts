@@ -41,4 +41,26 @@ describe('the day beside the inbox', () => {
     await tab.close();
     await page.close();
   });
+
+  it('the sidebar finds any account by a contact\'s name or address', async () => {
+    const page = await h.context.newPage();
+    await page.goto(INBOX);
+    const box = sidebar(page).locator('input[type="search"][name="q"]');
+    await box.fill('jan.devries', { timeout: 15_000 });
+    await sidebar(page).locator(`[data-results] [data-account-id="${accountId}"]`).waitFor({ timeout: 10_000 });
+    await box.fill('niemand-bekend');
+    await expect.poll(() => sidebar(page).locator('[data-results]').getAttribute('data-results'), { timeout: 10_000 }).toBe('0');
+    await page.close();
+  });
+
+  it('the dashboard lists the accounts, searched and filtered', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/dashboard.html#accounts`);
+    await page.locator(`#accounts [data-account-id="${accountId}"]`).waitFor({ timeout: 10_000 });
+    await page.fill('#accounts input[name="q"]', 'de vries');
+    await expect.poll(() => page.locator('#accounts [data-account-id]').count(), { timeout: 10_000 }).toBe(1);
+    await page.selectOption('#accounts select[name="phase"]', 'customer');
+    await expect.poll(() => page.locator('#accounts [data-account-id]').count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
 });

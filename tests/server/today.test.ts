@@ -30,3 +30,24 @@ describe('today', () => {
     expect(items.find((i) => i.kind === 'complaint')).toMatchObject({ detail: 'Levering te laat' });
   });
 });
+
+describe('finding an account', () => {
+  it('by name, city, a contact\'s name or e-mail address; by phase and archived; sorted', async () => {
+    const t = await testDb();
+    const me = await t.user('pieter@verkoop.example');
+    const { accountId } = await me.api.capture.linkedInPerson({ person: jan });
+    await me.api.capture.emailContact({ person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true });
+    const other = await me.api.capture.linkedInPerson({ person: { ...jan, profileUrl: 'https://www.linkedin.com/in/eva', memberId: undefined, name: 'Eva 100%_Smit', firstName: 'Eva', lastName: '100%_Smit', companyName: 'Beta BV', companyUrl: undefined, city: 'Zwolle' } });
+    const names = async (input: Parameters<typeof me.api.accounts.search>[0]) => (await me.api.accounts.search(input)).map((a) => a.name);
+    expect(await names({ q: 'acme' })).toEqual(['Acme BV']);
+    expect(await names({ q: 'de vries' })).toEqual(['Acme BV']);
+    expect(await names({ q: 'jan.devries@' })).toEqual(['Acme BV']);
+    expect(await names({ q: '100%_' })).toEqual(['Beta BV']);
+    expect(await names({ q: '%' })).toEqual(['Beta BV']);
+    await me.api.accounts.move({ accountId, to: 'prospect' });
+    expect(await names({ phase: 'prospect' })).toEqual(['Acme BV']);
+    await me.api.accounts.archive({ accountId: other.accountId, reason: 'no_fit' });
+    expect(await names({ archived: true })).toEqual(['Beta BV']);
+    expect(await names({ archived: false })).toEqual(['Acme BV']);
+  });
+});
