@@ -27,6 +27,7 @@ const TEXT = {
   loggedAutomatically: { nl: 'Automatisch vastgelegd', en: 'Logged automatically' },
   undo: { nl: 'Ongedaan maken', en: 'Undo' },
   today: { nl: 'Vandaag', en: 'Today' },
+  new: { nl: 'nieuw', en: 'new' },
   accounts: { nl: 'Accounts', en: 'Accounts' },
   allPhases: { nl: 'Alle fasen', en: 'All phases' },
   sortBy: { nl: 'Sorteren op', en: 'Sort by' },

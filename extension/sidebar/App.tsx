@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { sidebarCollapsed } from '../sidebar-collapsed';
-import { t, troubleText } from '../i18n';
+import { label, t, troubleText } from '../i18n';
+import { phaseById, type PhaseId } from '../../shared/phases';
+import type { SidebarView } from '../background/views';
 import { ask } from '../messaging/send';
 import { GmailPanel } from './GmailPanel';
 import { LinkedInPanel } from './LinkedInPanel';
@@ -34,6 +36,13 @@ function TroubleNote() {
   );
 }
 
+/** The phase of the account the page is about: the person's or company's on LinkedIn, the thread's first known account in Gmail. */
+function currentPhase(v: SidebarView | null): PhaseId | null {
+  if (v?.site === 'linkedin') return v.match.account?.phase ?? null;
+  if (v?.site === 'gmail') return v.lookup.accounts[0]?.phase ?? null;
+  return null;
+}
+
 export function App() {
   const collapsed = useSignal(false);
   useEffect(() => {
@@ -48,9 +57,17 @@ export function App() {
     void sidebarCollapsed.setValue(collapsed.value);
   };
   if (collapsed.value) {
+    const phase = currentPhase(view.value);
     return (
       <button type="button" class="expand" data-action="expand" title={t('expand')} aria-label={t('expand')} onClick={toggle}>
         ◀
+        {phase ? (
+          <span class="tab-phase" data-phase={phase}>
+            {label(phaseById(phase).label)}
+          </span>
+        ) : (
+          view.value?.site === 'linkedin' && <span class="tab-phase">{t('new')}</span>
+        )}
       </button>
     );
   }

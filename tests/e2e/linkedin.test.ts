@@ -136,6 +136,8 @@ describe('LinkedIn in Chromium', () => {
     await expect.poll(async () => (await iframe.boundingBox())?.width).toBeLessThan(40);
     await page.goto(ACME_ABOUT);
     await expect.poll(async () => (await page.locator('[data-phase-crm="sidebar"] iframe').boundingBox())?.width, { timeout: 10_000 }).toBeLessThan(40);
+    // folded away, the tab still tells the account's phase
+    expect(await sidebar(page).locator('[data-action="expand"] [data-phase]').getAttribute('data-phase', { timeout: 10_000 })).toBe('suspect');
     await sidebar(page).locator('button[aria-label="Expand"]').click();
     await expect.poll(async () => (await page.locator('[data-phase-crm="sidebar"] iframe').boundingBox())?.width).toBeGreaterThan(300);
     await page.close();
