@@ -28,6 +28,7 @@ const TEXT = {
   undo: { nl: 'Ongedaan maken', en: 'Undo' },
   today: { nl: 'Vandaag', en: 'Today' },
   new: { nl: 'nieuw', en: 'new' },
+  notRefreshedSince: { nl: 'Niet bijgewerkt: dit is wat de server zei op', en: 'Not refreshed: this is what the server said on' },
   accounts: { nl: 'Accounts', en: 'Accounts' },
   allPhases: { nl: 'Alle fasen', en: 'All phases' },
   sortBy: { nl: 'Sorteren op', en: 'Sort by' },

@@ -12,6 +12,7 @@ import { buildView, pageKey, type FrameAnswer } from './views';
 import type { WriteOp } from './writes';
 import { withEdits } from './capture-edits';
 import { autoLogDue, autoLoggedCount, forgetAutoLogged } from './auto-log';
+import { cachedView, rememberView } from './view-cache';
 
 type Write = { op: WriteOp; summary: OutboxEntry['summary'] };
 
@@ -115,6 +116,7 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
       if (view.site === 'gmail' && page.site === 'gmail' && (await autoLogDue(api, view, page.data, key))) {
         view = await buildView(api, page);
       }
+      await rememberView(key, view);
       // the server answers: whatever waited from earlier can go now
       if ((await queued()).length) {
         const report = await flush(api, { force: true });
@@ -126,10 +128,18 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
     }
   }
 
+  // the server cannot say now: what it said last time, marked with its age
+  let staleSince: number | null = null;
+  if (!view && trouble?.kind === 'unreachable') {
+    const cached = await cachedView(key);
+    if (cached) [view, staleSince] = [cached.view, cached.at];
+  }
+
   const queue = await queued();
   return {
     page,
     view,
+    staleSince,
     trouble,
     pending: queue.filter((e) => e.pageKey === key).map((e) => e.summary),
     queued: queue.length,

@@ -18,6 +18,8 @@ export type EmailLookup = Out['accounts']['lookupEmails'];
 export interface FrameAnswer {
   page: OpenPage;
   view: SidebarView | null;
+  /** when the view is the last one the server gave (it cannot be reached now): since when */
+  staleSince: number | null;
   trouble: { kind: Trouble; message: string } | null;
   pending: OutboxEntry['summary'][];
   queued: number;

@@ -2,6 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { sidebarCollapsed } from '../sidebar-collapsed';
 import { label, t, troubleText } from '../i18n';
+import { browser } from 'wxt/browser';
+import { formatDate } from '../format';
 import { phaseById, type PhaseId } from '../../shared/phases';
 import type { SidebarView } from '../background/views';
 import { ask } from '../messaging/send';
@@ -50,7 +52,13 @@ export function App() {
     void load();
     // while writes wait for the server, look again now and then: the outbox may have emptied meanwhile
     const timer = setInterval(() => (answer.value?.queued || trouble.value?.kind === 'unreachable') && void load(), POLL_MS);
-    return () => clearInterval(timer);
+    // new settings saved in the options: this sidebar connects at once, no reload needed
+    const onSettings = (changes: Record<string, unknown>, area: string) => area === 'local' && 'settings' in changes && void load();
+    browser.storage.onChanged.addListener(onSettings);
+    return () => {
+      clearInterval(timer);
+      browser.storage.onChanged.removeListener(onSettings);
+    };
   }, []);
   const toggle = () => {
     collapsed.value = !collapsed.value;
@@ -93,6 +101,11 @@ export function App() {
         </p>
       )}
       {trouble.value && <TroubleNote />}
+      {a?.staleSince && (
+        <p class="muted pad" data-status="stale">
+          {t('notRefreshedSince')} {formatDate(a.staleSince)}
+        </p>
+      )}
       {!a && !trouble.value && <p class="muted pad">{t('loading')}</p>}
       <OutboxNote />
       {a?.page.site === 'linkedin' && <LinkedInPanel page={a.page.data} match={v?.site === 'linkedin' ? v.match : null} />}

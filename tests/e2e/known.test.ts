@@ -1,0 +1,37 @@
+/**
+ * Known stays known: an open sidebar connects as soon as settings are saved,
+ * and a known person still shows as known (marked not refreshed) while the
+ * server cannot be reached.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configure, sidebar, startHarness, type Harness } from './harness';
+
+const JAN = 'https://www.linkedin.com/in/jan-de-vries-4b2a1/';
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+describe('known stays known', () => {
+  it('an open sidebar connects when the settings are saved, without a reload', async () => {
+    const page = await h.context.newPage();
+    await page.goto(JAN);
+    await sidebar(page).locator('[data-status="not-configured"]').waitFor({ timeout: 15_000 });
+    await configure(h, h.serverUrl, h.token);
+    await page.bringToFront();
+    await sidebar(page).locator('[data-action="capture"]').click({ timeout: 15_000 });
+    await sidebar(page).locator('[data-phase="suspect"]').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('with the server down, a captured person still shows their phase, marked as not refreshed', async () => {
+    await h.server.close();
+    const page = await h.context.newPage();
+    await page.goto(JAN);
+    await sidebar(page).locator('[data-status="stale"]').waitFor({ timeout: 15_000 });
+    expect(await sidebar(page).locator('[data-phase]').getAttribute('data-phase')).toBe('suspect');
+    expect(await sidebar(page).locator('[data-action="capture"]').count()).toBe(0);
+    await page.close();
+  });
+});
