@@ -28,6 +28,8 @@ const TEXT = {
   undo: { nl: 'Ongedaan maken', en: 'Undo' },
   today: { nl: 'Vandaag', en: 'Today' },
   new: { nl: 'nieuw', en: 'new' },
+  activityKind: { nl: 'Soort activiteit', en: 'Kind of activity' },
+  opportunityKindLabel: { nl: 'Soort kans', en: 'Kind of opportunity' },
   notRefreshedSince: { nl: 'Niet bijgewerkt: dit is wat de server zei op', en: 'Not refreshed: this is what the server said on' },
   accounts: { nl: 'Accounts', en: 'Accounts' },
   allPhases: { nl: 'Alle fasen', en: 'All phases' },

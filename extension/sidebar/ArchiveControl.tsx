@@ -35,7 +35,7 @@ export function ArchiveControl({ account }: { account: AccountView }) {
         open.value = false;
       }}
     >
-      <select name="archiveReason" value={reason.value} onChange={(e) => (reason.value = e.currentTarget.value as ArchiveReason)}>
+      <select name="archiveReason" aria-label={t('reason')} value={reason.value} onChange={(e) => (reason.value = e.currentTarget.value as ArchiveReason)}>
         {ARCHIVE_REASONS.map((r) => (
           <option key={r} value={r}>
             {label(ARCHIVE_REASON_LABELS[r])}

@@ -97,7 +97,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
           e.currentTarget.reset();
         }}
       >
-        <select name="activityType" value={type.value} onChange={(e) => (type.value = e.currentTarget.value as ActivityType)}>
+        <select name="activityType" aria-label={t('activityKind')} value={type.value} onChange={(e) => (type.value = e.currentTarget.value as ActivityType)}>
           {LOGGABLE.map((x) => (
             <option key={x} value={x}>
               {t(`activity_${x}` as never)}

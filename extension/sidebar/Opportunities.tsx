@@ -49,7 +49,7 @@ export function Opportunities({ account }: { account: AccountView }) {
           e.currentTarget.reset();
         }}
       >
-        <select name="opportunityKind" value={kind.value} onChange={(e) => (kind.value = e.currentTarget.value as 'upsell' | 'cross_sell')}>
+        <select name="opportunityKind" aria-label={t('opportunityKindLabel')} value={kind.value} onChange={(e) => (kind.value = e.currentTarget.value as 'upsell' | 'cross_sell')}>
           <option value="upsell">{t('upsell')}</option>
           <option value="cross_sell">{t('crossSell')}</option>
         </select>
