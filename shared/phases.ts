@@ -65,6 +65,30 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+/** What people call each activity, in the two languages of the interface: no internal id ever reaches a screen. */
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, Label> = {
+  email_in: { nl: 'E-mail ontvangen', en: 'E-mail received' },
+  email_out: { nl: 'E-mail verstuurd', en: 'E-mail sent' },
+  call: { nl: 'Telefoongesprek', en: 'Call' },
+  meeting: { nl: 'Afspraak', en: 'Meeting' },
+  visit: { nl: 'Bezoek', en: 'Visit' },
+  trade_fair: { nl: 'Beurs', en: 'Trade fair' },
+  chat: { nl: 'Chat', en: 'Chat' },
+  note: { nl: 'Notitie', en: 'Note' },
+  form: { nl: 'Webformulier', en: 'Web form' },
+  quote: { nl: 'Offerte', en: 'Quote' },
+  confirmation: { nl: 'Opdrachtbevestiging', en: 'Order confirmation' },
+  invoice: { nl: 'Factuur', en: 'Invoice' },
+  payment: { nl: 'Betaling', en: 'Payment' },
+  complaint_opened: { nl: 'Klacht', en: 'Complaint' },
+  complaint_resolved: { nl: 'Klacht opgelost', en: 'Complaint resolved' },
+  annual_review: { nl: 'Jaargesprek', en: 'Annual review' },
+  referral: { nl: 'Referentie gegeven', en: 'Referral given' },
+  programme_joined: { nl: 'Lid van programma', en: 'Joined a programme' },
+  delivery: { nl: 'Levering', en: 'Delivery' },
+  linkedin_capture: { nl: 'Vastgelegd via LinkedIn', en: 'Captured from LinkedIn' },
+};
+
 export const PHASES: readonly Phase[] = [
   {
     id: 'suspect',
@@ -221,6 +245,40 @@ export const EVIDENCE_KINDS = [
   'promoter_score',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const EVIDENCE_LABELS: Record<EvidenceKind, Label> = {
+  linkedin_capture: { nl: 'vastgelegd via LinkedIn', en: 'captured from LinkedIn' },
+  form: { nl: 'webformulier', en: 'web form' },
+  first_email_from_contact: { nl: 'eerste e-mail van een contact', en: 'first e-mail from a contact' },
+  reply_from_contact: { nl: 'antwoord van een contact', en: 'reply from a contact' },
+  meeting_with_outcome: { nl: 'gesprek met uitkomst', en: 'meeting with an outcome' },
+  quote: { nl: 'offerte', en: 'quote' },
+  confirmation: { nl: 'opdrachtbevestiging', en: 'order confirmation' },
+  first_paid_invoice: { nl: 'eerste betaalde factuur', en: 'first paid invoice' },
+  third_paid_invoice_12m: { nl: 'derde betaalde factuur in 12 maanden', en: 'third paid invoice in 12 months' },
+  referral: { nl: 'referentie', en: 'referral' },
+  programme_joined: { nl: 'lid van programma', en: 'joined a programme' },
+  promoter_score: { nl: 'promotorscore', en: 'promoter score' },
+};
+
+/**
+ * A phase change's reason in words: a move-back reason, an archive reason,
+ * or the evidence that proposed it ("evidence:quote"). Unknown text is shown
+ * as it is (a note someone typed).
+ */
+export function reasonLabel(reason: string | null | undefined): Label | null {
+  if (!reason) return null;
+  if (reason.startsWith('evidence:')) {
+    const kind = reason.slice('evidence:'.length) as EvidenceKind;
+    const e = EVIDENCE_LABELS[kind];
+    return e ? { nl: `bewijs: ${e.nl}`, en: `evidence: ${e.en}` } : { nl: reason, en: reason };
+  }
+  const [code, ...note] = reason.split(': ');
+  const known = BACK_REASON_LABELS[code as BackReason] ?? ARCHIVE_REASON_LABELS[code as ArchiveReason];
+  if (!known) return { nl: reason, en: reason };
+  const rest = note.length ? `: ${note.join(': ')}` : '';
+  return { nl: known.nl + rest, en: known.en + rest };
+}
 
 /** What each kind of evidence proposes, and the phase an account must be before for the rule to fire. */
 export const EVIDENCE_RULES: Record<EvidenceKind, { to: PhaseId; onlyFrom?: readonly PhaseId[] }> = {

@@ -4,7 +4,8 @@
  * shows the page, what the server knows, and what is still pending.
  */
 import type { FrameRequest, OpenPage } from '../messaging/protocol';
-import type { PhaseId } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, type PhaseId } from '../../shared/phases';
+import { label } from '../i18n';
 import { makeApi, troubleFor, troubleOf } from './api';
 import { loadSettings } from './settings';
 import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued, type OutboxEntry } from './outbox';
@@ -79,7 +80,7 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
       return {
         // the client id doubles as the source key: a replayed log never makes a second activity
         op: { path: 'activities.log', input: { accountId: req.accountId, type: req.activityType, subject: req.subject, occurredAt: req.occurredAt, data: req.data, sourceKey: `sidebar:${req.clientId}` } },
-        summary: { what: 'activity', label: req.activityType.replace(/_/g, ' ') },
+        summary: { what: 'activity', label: label(ACTIVITY_TYPE_LABELS[req.activityType]) },
       };
   }
 }

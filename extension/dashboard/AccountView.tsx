@@ -1,7 +1,7 @@
 /** One account, opened from the dashboard (e.g. a stale account): phase, contacts and timeline. */
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { phaseById, type PhaseId, type UserRole } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, phaseById, reasonLabel, type PhaseId, type UserRole } from '../../shared/phases';
 import type { AccountView as Account } from '../background/views';
 import { label, t } from '../i18n';
 import { ask } from '../messaging/send';
@@ -11,7 +11,7 @@ import { formatDate } from '../format';
 type Entry = Account['history'][number];
 
 function describe(h: Entry): string {
-  if (h.kind === 'moved') return `${h.from ? label(phaseById(h.from as PhaseId).label) : '—'} → ${label(phaseById(h.to as PhaseId).label)}${h.reason ? ` (${h.reason})` : ''}${h.note ? `: ${h.note}` : ''}`;
+  if (h.kind === 'moved') return `${h.from ? label(phaseById(h.from as PhaseId).label) : '—'} → ${label(phaseById(h.to as PhaseId).label)}${h.reason ? ` (${label(reasonLabel(h.reason)!)})` : ''}${h.note ? `: ${h.note}` : ''}`;
   const fields = (h.detail as { fields?: string[] }).fields;
   return fields?.length ? fields.join(', ') : '';
 }
@@ -85,7 +85,7 @@ export function AccountView({ id, role, managers }: { id: string; role: UserRole
       <ul>
         {a.activities.map((x) => (
           <li key={x.id}>
-            {formatDate(x.occurredAt)} · {x.type.replace(/_/g, ' ')}
+            {formatDate(x.occurredAt)} · {label(ACTIVITY_TYPE_LABELS[x.type])}
             {x.subject && ` · ${x.subject}`}
           </li>
         ))}

@@ -1,5 +1,5 @@
 /** An account as the sidebar shows it: phase, proposal, stepper, checklist gaps, last activities. */
-import { PHASE_IDS, phaseById, phaseIndex, type PhaseId } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, PHASE_IDS, phaseById, phaseIndex, type PhaseId } from '../../shared/phases';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { PhaseStepper } from './PhaseStepper';
@@ -84,7 +84,7 @@ export function AccountCard({ account }: { account: AccountView }) {
         <ul class="activities">
           {account.activities.slice(0, ACTIVITY_LIMIT).map((a) => (
             <li key={a.id} data-activity-type={a.type}>
-              <span class="muted">{formatDate(a.occurredAt)}</span> {a.type.replace(/_/g, ' ')}
+              <span class="muted">{formatDate(a.occurredAt)}</span> {label(ACTIVITY_TYPE_LABELS[a.type])}
               {a.subject && <span> · {a.subject}</span>}
             </li>
           ))}

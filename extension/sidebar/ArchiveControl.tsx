@@ -1,6 +1,6 @@
 /** An account that is no fit leaves the funnel with a reason; its history stays, and it can come back. */
 import { useSignal } from '@preact/signals';
-import { ARCHIVE_REASONS, ARCHIVE_REASON_LABELS, type ArchiveReason } from '../../shared/phases';
+import { ARCHIVE_REASONS, ARCHIVE_REASON_LABELS, reasonLabel, type ArchiveReason } from '../../shared/phases';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { act, busy } from './store';
@@ -11,7 +11,7 @@ export function ArchiveControl({ account }: { account: AccountView }) {
   if (account.archived) {
     return (
       <p class="archived" data-archived="true">
-        {t('archived')}: {account.archiveReason}{' '}
+        {t('archived')}: {account.archiveReason ? label(reasonLabel(account.archiveReason)!) : ''}{' '}
         <button type="button" data-action="restore" disabled={busy.value} onClick={() => act({ type: 'sidebar:restore', accountId: account.id })}>
           {t('restore')}
         </button>

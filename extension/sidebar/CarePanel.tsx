@@ -4,19 +4,19 @@
  * one-line logger for calls, meetings, deliveries, referrals and the like.
  */
 import { useSignal } from '@preact/signals';
-import { DAY_MS, phaseIndex, type ActivityType } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, DAY_MS, phaseIndex, type ActivityType } from '../../shared/phases';
 import { formatDate } from '../format';
 import type { AccountView } from '../background/views';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { act, busy } from './store';
 
 const LOGGABLE: ActivityType[] = ['call', 'meeting', 'visit', 'note', 'delivery', 'complaint_opened', 'annual_review', 'referral', 'programme_joined', 'payment'];
 
 export function CarePanel({ account, now = Date.now() }: { account: AccountView; now?: number }) {
   const type = useSignal<ActivityType>('call');
-  const { openComplaints, lastReviewAt, reviewDueAt } = account.care;
+  const { openComplaints, lastReviewAt, reviewDueAt, lastContactAt } = account.care;
   const caring = phaseIndex(account.phase) >= phaseIndex('customer');
-  const daysSince = account.lastActivityAt ? Math.floor((now - account.lastActivityAt) / DAY_MS) : null;
+  const daysSince = lastContactAt !== null ? Math.max(0, Math.floor((now - lastContactAt) / DAY_MS)) : null;
   const overdue = account.nextStepDue !== null && account.nextStepDue < now;
 
   return (
@@ -46,14 +46,12 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
         </button>
       </form>
 
-      {daysSince !== null && (
-        <p class="muted" data-days-since-contact={daysSince}>
-          {t('daysSinceContactLabel')}: {daysSince}
-        </p>
-      )}
+      <p class="muted" data-days-since-contact={daysSince ?? undefined}>
+        {daysSince === null ? t('noContactYet') : `${t('daysSinceContactLabel')}: ${daysSince}`}
+      </p>
       {caring && (
         <p class={reviewDueAt !== null && reviewDueAt < now ? 'overdue' : 'muted'}>
-          {t('annualReview')}: {lastReviewAt ? formatDate(lastReviewAt) : '—'} · {t('nextDue')}: {reviewDueAt ? formatDate(reviewDueAt) : t('now')}
+          {t('annualReview')}: {lastReviewAt ? formatDate(lastReviewAt) : '—'} · {t('nextDue')}: {reviewDueAt ? formatDate(reviewDueAt) : '—'}
         </p>
       )}
       {openComplaints.length > 0 && (
@@ -100,7 +98,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
         <select name="activityType" aria-label={t('activityKind')} value={type.value} onChange={(e) => (type.value = e.currentTarget.value as ActivityType)}>
           {LOGGABLE.map((x) => (
             <option key={x} value={x}>
-              {t(`activity_${x}` as never)}
+              {label(ACTIVITY_TYPE_LABELS[x])}
             </option>
           ))}
         </select>

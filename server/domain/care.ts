@@ -3,9 +3,9 @@
  * and an annual review falls due twelve months after the last one. The
  * sidebar's account card and the dashboard's relationship health both use this.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, max, min } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
-import { activities } from '../db/schema';
+import { activities, phaseChanges } from '../db/schema';
 import { ANNUAL_REVIEW_DUE_MS } from '../../shared/phases';
 
 export interface ComplaintEvent {
@@ -32,8 +32,26 @@ export function pairComplaints(events: ComplaintEvent[], resolvedFrom = -Infinit
 
 export const reviewDueAt = (lastReviewAt: number | null) => (lastReviewAt === null ? null : lastReviewAt + ANNUAL_REVIEW_DUE_MS);
 
-/** One account's open complaints and annual review, for its card. */
-export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: number | null) {
+/** Two-way contact with the account: what "days since last contact" counts (a capture or a note is none). */
+const CONTACT_TYPES = ['email_in', 'email_out', 'call', 'meeting', 'visit', 'trade_fair', 'chat', 'annual_review', 'delivery'] as const;
+
+/**
+ * One account's open complaints, annual review and last contact, for its
+ * card. A customer never reviewed is due a year after becoming customer.
+ */
+export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: number | null, now = Date.now()) {
+  const [contact, customer] = await Promise.all([
+    q
+      .select({ at: max(activities.occurredAt) })
+      .from(activities)
+      .where(and(eq(activities.accountId, accountId), inArray(activities.type, [...CONTACT_TYPES]), lte(activities.occurredAt, now)))
+      .get(),
+    q
+      .select({ at: min(phaseChanges.at) })
+      .from(phaseChanges)
+      .where(and(eq(phaseChanges.accountId, accountId), eq(phaseChanges.to, 'customer')))
+      .get(),
+  ]);
   const rows = await q
     .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
     .from(activities)
@@ -44,6 +62,7 @@ export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: numbe
   return {
     openComplaints: [...open.entries()].map(([complaintId, c]) => ({ complaintId, ...c })),
     lastReviewAt,
-    reviewDueAt: reviewDueAt(lastReviewAt),
+    reviewDueAt: reviewDueAt(lastReviewAt) ?? (customer?.at ? customer.at + ANNUAL_REVIEW_DUE_MS : null),
+    lastContactAt: contact?.at ?? null,
   };
 }

@@ -151,7 +151,7 @@ describe('LinkedIn in Chromium', () => {
         if (!f) return;
         try { window.__probe.frameDoc = f.contentDocument ? f.contentDocument.body.innerText : null; } catch (e) { window.__probe.errors.push(String(e)); }
         try { window.__probe.frameDoc = f.contentWindow.document.body.innerText; } catch (e) { window.__probe.errors.push('cw'); }
-        for (const word of ['Still to fill in', 'Last activities', 'linkedin capture']) if (window.find(word)) window.__probe.findHits.push(word);
+        for (const word of ['Still to fill in', 'Last activities', 'Captured from LinkedIn']) if (window.find(word)) window.__probe.findHits.push(word);
         if (!window.__probe.copied) {
           window.__probe.copied = true;
           setTimeout(() => { const copy = document.createElement('iframe'); copy.id = 'attacker'; copy.src = f.src; document.body.append(copy); }, 1500);

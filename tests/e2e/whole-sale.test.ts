@@ -144,7 +144,7 @@ describe('archive', () => {
     await frame.locator('select[name="archiveReason"]').selectOption('no_fit');
     await frame.locator('input[name="archiveNote"]').fill('Verhuist naar Duitsland');
     await frame.locator('[data-action="confirm-archive"]').click();
-    await expect.poll(() => frame.locator('[data-archived]').textContent(), { timeout: 10_000 }).toContain('no_fit: Verhuist naar Duitsland');
+    await expect.poll(() => frame.locator('[data-archived]').textContent(), { timeout: 10_000 }).toContain('No fit: Verhuist naar Duitsland');
     expect(await frame.locator('[data-step]').count()).toBe(0);
     const account = (await h.server.db.query.accounts.findMany()).find((a) => a.name === 'Acme BV')!;
     expect(account.archivedAt).not.toBeNull();
