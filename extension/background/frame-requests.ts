@@ -24,7 +24,9 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
       if (page.site === 'linkedin') {
         const d = withEdits(page.data, req.edits);
         const summary = { what: 'capture' as const, label: d.name, to: 'suspect' as PhaseId };
-        return d.kind === 'person' ? { op: { path: 'capture.linkedInPerson', input: { person: d } }, summary } : { op: { path: 'capture.linkedInCompany', input: { company: d } }, summary };
+        return d.kind === 'person'
+          ? { op: { path: 'capture.linkedInPerson', input: { person: d, ...(req.linkContactId ? { linkContactId: req.linkContactId } : {}) } }, summary }
+          : { op: { path: 'capture.linkedInCompany', input: { company: d } }, summary };
       }
       if (page.site !== 'gmail') return 'Nothing to capture here';
       const person = page.data.external.find((p) => p.email === req.email) ?? (req.email ? undefined : page.data.external[0]);

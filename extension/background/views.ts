@@ -52,7 +52,7 @@ export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> 
     const p = page.data;
     const match = await api.accounts.lookupLinkedIn.query(
       p.kind === 'person'
-        ? { profileUrl: p.profileUrl, memberId: p.memberId, companyUrl: p.companyUrl, companyName: p.companyName }
+        ? { profileUrl: p.profileUrl, memberId: p.memberId, companyUrl: p.companyUrl, companyName: p.companyName, name: p.name }
         : { companyUrl: p.companyUrl, companyName: p.name },
     );
     return { site: 'linkedin', match };

@@ -4,7 +4,7 @@ import type { ActivityType, ArchiveReason, BackReason, DecisionRole, PhaseId } f
 import type { Api } from './api';
 
 export type WriteOp =
-  | { path: 'capture.linkedInPerson'; input: { person: LinkedInPerson } }
+  | { path: 'capture.linkedInPerson'; input: { person: LinkedInPerson; linkContactId?: string } }
   | { path: 'capture.linkedInCompany'; input: { company: LinkedInCompany } }
   | { path: 'capture.emailContact'; input: { person: Person; wroteToUs: boolean; threadId?: string } }
   | { path: 'activities.logThread'; input: { thread: GmailThread } }

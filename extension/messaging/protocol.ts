@@ -41,6 +41,8 @@ export const frameRequest = z.discriminatedUnion('type', [
     email: email.optional(),
     /** what the rep corrected in place before the one click: it wins over what the page showed */
     edits: captureEdits.optional(),
+    /** the rep confirmed this profile is a contact the team met by e-mail */
+    linkContactId: id.optional(),
     clientId,
   }),
   z.object({ type: z.literal('sidebar:logThread'), token, clientId }),

@@ -127,6 +127,17 @@ export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: Link
           !known && (
             <>
               <p class="muted">{match?.account ? t('knownCompany') : match ? t('notInCrm') : ''}</p>
+              {match?.proposedContact && (
+                // the same name at this company, met by e-mail: offered as that person, never merged without a click
+                <div class="proposal">
+                  <p>
+                    {t('samePersonAs')} <strong>{match.proposedContact.name}</strong>?
+                  </p>
+                  <button type="button" class="primary" data-action="link-contact" disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', linkContactId: match.proposedContact!.id })}>
+                    {t('linkContact')}
+                  </button>
+                </div>
+              )}
               {open.length > 0 && <CorrectionForm values={pageValues(page)} fields={open} edits={edits} onChange={setEdits} />}
               <div class="row">
                 <button

@@ -114,15 +114,23 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
 }
 export type AccountView = Awaited<ReturnType<typeof getAccount>>;
 
-/** What the team knows about the person or company on a LinkedIn page. */
-export async function lookupLinkedIn(q: Q, actor: Actor, input: { profileUrl?: string; memberId?: string; companyUrl?: string; companyName?: string }) {
+/**
+ * What the team knows about the person or company on a LinkedIn page. A
+ * person not known by their profile, at a known company that has a contact
+ * of the same name without a profile (met by e-mail), is proposed as that
+ * contact — linked in one click, never merged silently.
+ */
+export async function lookupLinkedIn(q: Q, actor: Actor, input: { profileUrl?: string; memberId?: string; companyUrl?: string; companyName?: string; name?: string }) {
   // a page opened at nl.linkedin.com, with a slash or a query, is the profile captured at www.linkedin.com
   const by = { ...input, profileUrl: input.profileUrl && normalizeProfileUrl(input.profileUrl), companyUrl: input.companyUrl && normalizeCompanyUrl(input.companyUrl) };
   const contact = by.profileUrl || by.memberId ? await findContact(q, actor.teamId, { linkedinUrl: by.profileUrl, memberId: by.memberId }) : undefined;
-  if (contact) return { matchedBy: 'person' as const, contactId: contact.id, account: await getAccount(q, actor, contact.accountId) };
+  if (contact) return { matchedBy: 'person' as const, contactId: contact.id, proposedContact: null, account: await getAccount(q, actor, contact.accountId) };
   const account = await findAccount(q, actor.teamId, { linkedinCompanyUrl: by.companyUrl, name: by.companyName });
-  if (account) return { matchedBy: 'company' as const, contactId: null, account: await getAccount(q, actor, account.id) };
-  return { matchedBy: null, contactId: null, account: null };
+  if (account) {
+    const same = by.name ? await findContactByName(q, account.id, by.name, 'linkedin') : undefined;
+    return { matchedBy: 'company' as const, contactId: null, proposedContact: same ? { id: same.id, name: fullName(same) } : null, account: await getAccount(q, actor, account.id) };
+  }
+  return { matchedBy: null, contactId: null, proposedContact: null, account: null };
 }
 
 /**
@@ -139,7 +147,7 @@ export async function lookupEmails(q: Q, actor: Actor, people: { email: string; 
     const contact = await findContact(q, actor.teamId, { email: p.email });
     const free = isFreeMail(p.email);
     const account = contact ? undefined : await findAccountForAddress(q, actor.teamId, p.email);
-    const sameName = account && p.name ? await findContactByName(q, account.id, p.name) : undefined;
+    const sameName = account && p.name ? await findContactByName(q, account.id, p.name, 'email') : undefined;
     const accountId = contact?.accountId ?? account?.id ?? null;
     if (accountId) accountIds.add(accountId);
     participants.push({

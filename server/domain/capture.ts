@@ -3,7 +3,7 @@
  * becomes an account with a contact and a first phase, matched against what
  * the team already has instead of making a duplicate.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { accounts, contactEmails, contacts } from '../db/schema';
 import type { PhaseId } from '../../shared/phases';
@@ -19,6 +19,7 @@ import { domainOf } from '../../shared/email';
 import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
 import { recordCaptureHealth } from './capture-health';
 import { recordEvent } from './trail';
+import { DomainError, notFound } from './errors';
 
 export interface CaptureResult {
   accountId: string;
@@ -54,11 +55,13 @@ async function addContact(tx: Tx, actor: Actor, accountId: string, values: Omit<
   return id;
 }
 
-export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedInPerson): Promise<CaptureResult> {
-  const p = { ...input, profileUrl: normalizeProfileUrl(input.profileUrl), companyUrl: input.companyUrl && normalizeCompanyUrl(input.companyUrl) };
+export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedInPerson & { linkContactId?: string }): Promise<CaptureResult> {
+  const { linkContactId, ...person } = input;
+  const p = { ...person, profileUrl: normalizeProfileUrl(person.profileUrl), companyUrl: person.companyUrl && normalizeCompanyUrl(person.companyUrl) };
   await recordCaptureHealth(tx, actor, p);
   const known = await findContact(tx, actor.teamId, { linkedinUrl: p.profileUrl, memberId: p.memberId });
   if (known) return { accountId: known.accountId, contactId: known.id, createdAccount: false, createdContact: false };
+  if (linkContactId) return linkProfile(tx, actor, linkContactId, p);
   const account = await findAccount(tx, actor.teamId, { linkedinCompanyUrl: p.companyUrl, name: p.companyName });
   let createdAccount = false;
   const accountId =
@@ -93,6 +96,20 @@ export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedI
     await recordEvent(tx, actor, accountId, 'contact_added', { contactId, source: 'LinkedIn' });
   }
   return { accountId, contactId, createdAccount, createdContact: true };
+}
+
+/** The rep confirmed that this profile is a contact met earlier (by e-mail): the profile joins that contact. */
+async function linkProfile(tx: Tx, actor: Actor, contactId: string, p: LinkedInPerson): Promise<CaptureResult> {
+  const contact = await tx.query.contacts.findFirst({ where: and(eq(contacts.id, contactId), eq(contacts.teamId, actor.teamId)) });
+  if (!contact) throw notFound('Contact');
+  if (contact.linkedinUrl) throw new DomainError('CONFLICT', 'This contact has a LinkedIn profile already');
+  await tx
+    .update(contacts)
+    .set({ linkedinUrl: p.profileUrl, linkedinMemberId: p.memberId ?? null, headline: contact.headline ?? p.headline ?? null, location: contact.location ?? p.location ?? null, photoUrl: contact.photoUrl ?? p.photoUrl ?? null })
+    .where(eq(contacts.id, contact.id));
+  await insertActivity(tx, actor, { accountId: contact.accountId, contactId: contact.id, type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` });
+  await recordEvent(tx, actor, contact.accountId, 'contact_edited', { contactId: contact.id, fields: ['linkedin'] });
+  return { accountId: contact.accountId, contactId: contact.id, createdAccount: false, createdContact: false };
 }
 
 export async function captureLinkedInCompany(tx: Tx, actor: Actor, input: LinkedInCompany): Promise<CaptureResult> {

@@ -68,12 +68,20 @@ export function companyKey(name: string): string {
   return key.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** A contact of the account with the same full name and no e-mail address yet. */
-export async function findContactByName(q: Q, accountId: string, name: string) {
+/**
+ * A contact of the account with the same full name that lacks the channel we
+ * met them on: no e-mail address yet (met on LinkedIn), or no LinkedIn
+ * profile yet (met by e-mail). Someone who has one already is someone else.
+ */
+export async function findContactByName(q: Q, accountId: string, name: string, lacking: 'email' | 'linkedin' = 'email') {
   const people = await q.select().from(contacts).where(eq(contacts.accountId, accountId)).all();
   const wanted = name.trim().toLowerCase();
   for (const c of people) {
     if (fullName(c).toLowerCase() !== wanted) continue;
+    if (lacking === 'linkedin') {
+      if (!c.linkedinUrl) return c;
+      continue;
+    }
     const mail = await q.select().from(contactEmails).where(eq(contactEmails.contactId, c.id)).get();
     if (!mail) return c;
   }

@@ -34,7 +34,7 @@ export const accountsRouter = router({
     .query(({ ctx, input }) => today(ctx.db, ctx.actor, input)),
 
   lookupLinkedIn: authed
-    .input(z.object({ profileUrl: url.optional(), memberId: text(20).optional(), companyUrl: url.optional(), companyName: text(200).optional() }))
+    .input(z.object({ profileUrl: url.optional(), memberId: text(20).optional(), companyUrl: url.optional(), companyName: text(200).optional(), name: text(200).optional() }))
     .query(({ ctx, input }) => lookupLinkedIn(ctx.db, ctx.actor, input)),
 
   lookupEmails: authed

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { clientId, linkedInCompany, linkedInPerson, person } from '../../shared/schemas';
+import { clientId, id, linkedInCompany, linkedInPerson, person } from '../../shared/schemas';
 import { authed, router } from '../trpc';
 import { runWrite } from '../domain/writes';
 import { captureEmailContact, captureLinkedInCompany, captureLinkedInPerson } from '../domain/capture';
 
 export const captureRouter = router({
   linkedInPerson: authed
-    .input(z.object({ person: linkedInPerson, clientId: clientId.optional() }))
-    .mutation(({ ctx, input }) => runWrite(ctx.db, ctx.actor, captureLinkedInPerson, input.person, input.clientId)),
+    .input(z.object({ person: linkedInPerson, linkContactId: id.optional(), clientId: clientId.optional() }))
+    .mutation(({ ctx, input }) => runWrite(ctx.db, ctx.actor, captureLinkedInPerson, { ...input.person, linkContactId: input.linkContactId }, input.clientId)),
 
   linkedInCompany: authed
     .input(z.object({ company: linkedInCompany, clientId: clientId.optional() }))

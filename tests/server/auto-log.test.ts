@@ -27,6 +27,25 @@ describe('one identity across LinkedIn and Gmail', () => {
   });
 });
 
+describe('one identity, the other way round', () => {
+  it('a person met by e-mail is proposed on their LinkedIn profile, and the profile joins that contact in one step', async () => {
+    const t = await testDb();
+    const { api } = await t.user('pieter@verkoop.example');
+    const met = await api.capture.emailContact({ person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true });
+    await api.accounts.update({ accountId: met.accountId, patch: { name: 'Acme BV' } });
+    const seen = await api.accounts.lookupLinkedIn({ profileUrl: jan.profileUrl, companyName: 'Acme BV', name: 'Jan de Vries' });
+    expect(seen).toMatchObject({ matchedBy: 'company', proposedContact: { id: met.contactId, name: 'Jan de Vries' } });
+    // someone else of the same company is no one's double
+    expect((await api.accounts.lookupLinkedIn({ profileUrl: 'https://www.linkedin.com/in/eva', companyName: 'Acme BV', name: 'Eva Smit' })).proposedContact).toBeNull();
+    const linked = await api.capture.linkedInPerson({ person: jan, linkContactId: met.contactId! });
+    expect(linked).toMatchObject({ contactId: met.contactId, createdContact: false });
+    const account = await api.accounts.get({ id: met.accountId });
+    expect(account.contacts).toHaveLength(1);
+    expect(account.contacts[0]).toMatchObject({ linkedinUrl: jan.profileUrl, email: 'jan.devries@acme.example' });
+    expect((await api.accounts.lookupLinkedIn({ profileUrl: jan.profileUrl })).matchedBy).toBe('person');
+  });
+});
+
 describe('automatic logging', () => {
   it('logs every message of a thread with a known account once, with the proposal a clicked log makes', async () => {
     const { api, accountId, db } = await janFromLinkedIn();
