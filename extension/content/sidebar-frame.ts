@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createIframeUi, type ContentScriptContext } from '#imports';
-import { sidebarCollapsed } from '../sidebar-collapsed';
+import { sidebarCollapsed, type SidebarSite } from '../sidebar-collapsed';
 import type { OpenPage, Reply } from '../messaging/protocol';
 
 const WIDTH = 340;
@@ -47,14 +47,15 @@ function keepStyles(ctx: ContentScriptContext, el: HTMLElement, style: Record<st
   ctx.onInvalidated(() => mo.disconnect());
 }
 
-export function createSidebar(ctx: ContentScriptContext) {
+export function createSidebar(ctx: ContentScriptContext, site: SidebarSite) {
+  const collapsedItem = sidebarCollapsed(site);
   let ui: ReturnType<typeof createIframeUi> | undefined;
   let generation = 0;
 
   const size = (collapsed: boolean) => {
     if (ui) keepStyles(ctx, ui.iframe, { ...FRAME_STYLE, width: `${collapsed ? COLLAPSED_WIDTH : WIDTH}px` });
   };
-  const unwatch = sidebarCollapsed.watch((c) => size(Boolean(c)));
+  const unwatch = collapsedItem.watch((c) => size(Boolean(c)));
   ctx.onInvalidated(unwatch);
 
   async function show(page: OpenPage | null) {
@@ -70,7 +71,7 @@ export function createSidebar(ctx: ContentScriptContext) {
     ui?.remove();
     ui = undefined;
     if (!reply?.ok) return;
-    const collapsed = await sidebarCollapsed.getValue();
+    const collapsed = await collapsedItem.getValue();
     if (mine !== generation) return;
     ui = createIframeUi(ctx, {
       page: `/sidebar.html#${reply.data.token}` as '/sidebar.html',

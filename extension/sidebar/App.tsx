@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { useSignal } from '@preact/signals';
+import { useComputed, useSignal } from '@preact/signals';
 import { sidebarCollapsed } from '../sidebar-collapsed';
 import { label, t, troubleText } from '../i18n';
 import { browser } from 'wxt/browser';
@@ -47,8 +47,15 @@ function currentPhase(v: SidebarView | null): PhaseId | null {
 
 export function App() {
   const collapsed = useSignal(false);
+  // folded or not is remembered per site: the page's site is known once the first answer is in
+  const site = useComputed(() => {
+    const s = answer.value?.page.site;
+    return s === 'linkedin' ? 'linkedin' : s ? 'gmail' : null;
+  });
   useEffect(() => {
-    void sidebarCollapsed.getValue().then((c) => (collapsed.value = c));
+    if (site.value) void sidebarCollapsed(site.value).getValue().then((c) => (collapsed.value = c));
+  }, [site.value]);
+  useEffect(() => {
     void load();
     // while writes wait for the server, look again now and then: the outbox may have emptied meanwhile
     const timer = setInterval(() => (answer.value?.queued || trouble.value?.kind === 'unreachable') && void load(), POLL_MS);
@@ -62,7 +69,7 @@ export function App() {
   }, []);
   const toggle = () => {
     collapsed.value = !collapsed.value;
-    void sidebarCollapsed.setValue(collapsed.value);
+    if (site.value) void sidebarCollapsed(site.value).setValue(collapsed.value);
   };
   if (collapsed.value) {
     const phase = currentPhase(view.value);

@@ -138,6 +138,13 @@ describe('LinkedIn in Chromium', () => {
     await expect.poll(async () => (await page.locator('[data-phase-crm="sidebar"] iframe').boundingBox())?.width, { timeout: 10_000 }).toBeLessThan(40);
     // folded away, the tab still tells the account's phase
     expect(await sidebar(page).locator('[data-action="expand"] [data-phase]').getAttribute('data-phase', { timeout: 10_000 })).toBe('suspect');
+    // remembered per site: Gmail's sidebar stays open
+    const gmail = await h.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm');
+    await sidebar(gmail).locator('[data-logged-count], [data-status]').first().waitFor({ timeout: 10_000 });
+    expect((await gmail.locator('[data-phase-crm="sidebar"] iframe').boundingBox())!.width).toBeGreaterThan(300);
+    await gmail.close();
+    await page.bringToFront();
     await sidebar(page).locator('button[aria-label="Expand"]').click();
     await expect.poll(async () => (await page.locator('[data-phase-crm="sidebar"] iframe').boundingBox())?.width).toBeGreaterThan(300);
     await page.close();

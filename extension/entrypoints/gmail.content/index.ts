@@ -8,7 +8,7 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const sidebar = createSidebar(ctx);
+    const sidebar = createSidebar(ctx, 'gmail');
     watchPage<OpenPage>(ctx, {
       // a thread when one is open; otherwise, once Gmail has drawn its inbox, the rep's day
       extract: () => {

@@ -10,7 +10,7 @@ export default defineContentScript({
   matches: ['https://www.linkedin.com/*', 'https://*.linkedin.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const sidebar = createSidebar(ctx);
+    const sidebar = createSidebar(ctx, 'linkedin');
     let url = location.href;
     let since = Date.now();
     watchPage<LinkedInPage>(ctx, {
