@@ -27,5 +27,9 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'phase-crm' },
+    commands: {
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Fold or unfold the phase-crm sidebar' },
+      'capture-page': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Capture the LinkedIn person or company on this page' },
+    },
   },
 });

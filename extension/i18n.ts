@@ -28,6 +28,8 @@ const TEXT = {
   undo: { nl: 'Ongedaan maken', en: 'Undo' },
   today: { nl: 'Vandaag', en: 'Today' },
   new: { nl: 'nieuw', en: 'new' },
+  shortcuts: { nl: 'Sneltoetsen (wijzigen via chrome://extensions/shortcuts)', en: 'Keyboard shortcuts (change them at chrome://extensions/shortcuts)' },
+  noShortcut: { nl: 'geen', en: 'none' },
   noContactYet: { nl: 'Nog geen contact gehad', en: 'No contact yet' },
   activityKind: { nl: 'Soort activiteit', en: 'Kind of activity' },
   opportunityKindLabel: { nl: 'Soort kans', en: 'Kind of opportunity' },

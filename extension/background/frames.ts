@@ -45,3 +45,10 @@ export async function redeem(token: string, tabId: number | undefined, documentI
   if (!grant.documentId && documentId) await storage.setItem<FrameGrant>(key(token), { ...grant, documentId });
   return grant;
 }
+
+/** The page open in a tab, as its content script registered it (for keyboard commands). */
+export async function pageOfTab(tabId: number): Promise<OpenPage | null> {
+  const token = await storage.getItem<string>(tabKey(tabId));
+  const grant = token ? await storage.getItem<FrameGrant>(key(token)) : null;
+  return grant?.page ?? null;
+}

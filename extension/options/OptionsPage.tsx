@@ -34,8 +34,13 @@ export function OptionsPage() {
   const saving = useSignal(false);
   const neverLog = useSignal('');
   const neverLogSaved = useSignal(false);
+  const shortcuts = useSignal<{ name: string; description: string; shortcut: string }[]>([]);
 
   useEffect(() => {
+    void browser.commands
+      .getAll()
+      .then((all) => (shortcuts.value = all.filter((c) => c.name && c.description).map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))))
+      .catch(() => undefined);
     void ask<SettingsState>({ type: 'settings:get' }).then((r) => {
       const data = r.ok ? r.data : ((r as unknown as { data?: SettingsState }).data ?? null);
       if (data?.serverUrl) serverUrl.value = data.serverUrl;
@@ -107,6 +112,18 @@ export function OptionsPage() {
         <p class="error" role="alert" data-status="error">
           {error.value}
         </p>
+      )}
+      {shortcuts.value.length > 0 && (
+        <section data-shortcuts>
+          <h2>{t('shortcuts')}</h2>
+          <ul>
+            {shortcuts.value.map((c) => (
+              <li key={c.name} data-command={c.name}>
+                <kbd>{c.shortcut || t('noShortcut')}</kbd> {c.description}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <section>
         <label class="check">

@@ -26,7 +26,7 @@ export function AccountCard({ account }: { account: AccountView }) {
     <section class="card account" data-account-id={account.id}>
       <header>
         <h2>{account.name}</h2>
-        <span class="phase" data-phase={account.phase}>
+        <span class="phase" data-phase={account.phase} tabIndex={-1}>
           {label(phase.label)}
         </span>
       </header>

@@ -1,3 +1,4 @@
+import { escapePressed } from './escape';
 import { useEffect } from 'preact/hooks';
 import { useComputed, useSignal } from '@preact/signals';
 import { sidebarCollapsed } from '../sidebar-collapsed';
@@ -59,12 +60,16 @@ export function App() {
     void load();
     // while writes wait for the server, look again now and then: the outbox may have emptied meanwhile
     const timer = setInterval(() => (answer.value?.queued || trouble.value?.kind === 'unreachable') && void load(), POLL_MS);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && (escapePressed.value += 1);
+    document.addEventListener('keydown', onKey);
     // new settings saved in the options: this sidebar connects at once, no reload needed
-    const onSettings = (changes: Record<string, unknown>, area: string) => area === 'local' && 'settings' in changes && void load();
+    // … and shows a write made elsewhere (a keyboard command, the outbox sending) at once
+    const onSettings = (changes: Record<string, unknown>, area: string) => area === 'local' && ('settings' in changes || 'outbox' in changes) && void load();
     browser.storage.onChanged.addListener(onSettings);
     return () => {
       clearInterval(timer);
       browser.storage.onChanged.removeListener(onSettings);
+      document.removeEventListener('keydown', onKey);
     };
   }, []);
   const toggle = () => {

@@ -1,4 +1,5 @@
 /** An account that is no fit leaves the funnel with a reason; its history stays, and it can come back. */
+import { useEscape } from './escape';
 import { useSignal } from '@preact/signals';
 import { ARCHIVE_REASONS, ARCHIVE_REASON_LABELS, reasonLabel, type ArchiveReason } from '../../shared/phases';
 import type { AccountView } from '../background/views';
@@ -7,6 +8,7 @@ import { act, busy } from './store';
 
 export function ArchiveControl({ account }: { account: AccountView }) {
   const open = useSignal(false);
+  useEscape(() => (open.value = false));
   const reason = useSignal<ArchiveReason>('no_fit');
   if (account.archived) {
     return (

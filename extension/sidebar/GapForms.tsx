@@ -1,4 +1,5 @@
 /** Each open checklist item, filled in place in one step: a fact, contact roles, or the activity it asks for. */
+import { useEscape } from './escape';
 import { useSignal } from '@preact/signals';
 import { DECISION_ROLES, DECISION_ROLE_LABELS, type ActivityType } from '../../shared/phases';
 import type { AccountFacts, ActivityData } from '../../shared/schemas';
@@ -75,6 +76,7 @@ function ActivityFields({ type }: { type: string | null }) {
 
 export function GapForms({ account, gaps = account.gaps }: { account: AccountView; gaps?: Gap[] }) {
   const open = useSignal<string | null>(null);
+  useEscape(() => (open.value = null));
   return (
     <ul class="gaps">
       {gaps.map((g) => (

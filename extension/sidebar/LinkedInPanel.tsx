@@ -3,6 +3,7 @@
  * one-click capture. What the page did not show (or showed wrongly) is
  * corrected in place before the click; nothing to fill when all was found.
  */
+import { useEscape } from './escape';
 import { useState } from 'preact/hooks';
 import type { LinkedInPage } from '../../shared/schemas';
 import type { LinkedInMatch } from '../background/views';
@@ -61,6 +62,7 @@ function CorrectStored({ match }: { match: LinkedInMatch }) {
   const contact = match.account?.contacts.find((c) => c.id === match.contactId);
   const [open, setOpen] = useState(false);
   const [edits, setEdits] = useState<CaptureEdits>({});
+  useEscape(() => setOpen(false));
   if (!contact || !match.account) return null;
   const stored: Record<Editable, string> = { name: contact.name, companyName: match.account.name, headline: contact.headline ?? '' };
   const changed = Object.fromEntries(Object.entries(edits).filter(([k, v]) => v.trim() !== stored[k as Editable] && (k === 'headline' || v.trim()))) as CaptureEdits;
@@ -95,6 +97,7 @@ export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: Link
   const captured = pending.value.find((p) => p.what === 'capture');
   const known = match && (match.matchedBy === 'person' || (page.kind === 'company' && match.account));
   const [editing, setEditing] = useState(false);
+  useEscape(() => setEditing(false));
   const [edits, setEdits] = useState<CaptureEdits>({});
   const open = editing ? editableFields(page) : uncertain(page);
   const values = pageValues(page);

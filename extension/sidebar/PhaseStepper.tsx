@@ -1,4 +1,5 @@
 /** All eight phases: one click moves forward (also skipping); a move back asks for a reason first. */
+import { useEscape } from './escape';
 import { useSignal } from '@preact/signals';
 import { BACK_REASON_LABELS, classifyMove, PHASES, phaseIndex, type BackReason, type PhaseId } from '../../shared/phases';
 import { label, t } from '../i18n';
@@ -10,6 +11,10 @@ export function PhaseStepper({ accountId, current, proposed }: { accountId: stri
   const reason = useSignal<BackReason | null>(null);
   const note = useSignal('');
   const now = phaseIndex(current);
+  useEscape(() => {
+    back.value = null;
+    skip.value = null;
+  });
 
   const choose = (to: PhaseId) => {
     if (to === current || busy.value) return;

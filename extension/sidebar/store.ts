@@ -49,6 +49,8 @@ export async function act(input: ActionInput, clientId: string = newClientId()):
   const ok = take(await ask<FrameAnswer>({ ...input, token: token.value, clientId }));
   busy.value = false;
   notice.value = ok && !answer.value?.pending.length && !answer.value?.trouble ? 'saved' : null;
+  // focus goes to the result: the account's phase (screen readers read it out)
+  if (ok) requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-phase]')?.focus());
   return ok && !answer.value?.trouble;
 }
 

@@ -18,6 +18,13 @@ describe('safe moves', () => {
     const frame = sidebar(page);
     await frame.locator('[data-action="capture"]').click({ timeout: 15_000 });
     await frame.locator('[data-phase="suspect"]').waitFor({ timeout: 10_000 });
+    // focus goes to the result of the action
+    await expect.poll(() => frame.locator('[data-phase]').evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
+    // Escape closes an open panel
+    await frame.locator('[data-step="ambassador"]').click();
+    await frame.locator('[data-action="confirm-move"]').waitFor({ timeout: 10_000 });
+    await frame.locator('[data-action="confirm-move"]').press('Escape');
+    await expect.poll(() => frame.locator('[data-action="confirm-move"]').count(), { timeout: 10_000 }).toBe(0);
     await frame.locator('[data-step="ambassador"]').click();
     const dialog = frame.locator('[data-action="confirm-move"]');
     await dialog.waitFor({ timeout: 10_000 });
@@ -33,5 +40,14 @@ describe('safe moves', () => {
     await frame.locator('[data-step="prospect"]').click();
     await frame.locator('[data-phase="prospect"]').waitFor({ timeout: 10_000 });
     await page.close();
+  });
+
+  it('the options page shows the keyboard shortcuts', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await options.locator('[data-shortcuts]').waitFor({ timeout: 10_000 });
+    expect(await options.locator('[data-command]').evaluateAll((els) => els.map((e) => e.getAttribute('data-command')).sort())).toEqual(['capture-page', 'toggle-sidebar']);
+    expect(await options.locator('[data-command="toggle-sidebar"] kbd').textContent()).toMatch(/S/);
+    await options.close();
   });
 });
