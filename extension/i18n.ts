@@ -28,6 +28,8 @@ const TEXT = {
   undo: { nl: 'Ongedaan maken', en: 'Undo' },
   today: { nl: 'Vandaag', en: 'Today' },
   new: { nl: 'nieuw', en: 'new' },
+  answers: { nl: 'Antwoorden', en: 'Answers' },
+  latestQuote: { nl: 'Laatste offerte', en: 'Latest quote' },
   shortcuts: { nl: 'Sneltoetsen (wijzigen via chrome://extensions/shortcuts)', en: 'Keyboard shortcuts (change them at chrome://extensions/shortcuts)' },
   noShortcut: { nl: 'geen', en: 'none' },
   noContactYet: { nl: 'Nog geen contact gehad', en: 'No contact yet' },

@@ -156,6 +156,11 @@ export const PHASES: readonly Phase[] = [
 ];
 
 export const phaseIndex = (id: PhaseId): number => PHASE_IDS.indexOf(id);
+
+/** The checklist answers an account keeps as facts, with their labels (from the checklists above). */
+export const FACT_LABELS: Readonly<Record<string, Label>> = Object.fromEntries(
+  PHASES.flatMap((p) => p.checklist.filter((c) => c.fill === 'text' && !['address', 'source', 'industry'].includes(c.key)).map((c) => [c.key, c.label])),
+);
 export const phaseById = (id: PhaseId): Phase => PHASES[phaseIndex(id)]!;
 
 /** Activity types that fill a checklist item somewhere (a quote, an invoice…): only these change an account's gaps. */

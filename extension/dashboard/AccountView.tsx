@@ -1,11 +1,11 @@
 /** One account, opened from the dashboard (e.g. a stale account): phase, contacts and timeline. */
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { ACTIVITY_TYPE_LABELS, phaseById, reasonLabel, type PhaseId, type UserRole } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, FACT_LABELS, phaseById, reasonLabel, type PhaseId, type UserRole } from '../../shared/phases';
 import type { AccountView as Account } from '../background/views';
 import { label, t } from '../i18n';
 import { ask } from '../messaging/send';
-import { formatDate } from '../format';
+import { formatDate, formatMoney } from '../format';
 
 
 type Entry = Account['history'][number];
@@ -59,6 +59,32 @@ export function AccountView({ id, role, managers }: { id: string; role: UserRole
           )}
         </p>
       )}
+      <h3>{t('answers')}</h3>
+      <dl class="kpis" data-answers>
+        {[a.address, a.postcode, a.city].some(Boolean) && (
+          <>
+            <dt>{t('address')}</dt>
+            <dd>{[a.address, a.postcode, a.city].filter(Boolean).join(', ')}</dd>
+          </>
+        )}
+        {a.nextStep && (
+          <>
+            <dt>{t('nextStep')}</dt>
+            <dd>
+              {a.nextStep}
+              {a.nextStepDue !== null && ` · ${formatDate(a.nextStepDue)}`}
+            </dd>
+          </>
+        )}
+        {Object.entries(a.facts as Record<string, string | undefined>)
+          .filter(([k, v]) => v && FACT_LABELS[k])
+          .map(([k, v]) => (
+            <div key={k} data-fact={k} style={{ display: 'contents' }}>
+              <dt>{label(FACT_LABELS[k]!)}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
       <h3>{t('contacts')}</h3>
       <ul>
         {a.contacts.map((c) => (
@@ -87,6 +113,7 @@ export function AccountView({ id, role, managers }: { id: string; role: UserRole
           <li key={x.id}>
             {formatDate(x.occurredAt)} · {label(ACTIVITY_TYPE_LABELS[x.type])}
             {x.subject && ` · ${x.subject}`}
+            {x.data.amount !== undefined && ` · ${formatMoney(x.data.amount, x.data.currency ?? 'EUR')}`}
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import { GapForms } from './GapForms';
 import { CarePanel } from './CarePanel';
 import { ArchiveControl } from './ArchiveControl';
 import { Opportunities } from './Opportunities';
+import { Answers } from './Answers';
 import { act, busy, lastMove } from './store';
 
 const ACTIVITY_LIMIT = 5;
@@ -56,6 +57,7 @@ export function AccountCard({ account }: { account: AccountView }) {
       )}
       {!account.archived && <PhaseStepper accountId={account.id} current={account.phase} proposed={proposal?.to as PhaseId | undefined} />}
       <ArchiveControl account={account} />
+      <Answers account={account} />
       <h3>{t('gaps')}</h3>
       {account.gaps.length ? <GapForms account={account} /> : <p class="muted">{t('noGaps')}</p>}
       {evidenceForNext.length > 0 && (

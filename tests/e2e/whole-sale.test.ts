@@ -56,6 +56,12 @@ describe('the whole sale in the sidebar', () => {
     // the conversation checklist, filled in place
     await fillGap('need', { value: 'Duurzame isolatie' });
     await expect.poll(() => frame.locator('[data-gap="need"]').count()).toBe(0);
+    // the answer does not vanish: it is shown, and corrected in place
+    expect(await frame.locator('[data-fact="need"] dd').textContent()).toContain('Duurzame isolatie');
+    await frame.locator('[data-fact="need"] [data-action="edit-fact"]').click();
+    await frame.locator('[data-fact="need"] input').fill('Duurzame isolatie en ventilatie');
+    await frame.locator('[data-fact="need"] button[type="submit"]').click();
+    await expect.poll(() => frame.locator('[data-fact="need"] dd').textContent(), { timeout: 10_000 }).toContain('en ventilatie');
     await frame.locator('[data-gap="decisionRoles"] button.link').click();
     await frame.locator('[data-gap="decisionRoles"] select[name="role"]').selectOption('decision_maker');
     await expect.poll(() => frame.locator('[data-gap="decisionRoles"]').count()).toBe(0);
@@ -90,7 +96,7 @@ describe('the whole sale in the sidebar', () => {
 
     const accounts = await h.server.db.query.accounts.findMany();
     const account = accounts.find((a) => a.name === 'Acme BV')!;
-    expect(account).toMatchObject({ phase: 'ambassador', facts: { need: 'Duurzame isolatie' } });
+    expect(account).toMatchObject({ phase: 'ambassador', facts: { need: 'Duurzame isolatie en ventilatie' } });
     // the referral made the referred company a suspect, with Acme as its source
     expect(accounts.find((a) => a.name === 'Bouwgroep Noord')).toMatchObject({ phase: 'suspect', source: 'Referral: Acme BV' });
     const changes = await h.server.db.query.phaseChanges.findMany({ where: (c, { eq }) => eq(c.accountId, account.id), orderBy: (c, { asc }) => asc(c.at) });
