@@ -27,6 +27,7 @@ const TEXT = {
   loggedAutomatically: { nl: 'Automatisch vastgelegd', en: 'Logged automatically' },
   undo: { nl: 'Ongedaan maken', en: 'Undo' },
   today: { nl: 'Vandaag', en: 'Today' },
+  knownInList: { nl: 'Bekend in deze lijst', en: 'Known in this list' },
   new: { nl: 'nieuw', en: 'new' },
   answers: { nl: 'Antwoorden', en: 'Answers' },
   latestQuote: { nl: 'Laatste offerte', en: 'Latest quote' },

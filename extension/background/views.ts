@@ -36,7 +36,7 @@ export const pageKey = (page: OpenPage) =>
 export type SidebarView =
   | { site: 'linkedin'; match: LinkedInMatch }
   | { site: 'gmail'; lookup: EmailLookup; neverLog: string[]; autoLog: boolean; status: Out['activities']['threadStatus'] }
-  | { site: 'today'; today: Out['accounts']['today'] };
+  | { site: 'today'; today: Out['accounts']['today']; senders: EmailLookup | null };
 
 
 export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> {
@@ -46,7 +46,12 @@ export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> 
     start.setHours(0, 0, 0, 0);
     const end = new Date(start);
     end.setDate(end.getDate() + 1);
-    return { site: 'today', today: await api.accounts.today.query({ dayStart: start.getTime(), dayEnd: end.getTime() - 1 }) };
+    const senders = page.data.senders;
+    const [today, known] = await Promise.all([
+      api.accounts.today.query({ dayStart: start.getTime(), dayEnd: end.getTime() - 1 }),
+      senders.length ? api.accounts.lookupEmails.query({ people: senders }) : Promise.resolve(null),
+    ]);
+    return { site: 'today', today, senders: known };
   }
   if (page.site === 'linkedin') {
     const p = page.data;

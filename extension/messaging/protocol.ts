@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { serverUrlProblem } from '../server-url';
 import { USER_ROLES } from '../../shared/phases';
-import { accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
+import { person, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -26,7 +26,7 @@ export const pageOpen = z.object({
     z.object({ site: z.literal('linkedin'), data: linkedInPage }),
     z.object({ site: z.literal('gmail'), data: gmailThread }),
     // beside the inbox (no thread open): the rep's day
-    z.object({ site: z.literal('today'), data: z.object({ user: email.optional() }) }),
+    z.object({ site: z.literal('today'), data: z.object({ senders: z.array(person).max(50).default([]) }) }),
   ]),
 });
 

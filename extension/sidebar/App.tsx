@@ -122,7 +122,7 @@ export function App() {
       <OutboxNote />
       {a?.page.site === 'linkedin' && <LinkedInPanel page={a.page.data} match={v?.site === 'linkedin' ? v.match : null} />}
       {a && !trouble.value && <AccountSearch />}
-      {a?.page.site === 'today' && <TodayPanel today={v?.site === 'today' ? v.today : null} />}
+      {a?.page.site === 'today' && <TodayPanel today={v?.site === 'today' ? v.today : null} senders={v?.site === 'today' ? v.senders : null} />}
       {a?.page.site === 'gmail' && (
         <GmailPanel
           thread={a.page.data}

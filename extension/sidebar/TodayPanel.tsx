@@ -9,10 +9,39 @@ import { label, t } from '../i18n';
 import { formatDate } from '../format';
 import { ask } from '../messaging/send';
 
-type Today = Extract<SidebarView, { site: 'today' }>['today'];
+type TodayView = Extract<SidebarView, { site: 'today' }>;
+type Today = TodayView['today'];
 const KIND_LABEL = { proposal: 'todayProposal', 'next-step': 'todayNextStep', review: 'todayReview', complaint: 'todayComplaint', stale: 'todayStale' } as const;
 
-export function TodayPanel({ today }: { today: Today | null }) {
+/** The known accounts among the senders of the visible thread list, with their phase. */
+function KnownSenders({ senders }: { senders: TodayView['senders'] }) {
+  if (!senders?.accounts.length) return null;
+  return (
+    <>
+      <h3>{t('knownInList')}</h3>
+      <ul class="today" data-known-senders>
+        {senders.accounts.map((a) => (
+          <li key={a.id} data-account-id={a.id} data-account-phase={a.phase}>
+            <button type="button" class="link" onClick={() => ask({ type: 'open:account', id: a.id })}>
+              {a.name}
+            </button>{' '}
+            <span class="phase small">{label(phaseById(a.phase).label)}</span>
+            <span class="muted">
+              {' '}
+              ·{' '}
+              {senders.participants
+                .filter((p) => p.accountId === a.id)
+                .map((p) => p.name || p.email)
+                .join(', ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function TodayPanel({ today, senders }: { today: Today | null; senders: TodayView['senders'] }) {
   if (!today) return null;
   return (
     <section class="card" data-view="today">
@@ -40,6 +69,7 @@ export function TodayPanel({ today }: { today: Today | null }) {
           </li>
         ))}
       </ul>
+      <KnownSenders senders={senders} />
     </section>
   );
 }

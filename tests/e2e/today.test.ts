@@ -32,6 +32,11 @@ describe('the day beside the inbox', () => {
     await expect.poll(() => today.locator('[data-item]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     expect(await today.locator('[data-item="proposal"]').getAttribute('data-account-phase')).toBe('suspect');
     expect(await today.locator('[data-item="next-step"]').textContent()).toContain('Offerte nabellen');
+    // the known accounts among the senders in the list, with their phase (Karin's company is unknown)
+    const known = today.locator('[data-known-senders] [data-account-id]');
+    await expect.poll(() => known.count(), { timeout: 10_000 }).toBe(1);
+    expect(await known.getAttribute('data-account-phase')).toBe('suspect');
+    expect(await known.textContent()).toContain('Jan de Vries');
     // the current account's data-phase is not used in a list of several
     expect(await sidebar(page).locator('[data-phase]').count()).toBe(0);
     const opened = h.context.waitForEvent('page');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractThread, signedInUser, timeFromMessageId } from '../../extension/sites/gmail/extract';
+import { extractThread, signedInUser, timeFromMessageId, visibleSenders } from '../../extension/sites/gmail/extract';
 import { gmailView } from '../../extension/sites/gmail/pages';
 import { fixture, pageAt } from '../helpers/dom';
 
@@ -94,5 +94,14 @@ describe('the open thread', () => {
   it('times come from the message id', () => {
     expect(new Date(timeFromMessageId('19cbe775ea0f2a74')!).toISOString()).toBe('2026-03-05T14:47:00.000Z');
     expect(timeFromMessageId('zz')).toBeNull();
+  });
+});
+
+describe('the thread list beside the sidebar', () => {
+  it('gives the senders of the visible rows, without the signed-in user', () => {
+    const url = 'https://mail.google.com/mail/u/0/#inbox';
+    const senders = visibleSenders(pageAt(url, fixture('gmail/inbox-2024.html')));
+    expect(senders.map((s) => s.email)).toEqual(expect.arrayContaining(['jan.devries@acme.example', 'karin@bakkerij-zon.example']));
+    expect(senders.map((s) => s.email)).not.toContain('pieter@verkoop.example');
   });
 });

@@ -1,4 +1,4 @@
-import { extractThread } from '../../sites/gmail/extract';
+import { extractThread, visibleSenders } from '../../sites/gmail/extract';
 import { watchPage } from '../../content/watch';
 import { createSidebar } from '../../content/sidebar-frame';
 import type { OpenPage } from '../../messaging/protocol';
@@ -15,10 +15,10 @@ export default defineContentScript({
         const thread = extractThread(document, location.href);
         if (thread) return { site: 'gmail', data: thread };
         const view = gmailView(location.href);
-        return view && !view.maybeThread && document.querySelector('[role="main"]') ? { site: 'today', data: {} } : null;
+        return view && !view.maybeThread && document.querySelector('[role="main"]') ? { site: 'today', data: { senders: visibleSenders(document) } } : null;
       },
       // a new message in the open thread is a new page: it may be a reply to log
-      keyOf: (p) => (p.site === 'gmail' ? `${p.data.threadId}|${p.data.messages.map((m) => m.id).join(',')}` : p.site),
+      keyOf: (p) => (p.site === 'gmail' ? `${p.data.threadId}|${p.data.messages.map((m) => m.id).join(',')}` : p.site === 'today' ? `today|${p.data.senders.map((s) => s.email).join(',')}` : p.site),
       contentOf: (p) => (p.site === 'gmail' ? p.data.threadId : p.site),
       onPage: (p) => void sidebar.show(p),
     });

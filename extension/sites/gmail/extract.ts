@@ -118,3 +118,21 @@ export function extractThread(doc: Document, url: string): GmailThread | null {
   }
   return { user, threadId, subject: clean(heading!.textContent).slice(0, 500), messages, external: [...external.values()] };
 }
+
+const MAX_SENDERS = 50;
+
+/** The people in the visible thread list (inbox, label, search), without the signed-in user: whose accounts to show beside it. */
+export function visibleSenders(doc: Document): Person[] {
+  const me = signedInUser(doc);
+  const seen = new Map<string, Person>();
+  for (const main of doc.querySelectorAll(GM.main)) {
+    if (isHidden(main)) continue;
+    for (const el of main.querySelectorAll(`${GM.listRow} ${GM.person}`)) {
+      const p = personOf(el);
+      if (!EMAIL.test(p.email) || p.email === me || seen.has(p.email)) continue;
+      seen.set(p.email, p);
+      if (seen.size >= MAX_SENDERS) return [...seen.values()];
+    }
+  }
+  return [...seen.values()];
+}

@@ -14,6 +14,8 @@ export const GM = {
   /** "to X, cc: Y" line of an expanded message */
   recipients: '.hb',
   person: '[email]',
+  /** a conversation row of a thread list (inbox, label, search) */
+  listRow: 'tr[role="row"]',
   body: '.a3s',
   quote: '.gmail_quote, blockquote',
   /** the account button: "Google Account: Pieter Bos (pieter@…)"; nl: "Google-account: …" */
