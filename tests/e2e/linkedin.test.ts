@@ -88,9 +88,8 @@ describe('LinkedIn in Chromium', () => {
 
   it('follows in-app navigation from the feed to a profile, and never shows the page the user left', async () => {
     const page = await h.context.newPage();
+    // no sidebar on the feed: shown below, once the content script has proven alive on a profile
     await page.goto(FEED);
-    await page.waitForTimeout(800);
-    expect(await page.locator('[data-phase-crm]').count()).toBe(0);
 
     await navigateInApp(page, '/in/jan-de-vries-4b2a1/', 'linkedin/person-2024.html');
     expect(await phaseShown(page)).toBe('suspect');
@@ -98,8 +97,7 @@ describe('LinkedIn in Chromium', () => {
 
     // on to Fatima: until her page has rendered, Jan's sidebar must be gone, not shown beside her URL
     await navigateInApp(page, '/in/fatima-el-amrani/', 'linkedin/person-2026.html', 600);
-    await page.waitForTimeout(150);
-    expect(await page.locator('[data-phase-crm]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-phase-crm]').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => sidebar(page).locator('h2').first().textContent(), { timeout: 10_000 }).toBe('Fatima el Amrani');
 
     await navigateInApp(page, '/feed/', 'linkedin/feed.html');
@@ -152,10 +150,11 @@ describe('LinkedIn in Chromium', () => {
 
   it("the host page's scripts cannot read the sidebar, nor use its token in a frame of their own", async () => {
     const hostile = `<script>
-      window.__probe = { frameDoc: 'none', findHits: [], copied: false, errors: [] };
+      window.__probe = { frameDoc: 'none', findHits: [], copied: false, errors: [], runs: 0 };
       setInterval(() => {
         const f = document.querySelector('[data-phase-crm] iframe');
         if (!f) return;
+        window.__probe.runs++;
         try { window.__probe.frameDoc = f.contentDocument ? f.contentDocument.body.innerText : null; } catch (e) { window.__probe.errors.push(String(e)); }
         try { window.__probe.frameDoc = f.contentWindow.document.body.innerText; } catch (e) { window.__probe.errors.push('cw'); }
         for (const word of ['Still to fill in', 'Last activities', 'Captured from LinkedIn']) if (window.find(word)) window.__probe.findHits.push(word);
@@ -170,7 +169,8 @@ describe('LinkedIn in Chromium', () => {
     const page = await h.context.newPage();
     await page.goto(JAN);
     expect(await phaseShown(page)).toBe('suspect');
-    await page.waitForTimeout(2500);
+    // the probe has looked many times while the sidebar showed CRM data
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __probe: { runs: number } }).__probe.runs), { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
     const probe = await page.evaluate(() => (window as unknown as { __probe: { frameDoc: unknown; findHits: string[] } }).__probe);
     expect(probe.frameDoc).toBeNull();
     expect(probe.findHits).toEqual([]);
