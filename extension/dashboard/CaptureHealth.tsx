@@ -7,7 +7,8 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
-import { t, troubleText } from '../i18n';
+import { label, t, troubleText } from '../i18n';
+import { DEFINITIONS } from './definitions';
 import { ask } from '../messaging/send';
 import { Card } from './charts';
 
@@ -31,7 +32,7 @@ export function CaptureHealth() {
       {error.value && <p class="error">{error.value}</p>}
       {h && (
         <>
-          <table data-metric="capture-health" title={t('captureHealthNote')}>
+          <table data-metric="capture-health" title={label(DEFINITIONS['capture-health']!)}>
             <thead>
               <tr>
                 <th />

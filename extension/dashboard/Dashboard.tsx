@@ -14,6 +14,7 @@ import { ask } from '../messaging/send';
 import { AccountView } from './AccountView';
 import { Card, HBars, Trend } from './charts';
 import { CaptureHealth } from './CaptureHealth';
+import { DEFINITIONS } from './definitions';
 import { AdminPanel } from './AdminPanel';
 import { AccountsList } from './AccountsList';
 
@@ -25,9 +26,17 @@ const num = (x: number | null) => (x === null ? '–' : String(x));
 const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
 const onAccountsList = () => location.hash === '#accounts';
 
+/** The filters live in the URL (#period=90&owner=…), so a reload or a shared link shows the same figures. */
+function filtersFromHash(): { period: number; owner: string } {
+  const params = new URLSearchParams(location.hash.startsWith('#period=') ? location.hash.slice(1) : '');
+  const period = Number(params.get('period'));
+  return { period: (PERIODS as readonly number[]).includes(period) ? period : 90, owner: params.get('owner') ?? '' };
+}
+
 export function Dashboard() {
-  const periodDays = useSignal<number>(90);
-  const ownerId = useSignal<string>('');
+  const initial = filtersFromHash();
+  const periodDays = useSignal<number>(initial.period);
+  const ownerId = useSignal<string>(initial.owner);
   const figures = useSignal<Figures | null>(null);
   const error = useSignal<string | null>(null);
   const account = useSignal<string | null>(route());
@@ -54,6 +63,10 @@ export function Dashboard() {
       if (r.ok) figures.value = r.data;
       else error.value = troubleText(r.trouble, r.message);
     });
+    if (!route() && !onAccountsList()) {
+      const hash = `#period=${periodDays.value}${ownerId.value ? `&owner=${encodeURIComponent(ownerId.value)}` : ''}`;
+      if (location.hash !== hash) history.replaceState(null, '', hash);
+    }
   }, [periodDays.value, ownerId.value]);
 
   const f = figures.value;
@@ -108,7 +121,7 @@ export function Dashboard() {
                 label: label(phaseById(p.phase).label),
                 value: p.reached,
                 text: String(p.reached),
-                attrs: { 'data-metric': 'reached', 'data-phase': p.phase },
+                attrs: { 'data-metric': 'reached', 'data-phase': p.phase, title: label(DEFINITIONS.reached!) },
               }))}
             />
             <p class="muted small">
@@ -122,15 +135,15 @@ export function Dashboard() {
           <Card title={t('keyFigures')}>
             <dl class="kpis">
               <dt>{t('coverage')}</dt>
-              <dd data-metric="coverage">{pct(f.coverage.recentActivity.rate)}</dd>
+              <dd data-metric="coverage" title={label(DEFINITIONS.coverage!)}>{pct(f.coverage.recentActivity.rate)}</dd>
               <dt>{t('evidenceBacked')}</dt>
-              <dd data-metric="evidence">{pct(f.coverage.evidence.rate)}</dd>
+              <dd data-metric="evidence" title={label(DEFINITIONS.evidence!)}>{pct(f.coverage.evidence.rate)}</dd>
               <dt>{t('velocity')}</dt>
-              <dd data-metric="velocity">{f.velocity.medianDays === null ? '–' : `${f.velocity.medianDays} ${t('days')}`}</dd>
+              <dd data-metric="velocity" title={label(DEFINITIONS.velocity!)}>{f.velocity.medianDays === null ? '–' : `${f.velocity.medianDays} ${t('days')}`}</dd>
               <dt>{t('winRate')}</dt>
-              <dd data-metric="win-rate">{pct(f.winRate.rate)}</dd>
+              <dd data-metric="win-rate" title={label(DEFINITIONS['win-rate']!)}>{pct(f.winRate.rate)}</dd>
               <dt>{t('pipeline')}</dt>
-              <dd data-metric="pipeline">{f.pipeline.length ? f.pipeline.map((p) => formatMoney(p.amount, p.currency)).join(' + ') : '–'}</dd>
+              <dd data-metric="pipeline" title={label(DEFINITIONS.pipeline!)}>{f.pipeline.length ? f.pipeline.map((p) => formatMoney(p.amount, p.currency)).join(' + ') : '–'}</dd>
             </dl>
           </Card>
           <Card title={t('timeInPhase')}>

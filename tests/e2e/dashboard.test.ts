@@ -44,6 +44,12 @@ describe('the dashboard in Chromium', () => {
     want = await expected(365, anna.id);
     await expect.poll(shown).toEqual(want.reached);
     expect(await page.locator('[data-metric="coverage"]').textContent()).toBe(pct(want.coverage));
+    // every figure explains itself, and the filters are in the URL: a reload shows the same figures
+    expect(await page.locator('[data-metric]').evaluateAll((els) => els.filter((e) => !e.getAttribute('title') && !e.getAttribute('aria-describedby')).length)).toBe(0);
+    expect(page.url()).toContain(`#period=365&owner=${anna.id}`);
+    await page.reload();
+    await expect.poll(() => page.locator('select[name="period"]').inputValue(), { timeout: 10_000 }).toBe('365');
+    await expect.poll(shown).toEqual(want.reached);
     mkdirSync('tests/e2e/.artifacts', { recursive: true });
     await page.screenshot({ path: 'tests/e2e/.artifacts/dashboard.png', fullPage: true });
 

@@ -1,0 +1,37 @@
+/**
+ * What each dashboard figure means, in the words of the phase model
+ * (../docs/phase-model.md), in Dutch and English: shown on hover and focus
+ * (`title`) so that nobody has to guess what "coverage 71 %" counts.
+ */
+import type { Label } from '../../shared/phases';
+
+export const DEFINITIONS: Record<string, Label> = {
+  reached: {
+    en: 'Accounts that entered this phase in the period, skipped phases included.',
+    nl: 'Accounts die in de periode deze fase bereikten, overgeslagen fasen meegeteld.',
+  },
+  coverage: {
+    en: 'Share of accounts in phases 2 to 5 with an activity in the last 14 days (now, not the period).',
+    nl: 'Aandeel accounts in fase 2 tot 5 met een activiteit in de laatste 14 dagen (nu, niet de periode).',
+  },
+  evidence: {
+    en: 'Share of phase changes in the period backed by an evidence activity.',
+    nl: 'Aandeel fasewijzigingen in de periode met een bewijsactiviteit.',
+  },
+  velocity: {
+    en: 'Median days from suspect to customer for accounts that became customer in the period.',
+    nl: 'Mediaan aantal dagen van suspect tot klant, voor accounts die in de periode klant werden.',
+  },
+  'win-rate': {
+    en: 'Of the accounts that reached negotiation (a quote) in the period, the share that reached customer.',
+    nl: 'Van de accounts die in de periode onderhandeling bereikten (een offerte), het aandeel dat klant werd.',
+  },
+  pipeline: {
+    en: 'Sum of the latest quote amounts of accounts now in negotiation and closing (now, not the period).',
+    nl: 'Som van de laatste offertebedragen van accounts nu in onderhandeling en afsluiting (nu, niet de periode).',
+  },
+  'capture-health': {
+    en: 'Share of LinkedIn captures where the page gave the field, last 7 and 30 days.',
+    nl: 'Aandeel LinkedIn-vastleggingen waarin de pagina het veld gaf, laatste 7 en 30 dagen.',
+  },
+};
