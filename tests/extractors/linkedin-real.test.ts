@@ -109,6 +109,17 @@ describe('families, not files', () => {
     expect(got!.extraction.sources.company).toBe('meta');
   });
 
+  it('a guest page whose JSON-LD names no employer: no company from the title ("Name - Student - University")', async () => {
+    const html = realFixture('person-2024-04-guest-sanne-marije-visser.html')
+      .replace(/"worksFor":\[[^\]]*\]/, '"worksFor":[]')
+      .replace(/data-tracking-control-name="public_profile_topcard-current-company"/g, '')
+      .replace(/<section[^>]*class="[^"]*experience[\s\S]*?<\/section>/g, '')
+      .replace(/Sanne Marije Visser - Scrum Master - Software Engineer - Zuiderbank \| LinkedIn/g, 'Sanne Marije Visser - Student - Hogeschool Vechtdal | LinkedIn');
+    const got = await extract(T2, html);
+    expect(got).toMatchObject({ name: 'Sanne Marije Visser' });
+    expect(got!.companyName).toBeUndefined();
+  });
+
   it('the embedded profile is taken only for the person in the URL, not the viewer', async () => {
     // T1 carries another member's profile datalet; the page's own person must win
     const got = await extract(T1, realFixture('person-2024-07-loggedin-sanne-marije-visser.html'));

@@ -17,6 +17,8 @@ export interface EmbeddedPerson {
   memberId?: string;
   companyName?: string;
   companyUrl?: string;
+  /** the guest page's JSON-LD describes this person: what it leaves out (an employer) they do not have */
+  fromJsonLd?: boolean;
 }
 
 export interface EmbeddedCompany {
@@ -65,6 +67,7 @@ function fromJsonLd(doc: Document, slug: string): EmbeddedPerson | undefined {
   // worksFor lists current employers first; one with an end date is not current
   const work = list(p.worksFor).find((w) => obj(w) && !(obj(w.member) && w.member.endDate)) as Json | undefined;
   return {
+    fromJsonLd: true,
     name: str(p.name),
     location: str(address.addressLocality),
     companyName: str(work?.name),
@@ -152,7 +155,7 @@ function fromNextPayload(doc: Document, slug: string): EmbeddedPerson | undefine
 export function embeddedPerson(doc: Document, slug: string): EmbeddedPerson {
   const parts = [fromDatalets(doc, slug), fromNextPayload(doc, slug), fromJsonLd(doc, slug)].filter(Boolean) as EmbeddedPerson[];
   const out: EmbeddedPerson = {};
-  for (const p of parts) for (const [k, v] of Object.entries(p)) if (v && !(k in out)) (out as Record<string, string>)[k] = v;
+  for (const p of parts) for (const [k, v] of Object.entries(p)) if (v && !(k in out)) (out as Record<string, unknown>)[k] = v;
   return out;
 }
 

@@ -76,14 +76,21 @@ export function extractPerson(doc: Document, url: string, opts: ExtractOptions =
 
   // the employer only from a current-position signal; its page only from that same entry
   const present = presentEmployer(doc);
-  const sameAsPresent = (n?: string) => (n && present.name && n.toLowerCase() === present.name.toLowerCase() ? present.url : undefined);
+  // "Zuiderbank" in the top card is "Zuiderbank N.V." in Experience: compare letters and digits only
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const sameAsPresent = (n?: string) => {
+    if (!n || !present.name) return undefined;
+    const [a, b] = [key(n), key(present.name)];
+    return a && b && (a === b || a.startsWith(b) || b.startsWith(a)) ? present.url : undefined;
+  };
   const employer = p.pick<{ name?: string; url?: string }>(
     'company',
     [
       ['embedded', { name: emb.companyName, url: normalizeCompanyHref(emb.companyUrl ?? '', url) }],
       ['dom', { name: dom.companyName, url: dom.companyUrl ?? sameAsPresent(dom.companyName) }],
       ['experience', present],
-      ['meta', { name: title.length >= 2 && title[0] === name ? title[title.length - 1] : undefined }],
+      // the title's last part, unless the page's own JSON-LD says the person has no employer ("Name - Student - University")
+      ['meta', { name: title.length >= 2 && title[0] === name && !emb.fromJsonLd ? title[title.length - 1] : undefined }],
     ],
     (v) => validCompany(v?.name),
   );

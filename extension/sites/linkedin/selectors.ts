@@ -22,7 +22,7 @@ export const LI = {
   companyLink: 'a[href*="/company/"]',
   contactInfoLink: 'a[href*="/overlay/contact-info"]',
   /** "Contact info" as a link, a button or a span (guest pages), in English and Dutch */
-  contactInfoText: /^(contact info|contactgegevens|contactinformatie|contact)$/i,
+  contactInfoText: /^(contact info|contactgegevens|contactinformatie|contact|kontaktinfo(rmationen)?|coordonnées|informations de contact|información de contacto|datos de contacto)$/i,
   /** the 2026 sticky mini header before <main>: a link to the profile with the name and headline */
   stickyHeader: '[role="toolbar"]',
   /** company pages: the About overview list, and the top card's website button */
@@ -34,8 +34,8 @@ export const LI = {
 
 /** Labels of the top card, Experience and About list, in English and Dutch. */
 export const LABELS = {
-  currentCompany: /^(current company|huidig bedrijf|huidige werkgever)\s*:\s*(.+?)(\.\s|$)/i,
-  experience: /^(experience|ervaring|werkervaring)$/i,
+  currentCompany: /^(current company|huidig bedrijf|huidige werkgever|aktuelles unternehmen|entreprise actuelle|empresa actual)\s*:\s*(.+?)(\.\s|$)/i,
+  experience: /^(experience|ervaring|werkervaring|berufserfahrung|expérience|experiencia)$/i,
   website: /^(website|webpagina)$/i,
   industry: /^(industry|branche|sector)$/i,
   size: /^(company size|bedrijfsgrootte|grootte|omvang)$/i,

@@ -50,4 +50,4 @@ export function validCompany(s: string | undefined): s is string {
 }
 
 /** A date range of a role that goes on today: "Nov 2021 - Present", "mrt. 2020 - heden". */
-export const PRESENT_RANGE = /\s[-–]\s*(present|heden|nu|today|now)\b|\bto present\b|\btot (heden|nu)\b/i;
+export const PRESENT_RANGE = /\s[-–]\s*(present|heden|nu|today|now|heute|aujourd[’']hui|actualidad|presente)(?![\p{L}])|\bto present\b|\btot (heden|nu)\b/iu;
