@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { createIframeUi, type ContentScriptContext } from '#imports';
 import { sidebarCollapsed, type SidebarSite } from '../sidebar-collapsed';
+import { createDock } from './dock';
 import type { OpenPage, Reply } from '../messaging/protocol';
 
 const WIDTH = 340;
@@ -51,9 +52,13 @@ export function createSidebar(ctx: ContentScriptContext, site: SidebarSite) {
   const collapsedItem = sidebarCollapsed(site);
   let ui: ReturnType<typeof createIframeUi> | undefined;
   let generation = 0;
+  // the page makes room for the sidebar instead of lying under it
+  const dock = createDock(ctx, (el) => el.matches('[data-phase-crm]'));
 
   const size = (collapsed: boolean) => {
-    if (ui) keepStyles(ctx, ui.iframe, { ...FRAME_STYLE, width: `${collapsed ? COLLAPSED_WIDTH : WIDTH}px` });
+    if (!ui) return;
+    keepStyles(ctx, ui.iframe, { ...FRAME_STYLE, width: `${collapsed ? COLLAPSED_WIDTH : WIDTH}px` });
+    dock.set(collapsed ? COLLAPSED_WIDTH : WIDTH);
   };
   const unwatch = collapsedItem.watch((c) => size(Boolean(c)));
   ctx.onInvalidated(unwatch);
@@ -63,6 +68,7 @@ export function createSidebar(ctx: ContentScriptContext, site: SidebarSite) {
     if (!page) {
       ui?.remove();
       ui = undefined;
+      dock.set(0);
       return;
     }
     const reply = (await browser.runtime.sendMessage({ type: 'page:open', page }).catch(() => null)) as Reply<{ token: string }> | null;
@@ -70,7 +76,7 @@ export function createSidebar(ctx: ContentScriptContext, site: SidebarSite) {
     if (mine !== generation || !ctx.isValid) return;
     ui?.remove();
     ui = undefined;
-    if (!reply?.ok) return;
+    if (!reply?.ok) return dock.set(0);
     const collapsed = await collapsedItem.getValue();
     if (mine !== generation) return;
     ui = createIframeUi(ctx, {
@@ -87,6 +93,7 @@ export function createSidebar(ctx: ContentScriptContext, site: SidebarSite) {
       },
     });
     ui.mount();
+    dock.set(collapsed ? COLLAPSED_WIDTH : WIDTH);
   }
 
   return { show };

@@ -27,8 +27,11 @@ const attacks = {
     const decoy = document.createElement('div');
     decoy.id = 'decoy';
     decoy.textContent = 'Claim your prize';
-    decoy.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none;font-size:40px';
-    document.body.append(decoy);`,
+    // the page keeps it over the whole window, whatever the sidebar's docking does to it
+    const cover = () => (decoy.style.cssText = 'position:fixed;inset:0;width:100vw;z-index:2147483647;background:#fff;pointer-events:none;font-size:40px');
+    cover();
+    document.body.append(decoy);
+    setInterval(cover, 50);`,
   'a filter that makes the whole page, sidebar included, transparent': `document.documentElement.style.filter = 'opacity(0)';`,
 };
 
