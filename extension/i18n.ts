@@ -44,6 +44,7 @@ const TEXT = {
   sortPhaseSince: { nl: 'Langst in fase', en: 'Longest in phase' },
   sortLastActivity: { nl: 'Laatste activiteit', en: 'Last activity' },
   archivedOnly: { nl: 'Gearchiveerd', en: 'Archived' },
+  staleOnly: { nl: 'Stilgevallen', en: 'Gone stale' },
   searchAccounts: { nl: 'Zoek een account, contact of e-mailadres', en: 'Find an account, contact or e-mail address' },
   noResults: { nl: 'Niets gevonden', en: 'Nothing found' },
   todayEmpty: { nl: 'Niets dat op je wacht. Goed bezig.', en: 'Nothing waiting for you. Well done.' },

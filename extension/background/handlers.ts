@@ -95,7 +95,9 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
     case 'accounts:setOwner':
       return withApi((api) => api.accounts.setOwner.mutate({ accountId: req.accountId, ownerId: req.ownerId }));
     case 'accounts:search':
-      return withApi((api) => api.accounts.search.query({ q: req.q, phase: req.phase, ownerId: req.ownerId, archived: req.archived, sort: req.sort, limit: 200 }));
+      return withApi((api) => api.accounts.search.query({ q: req.q, phase: req.phase, ownerId: req.ownerId, archived: req.archived, stale: req.stale, sort: req.sort, limit: 200 }));
+    case 'accounts:update':
+      return withApi((api) => api.accounts.update.mutate({ accountId: req.accountId, patch: req.patch, clientId: crypto.randomUUID() }));
     case 'accounts:get':
       return withApi((api) => api.accounts.get.query({ id: req.id }));
     case 'open:options':

@@ -6,6 +6,7 @@ import type { AccountView as Account } from '../background/views';
 import { label, t } from '../i18n';
 import { ask } from '../messaging/send';
 import { formatDate, formatMoney } from '../format';
+import { EditableValue } from './EditableValue';
 
 
 type Entry = Account['history'][number];
@@ -81,7 +82,9 @@ export function AccountView({ id, role, managers }: { id: string; role: UserRole
           .map(([k, v]) => (
             <div key={k} data-fact={k} style={{ display: 'contents' }}>
               <dt>{label(FACT_LABELS[k]!)}</dt>
-              <dd>{v}</dd>
+              <dd>
+                <EditableValue value={v ?? ''} name={k} label={label(FACT_LABELS[k]!)} onSave={(value) => act({ type: 'accounts:update', accountId: a.id, patch: { facts: { [k]: value } } })} />
+              </dd>
             </div>
           ))}
       </dl>

@@ -16,18 +16,19 @@ export function AccountsList({ managers }: { managers: { id: string; name: strin
   const phase = useSignal<PhaseId | ''>('');
   const owner = useSignal('');
   const archived = useSignal(false);
+  const stale = useSignal(false);
   const sort = useSignal<Sort>('name');
   const rows = useSignal<Rows | null>(null);
   const error = useSignal<string | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(async () => {
-      const r = await ask<Rows>({ type: 'accounts:search', q: q.value.trim() || undefined, phase: phase.value || undefined, ownerId: owner.value || undefined, archived: archived.value, sort: sort.value });
+      const r = await ask<Rows>({ type: 'accounts:search', q: q.value.trim() || undefined, phase: phase.value || undefined, ownerId: owner.value || undefined, archived: archived.value, stale: stale.value || undefined, sort: sort.value });
       if (r.ok) rows.value = r.data;
       else error.value = troubleText(r.trouble, r.message);
     }, 200);
     return () => clearTimeout(timer);
-  }, [q.value, phase.value, owner.value, archived.value, sort.value]);
+  }, [q.value, phase.value, owner.value, archived.value, stale.value, sort.value]);
 
   const ownerName = (id: string | null) => managers.find((m) => m.id === id)?.name ?? '';
   return (
@@ -61,6 +62,9 @@ export function AccountsList({ managers }: { managers: { id: string; name: strin
           <option value="phaseSince">{t('sortPhaseSince')}</option>
           <option value="lastActivity">{t('sortLastActivity')}</option>
         </select>
+ <label>
+          <input type="checkbox" name="stale" checked={stale.value} onChange={(e) => (stale.value = e.currentTarget.checked)} /> {t('staleOnly')}
+        </label>
         <label>
           <input type="checkbox" name="archived" checked={archived.value} onChange={(e) => (archived.value = e.currentTarget.checked)} /> {t('archivedOnly')}
         </label>

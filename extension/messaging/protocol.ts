@@ -123,8 +123,10 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
     phase: phaseId.optional(),
     ownerId: id.optional(),
     archived: z.boolean().optional(),
+    stale: z.boolean().optional(),
     sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
   }),
+  z.object({ type: z.literal('accounts:update'), accountId: id, patch: accountPatch }),
   z.object({ type: z.literal('open:dashboard') }),
   z.object({ type: z.literal('open:account'), id }),
 ]);

@@ -1,6 +1,8 @@
 /** Reading accounts: search, the full account with its timeline, and lookups for the sidebar. */
 import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { scopeFor } from './reports/scope';
+import { staleSql, staleThresholds } from './reports/time-in-phase';
 import type { Orm, Tx } from '../db/client';
 import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals } from '../db/schema';
 import type { ActivityType, PhaseId } from '../../shared/phases';
@@ -21,6 +23,8 @@ export interface AccountQuery {
   phase?: PhaseId;
   ownerId?: string;
   archived?: boolean;
+  /** only accounts that went stale (the phase model's definition) */
+  stale?: boolean;
   sort?: 'name' | 'phaseSince' | 'lastActivity';
   limit?: number;
 }
@@ -38,6 +42,7 @@ export async function searchAccounts(q: Q, actor: Actor, input: AccountQuery) {
         or exists (select 1 from ${contacts} c where c.account_id = ${accounts.id} and lower(c.first_name || ' ' || c.last_name) like ${like} escape '\\')
         or exists (select 1 from ${contactEmails} e join ${contacts} c2 on c2.id = e.contact_id where c2.account_id = ${accounts.id} and e.email like ${like} escape '\\'))`
     : undefined;
+  const staleIds = input.stale ? await staleAccountIds(q, actor) : undefined;
   const order = input.sort === 'phaseSince' ? asc(accounts.phaseSince) : input.sort === 'lastActivity' ? sql`${accounts.lastActivityAt} is null, ${accounts.lastActivityAt} desc` : asc(accounts.name);
   return q
     .select({
@@ -59,11 +64,20 @@ export async function searchAccounts(q: Q, actor: Actor, input: AccountQuery) {
         input.phase ? eq(accounts.phase, input.phase) : undefined,
         input.ownerId ? eq(accounts.ownerId, input.ownerId) : undefined,
         input.archived === undefined ? undefined : input.archived ? sql`${accounts.archivedAt} is not null` : sql`${accounts.archivedAt} is null`,
+        staleIds ? (staleIds.length ? inArray(accounts.id, staleIds) : sql`0`) : undefined,
       ),
     )
     .orderBy(order)
     .limit(input.limit ?? 50)
     .all();
+}
+
+/** The team's stale accounts now: past their phase's 75th percentile, or without activity for 30 days. */
+async function staleAccountIds(q: Q, actor: Actor, now = Date.now()) {
+  const scope = scopeFor({ ...actor, role: 'manager' }, { from: now - 365 * 86_400_000, to: now });
+  const thresholds = await staleThresholds(q as Orm, scope);
+  const rows = await (q as Orm).all<{ id: string }>(sql`select a.id from accounts a where a.team_id = ${actor.teamId} and a.archived_at is null and ${staleSql(scope, thresholds)} limit 1000`);
+  return rows.map((r) => r.id);
 }
 
 export async function getAccount(q: Q, actor: Actor, id: string) {

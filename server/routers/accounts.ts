@@ -20,6 +20,7 @@ export const accountsRouter = router({
           phase: phaseId.optional(),
           ownerId: id.optional(),
           archived: z.boolean().optional(),
+          stale: z.boolean().optional(),
           sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
           limit: z.number().int().min(1).max(200).optional(),
         })

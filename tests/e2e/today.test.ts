@@ -17,7 +17,7 @@ beforeAll(async () => {
   ({ accountId } = await api.capture.linkedInPerson({ person: jan }));
   await api.capture.emailContact({ person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true });
   await api.activities.logThread({ thread: offerteThread });
-  await api.accounts.update({ accountId, patch: { nextStep: 'Offerte nabellen', nextStepDue: Date.now() - 2 * 86_400_000 } });
+  await api.accounts.update({ accountId, patch: { nextStep: 'Offerte nabellen', nextStepDue: Date.now() - 2 * 86_400_000, facts: { budget: '€ 20k' } } });
   await configure(h, h.serverUrl, h.token);
   h.overrides.set('https://mail.google.com/mail/u/0/', readFileSync(resolve('tests/fixtures/gmail/inbox-2024.html'), 'utf8'));
 });
@@ -66,6 +66,12 @@ describe('the day beside the inbox', () => {
     await expect.poll(() => page.locator('#accounts [data-account-id]').count(), { timeout: 10_000 }).toBe(1);
     await page.selectOption('#accounts select[name="phase"]', 'customer');
     await expect.poll(() => page.locator('#accounts [data-account-id]').count(), { timeout: 10_000 }).toBe(0);
+    // the account view shows the answers, and corrects them in place
+    await page.goto(`chrome-extension://${h.extensionId}/dashboard.html#account/${accountId}`);
+    await page.locator('[data-fact="budget"] [data-action="edit-fact"]').click({ timeout: 10_000 });
+    await page.fill('[data-fact="budget"] input', '€ 25k');
+    await page.click('[data-fact="budget"] button[type="submit"]');
+    await expect.poll(async () => (await h.server.db.query.accounts.findFirst())?.facts.budget, { timeout: 10_000 }).toBe('€ 25k');
     await page.close();
   });
 });

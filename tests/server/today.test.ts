@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { testDb } from '../helpers/server';
 import { jan, offerteThread } from '../helpers/data';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../server/db/schema';
 
 const DAY = 86_400_000;
 
@@ -49,5 +51,9 @@ describe('finding an account', () => {
     await me.api.accounts.archive({ accountId: other.accountId, reason: 'no_fit' });
     expect(await names({ archived: true })).toEqual(['Beta BV']);
     expect(await names({ archived: false })).toEqual(['Acme BV']);
+    // gone stale: no activity for 30 days
+    expect(await names({ stale: true })).toEqual([]);
+    await t.db.update(accounts).set({ lastActivityAt: Date.now() - 40 * DAY }).where(eq(accounts.id, accountId));
+    expect(await names({ stale: true })).toEqual(['Acme BV']);
   });
 });
