@@ -18,7 +18,7 @@ import { cachedView, rememberView } from './view-cache';
 type Write = { op: WriteOp; summary: OutboxEntry['summary'] };
 
 /** The write a frame request stands for, or a message why it cannot be made on this page. */
-function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:dismissFailed' }>, page: OpenPage): Write | string {
+function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:cached' | 'sidebar:dismissFailed' }>, page: OpenPage): Write | string {
   switch (req.type) {
     case 'sidebar:capture': {
       if (page.site === 'linkedin') {
@@ -87,6 +87,13 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:d
   }
 }
 
+/** The last known view of the page at once, without asking the server (null when there is none). */
+export async function cachedAnswer(page: OpenPage): Promise<FrameAnswer | null> {
+  const cached = await cachedView(pageKey(page));
+  if (!cached) return null;
+  return { page, view: cached.view, staleSince: cached.at, trouble: null, pending: [], queued: 0, failed: [], autoLogged: 0 };
+}
+
 export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<FrameAnswer> {
   const settings = await loadSettings();
   const api = settings ? makeApi(settings) : null;
@@ -95,7 +102,7 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
   let logged: FrameAnswer['logged'];
 
   if (req.type === 'sidebar:dismissFailed') await dismissFailed(req.clientId);
-  else if (req.type !== 'sidebar:view') {
+  else if (req.type !== 'sidebar:view' && req.type !== 'sidebar:cached') {
     const write = writeFor(req, page);
     if (typeof write === 'string') trouble = { kind: 'refused', message: write };
     else {

@@ -8,7 +8,7 @@ import { extensionPageRequest, frameRequest, frameSearch, pageOpen, type Reply }
 import { call, failWith, makeApi } from './api';
 import { grantFrame, redeem } from './frames';
 import { loadSettings, saveSettings } from './settings';
-import { answerFrame } from './frame-requests';
+import { answerFrame, cachedAnswer } from './frame-requests';
 import { flush, unblockAuth } from './outbox';
 
 type Sender = Browser.runtime.MessageSender;
@@ -46,6 +46,7 @@ async function onFrame(message: unknown, sender: Sender): Promise<Reply<unknown>
   if (!parsed.success) return refused('Bad request');
   const grant = await redeem(parsed.data.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
   if (!grant) return failWith('expired');
+  if (parsed.data.type === 'sidebar:cached') return { ok: true, data: await cachedAnswer(grant.page) };
   return { ok: true, data: await answerFrame(parsed.data, grant.page) };
 }
 

@@ -35,6 +35,8 @@ export const frameSearch = z.object({ type: z.literal('sidebar:search'), token, 
 
 export const frameRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:view'), token }),
+  // what the server said last time about this page, from storage, while the live view is on its way
+  z.object({ type: z.literal('sidebar:cached'), token }),
   z.object({
     type: z.literal('sidebar:capture'),
     token,

@@ -33,7 +33,13 @@ function take(reply: Reply<FrameAnswer>) {
 }
 
 export async function load() {
-  take(await ask<FrameAnswer>({ type: 'sidebar:view', token: token.value }));
+  // known stays known: what the server said last time shows at once (marked not refreshed) until it answers again
+  const live = ask<FrameAnswer>({ type: 'sidebar:view', token: token.value });
+  if (!answer.value) {
+    const cached = await ask<FrameAnswer | null>({ type: 'sidebar:cached', token: token.value });
+    if (cached.ok && cached.data && !answer.value) answer.value = cached.data;
+  }
+  take(await live);
 }
 
 /** The move just made, undoable until `until` (a true undo on the server). */
