@@ -181,3 +181,14 @@ export const accountPatch = z
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'nothing to change: the patch is empty');
 export type AccountPatch = z.infer<typeof accountPatch>;
+
+/** Finding accounts: by words (name, city, contact, address), phase, owner, stale or archived; sorted. */
+export const accountQuery = z.object({
+  q: line(200).optional(),
+  phase: phaseId.optional(),
+  ownerId: id.optional(),
+  archived: z.boolean().optional(),
+  stale: z.boolean().optional(),
+  sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});

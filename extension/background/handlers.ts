@@ -96,7 +96,10 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
     case 'accounts:setOwner':
       return withApi((api) => api.accounts.setOwner.mutate({ accountId: req.accountId, ownerId: req.ownerId }));
     case 'accounts:search':
-      return withApi((api) => api.accounts.search.query({ q: req.q, phase: req.phase, ownerId: req.ownerId, archived: req.archived, stale: req.stale, sort: req.sort, limit: 200 }));
+      return withApi((api) => {
+        const { type: _type, ...query } = req;
+        return api.accounts.search.query({ ...query, limit: query.limit ?? 200 });
+      });
     case 'accounts:update':
       return withApi((api) => api.accounts.update.mutate({ accountId: req.accountId, patch: req.patch, clientId: crypto.randomUUID() }));
     case 'accounts:get':

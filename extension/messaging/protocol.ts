@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { serverUrlProblem } from '../server-url';
 import { USER_ROLES } from '../../shared/phases';
-import { person, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
+import { person, accountQuery, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -119,15 +119,7 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('privacy:eraseAccount'), accountId: id }),
   z.object({ type: z.literal('accounts:setOwner'), accountId: id, ownerId: id.nullable() }),
   z.object({ type: z.literal('accounts:get'), id }),
-  z.object({
-    type: z.literal('accounts:search'),
-    q: line(200).optional(),
-    phase: phaseId.optional(),
-    ownerId: id.optional(),
-    archived: z.boolean().optional(),
-    stale: z.boolean().optional(),
-    sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
-  }),
+  accountQuery.extend({ type: z.literal('accounts:search') }),
   z.object({ type: z.literal('accounts:update'), accountId: id, patch: accountPatch }),
   z.object({ type: z.literal('open:dashboard') }),
   z.object({ type: z.literal('open:account'), id }),

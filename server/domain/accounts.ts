@@ -1,6 +1,8 @@
 /** Reading accounts: search, the full account with its timeline, and lookups for the sidebar. */
 import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { accountQuery } from '../../shared/schemas';
 import { scopeFor } from './reports/scope';
 import { staleSql, staleThresholds } from './reports/time-in-phase';
 import type { Orm, Tx } from '../db/client';
@@ -18,16 +20,7 @@ import { isFreeMail } from './free-mail';
 type Q = Orm | Tx;
 const TIMELINE_LIMIT = 50;
 
-export interface AccountQuery {
-  q?: string;
-  phase?: PhaseId;
-  ownerId?: string;
-  archived?: boolean;
-  /** only accounts that went stale (the phase model's definition) */
-  stale?: boolean;
-  sort?: 'name' | 'phaseSince' | 'lastActivity';
-  limit?: number;
-}
+export type AccountQuery = z.infer<typeof accountQuery>;
 
 /**
  * Accounts by name, city, a contact's name or e-mail address; optionally one

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountPatch, archiveReason, backReason, clientId, decisionRole, id, line, note, phaseId, timestamp } from '../../shared/schemas';
+import { accountQuery, accountPatch, archiveReason, backReason, clientId, decisionRole, id, line, note, phaseId, timestamp } from '../../shared/schemas';
 import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
@@ -13,19 +13,7 @@ const url = line(2000).pipe(z.url());
 
 export const accountsRouter = router({
   search: authed
-    .input(
-      z
-        .object({
-          q: text(200).optional(),
-          phase: phaseId.optional(),
-          ownerId: id.optional(),
-          archived: z.boolean().optional(),
-          stale: z.boolean().optional(),
-          sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
-          limit: z.number().int().min(1).max(200).optional(),
-        })
-        .optional(),
-    )
+    .input(accountQuery.optional())
     .query(({ ctx, input }) => searchAccounts(ctx.db, ctx.actor, input ?? {})),
 
   get: authed.input(z.object({ id })).query(({ ctx, input }) => getAccount(ctx.db, ctx.actor, input.id)),
