@@ -11,6 +11,7 @@ import type { GmailThread } from '../../shared/schemas';
 import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import { deliveredResult, enqueue, flush } from './outbox';
 import type { Api } from './api';
+import { serialized } from '../../shared/serialized';
 import type { SidebarView } from './views';
 
 const countsItem = storage.defineItem<Record<string, number>>('session:autoLogged', { fallback: {} });
@@ -26,6 +27,17 @@ export async function forgetAutoLogged(threadId: string) {
   await countsItem.setValue(counts);
 }
 
+// claims are checked and written one at a time: the worker answers several frame requests at once
+const serial = serialized();
+const claim = (clientId: string) =>
+  serial(async () => {
+    const sent = await sentItem.getValue();
+    if (sent.includes(clientId)) return false;
+    await sentItem.setValue([...sent, clientId].slice(-SENT_KEPT));
+    return true;
+  });
+const unclaim = (clientId: string) => serial(async () => sentItem.setValue((await sentItem.getValue()).filter((c) => c !== clientId)));
+
 /** Logs the thread if it is due; true when something new was logged (the view should be read again). */
 export async function autoLogDue(api: Api, view: Extract<SidebarView, { site: 'gmail' }>, thread: GmailThread, pageKey: string): Promise<boolean> {
   if (!view.autoLog || recipientCount(thread) > MAX_LOGGED_RECIPIENTS) return false;
@@ -34,12 +46,15 @@ export async function autoLogDue(api: Api, view: Extract<SidebarView, { site: 'g
   if (!known) return false;
   const newest = thread.messages[thread.messages.length - 1]!.id;
   const clientId = `auto-${thread.threadId}-${newest}`;
-  const sent = await sentItem.getValue();
-  if (sent.includes(clientId)) return false;
+  // two views of the same thread at once (an action and a refresh) must send and count it once: claim it first
+  if (!(await claim(clientId))) return false;
   await enqueue({ clientId, op: { path: 'activities.autoLogThread', input: { thread } }, pageKey, summary: { what: 'log', label: thread.subject } });
   const report = await flush(api, { force: true });
-  if (!report.delivered.includes(clientId)) return false;
-  await sentItem.setValue([...sent, clientId].slice(-SENT_KEPT));
+  if (!report.delivered.includes(clientId)) {
+    // not sent now (offline): the outbox delivers it later; a later view may count it then
+    await unclaim(clientId);
+    return false;
+  }
   const result = (await deliveredResult(clientId)) as { logged?: number } | undefined;
   const logged = result?.logged ?? 0;
   if (logged > 0) {

@@ -11,6 +11,7 @@ import type { PhaseId } from '../../shared/phases';
 import type { Trouble } from '../messaging/protocol';
 import { troubleOf, type Api } from './api';
 import { send, type WriteOp } from './writes';
+import { serialized } from '../../shared/serialized';
 
 export interface OutboxEntry {
   clientId: string;
@@ -45,12 +46,7 @@ export const backoff = (attempts: number) => Math.min(MAX_DELAY_MS, BASE_DELAY_M
 
 // One worker instance at a time runs this code; the chain keeps its own
 // reads and writes of the queue in order (the queue itself lives in storage).
-let chain: Promise<unknown> = Promise.resolve();
-const serial = <T>(job: () => Promise<T>): Promise<T> => {
-  const run = chain.then(job, job);
-  chain = run.catch(() => undefined);
-  return run;
-};
+const serial = serialized();
 
 export function enqueue(entry: Omit<OutboxEntry, 'createdAt' | 'attempts' | 'nextAttemptAt'>, now = Date.now()) {
   return serial(async () => {

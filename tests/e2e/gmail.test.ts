@@ -90,7 +90,7 @@ describe('Gmail in Chromium', () => {
 
     h.overrides.set('https://mail.google.com/mail/u/0/', karinThread);
     await page.reload();
-    await expect.poll(() => frame().locator('[data-private="karin@bakkerij-zon.example"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame().locator('[data-private="karin@bakkerij-zon.example"]').count(), { timeout: 30_000 }).toBe(1);
     expect(await frame().locator('[data-logged-count]').getAttribute('data-logged-count', { timeout: 10_000 })).toBe('0');
     expect(await frame().locator('[data-auto-logged]').count()).toBe(0);
     await frame().locator('[data-action="log-thread"]').click();
