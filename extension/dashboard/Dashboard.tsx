@@ -188,7 +188,7 @@ export function Dashboard() {
           <Card title={`${t('staleAccounts')} (${f.stale.count})`} wide>
             <ul class="stale">
               {f.stale.accounts.map((a) => (
-                <li key={a.id}>
+                <li key={a.id} data-metric="stale" data-account-id={a.id} data-account-phase={a.phase} title={label(DEFINITIONS.stale!)}>
                   <a href={`#account/${a.id}`}>{a.name}</a> · {label(phaseById(a.phase).label)} · {a.daysInPhase} {t('daysInPhase')}
                   {a.daysSinceActivity !== null && ` · ${a.daysSinceActivity} ${t('daysSinceActivity')}`}
                 </li>

@@ -30,6 +30,10 @@ export const DEFINITIONS: Record<string, Label> = {
     en: 'Sum of the latest quote amounts of accounts now in negotiation and closing (now, not the period).',
     nl: 'Som van de laatste offertebedragen van accounts nu in onderhandeling en afsluiting (nu, niet de periode).',
   },
+  stale: {
+    en: 'Past the 75th percentile of time in its phase (adaptive), or no activity for 30 days.',
+    nl: 'Langer in de fase dan het 75e percentiel (adaptief), of 30 dagen zonder activiteit.',
+  },
   'capture-health': {
     en: 'Share of LinkedIn captures where the page gave the field, last 7 and 30 days.',
     nl: 'Aandeel LinkedIn-vastleggingen waarin de pagina het veld gaf, laatste 7 en 30 dagen.',
