@@ -1,5 +1,6 @@
 /** The Hono app: /health, tRPC at /trpc, CORS for the extension, a body size limit. */
 import { Hono, type Context } from 'hono';
+import { TRPCError } from '@trpc/server';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { trpcServer } from '@hono/trpc-server';
@@ -7,7 +8,7 @@ import type { Db } from './db/client';
 import { appRouter } from './routers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { authenticate } from './domain/auth';
-import { createAuthLimiter, type AuthLimitOptions } from './auth-limit';
+import { createAuthLimiter, RetryLater, type AuthLimitOptions } from './auth-limit';
 import { RETRY_AFTER_S } from './db/lock-wait';
 import { allowedOrigins } from './origins';
 
@@ -52,8 +53,6 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   );
   app.get('/health', (c) => c.json({ ok: true }));
   app.use('/trpc/*', async (c, next) => {
-    const wait = limiter.retryAfter(addressOf(c));
-    if (wait) return c.json({ error: { message: 'Too many failed sign-ins from this address; try again later', code: -32029 } }, 429, { 'Retry-After': String(wait) });
     const calls = decodeURIComponent(c.req.path.slice('/trpc/'.length)).split(',').length;
     if (calls > MAX_BATCH) return c.json({ error: { message: `At most ${MAX_BATCH} calls in one request`, code: -32600 } }, 400);
     return next();
@@ -67,11 +66,19 @@ export function createApp(db: Db, opts: AppOptions = {}) {
         const header = c.req.header('authorization') ?? '';
         const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
         const actor = token ? await authenticate(db, token) : null;
-        if (token && !actor) limiter.fail(addressOf(c));
+        if (token && !actor) {
+          // a guesser is slowed; a valid token from the same address (an office behind one IP) still works
+          const address = addressOf(c);
+          const wait = limiter.retryAfter(address);
+          if (wait) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins from this address; try again in ${wait} s`, cause: new RetryLater(wait) });
+          limiter.fail(address);
+        }
         return { db, actor };
       },
       responseMeta: ({ errors }) => {
         if (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')) return { headers: new Headers({ 'Retry-After': String(RETRY_AFTER_S) }) };
+        const limited = errors.find((e) => e.cause instanceof RetryLater)?.cause as RetryLater | undefined;
+        if (limited) return { headers: new Headers({ 'Retry-After': String(limited.seconds) }) };
         return {};
       },
     }),

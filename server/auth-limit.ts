@@ -42,3 +42,11 @@ export function createAuthLimiter({ maxFailures, windowMs }: AuthLimitOptions = 
   };
 }
 export type AuthLimiter = ReturnType<typeof createAuthLimiter>;
+
+/** Carried by a 429: how long the address must wait, for the Retry-After header. */
+export class RetryLater extends Error {
+  constructor(readonly seconds: number) {
+    super(`Retry after ${seconds} s`);
+    this.name = 'RetryLater';
+  }
+}
