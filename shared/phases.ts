@@ -157,6 +157,26 @@ export const PHASES: readonly Phase[] = [
 
 export const phaseIndex = (id: PhaseId): number => PHASE_IDS.indexOf(id);
 
+// Named groups of phases: every other file uses these, never a phase id written out.
+/** Where a captured or outbound contact starts, and where someone who wrote to us starts. */
+export const FIRST_PHASE: PhaseId = 'suspect';
+export const INBOUND_PHASE: PhaseId = 'prospect';
+export const entryPhase = (wroteToUs: boolean): PhaseId => (wroteToUs ? INBOUND_PHASE : FIRST_PHASE);
+/** The phase after which an account is a customer: care, opportunities and reviews start here. */
+export const CUSTOMER_PHASE: PhaseId = 'customer';
+export const isCustomer = (p: PhaseId) => PHASE_IDS.indexOf(p) >= PHASE_IDS.indexOf(CUSTOMER_PHASE);
+export const CARE_PHASES: readonly PhaseId[] = PHASE_IDS.slice(PHASE_IDS.indexOf(CUSTOMER_PHASE));
+/** Repeat business and beyond: relationship management and ambassador. */
+export const REPEAT_PHASES: readonly PhaseId[] = PHASE_IDS.slice(PHASE_IDS.indexOf('relationship'));
+/** Phases 2 to 5, whose logging coverage is measured. */
+export const ACTIVE_PHASES: readonly PhaseId[] = PHASE_IDS.slice(PHASE_IDS.indexOf('prospect'), PHASE_IDS.indexOf(CUSTOMER_PHASE));
+/** Where the latest quote counts as pipeline value, and where win rate starts. */
+export const PIPELINE_PHASES: readonly PhaseId[] = ['negotiation', 'closing'];
+export const QUOTE_PHASE: PhaseId = 'negotiation';
+/** The stages an opportunity of a customer runs through: the account's own phases from conversation to closing. */
+export const OPPORTUNITY_STAGES = ['conversation', 'negotiation', 'closing'] as const satisfies readonly PhaseId[];
+export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+
 /** The checklist answers an account keeps as facts, with their labels (from the checklists above). */
 export const FACT_LABELS: Readonly<Record<string, Label>> = Object.fromEntries(
   PHASES.flatMap((p) => p.checklist.filter((c) => c.fill === 'text' && !['address', 'source', 'industry'].includes(c.key)).map((c) => [c.key, c.label])),

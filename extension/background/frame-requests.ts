@@ -4,7 +4,7 @@
  * shows the page, what the server knows, and what is still pending.
  */
 import type { FrameRequest, OpenPage } from '../messaging/protocol';
-import { ACTIVITY_TYPE_LABELS, type PhaseId } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, type PhaseId, FIRST_PHASE, entryPhase } from '../../shared/phases';
 import { label } from '../i18n';
 import { makeApi, troubleFor, troubleOf } from './api';
 import { loadSettings } from './settings';
@@ -23,7 +23,7 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:c
     case 'sidebar:capture': {
       if (page.site === 'linkedin') {
         const d = withEdits(page.data, req.edits);
-        const summary = { what: 'capture' as const, label: d.name, to: 'suspect' as PhaseId };
+        const summary = { what: 'capture' as const, label: d.name, to: FIRST_PHASE };
         return d.kind === 'person'
           ? { op: { path: 'capture.linkedInPerson', input: { person: d, ...(req.linkContactId ? { linkContactId: req.linkContactId } : {}) } }, summary }
           : { op: { path: 'capture.linkedInCompany', input: { company: d } }, summary };
@@ -34,7 +34,7 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:c
       const wroteToUs = page.data.messages.some((m) => m.from.email === person.email);
       return {
         op: { path: 'capture.emailContact', input: { person, wroteToUs, threadId: page.data.threadId } },
-        summary: { what: 'capture', label: person.name || person.email, to: wroteToUs ? 'prospect' : 'suspect' },
+        summary: { what: 'capture', label: person.name || person.email, to: entryPhase(wroteToUs) },
       };
     }
     case 'sidebar:logThread':

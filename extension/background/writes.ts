@@ -1,6 +1,6 @@
 /** The writes the sidebar makes, as data: they wait in the outbox and are sent by `send`. */
 import type { AccountPatch, ActivityData, GmailThread, LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
-import type { ActivityType, ArchiveReason, BackReason, DecisionRole, PhaseId } from '../../shared/phases';
+import type { ActivityType, ArchiveReason, BackReason, DecisionRole, OpportunityStage, PhaseId } from '../../shared/phases';
 import type { Api } from './api';
 
 export type WriteOp =
@@ -17,7 +17,7 @@ export type WriteOp =
   | { path: 'accounts.archive'; input: { accountId: string; reason: ArchiveReason; note?: string } }
   | { path: 'accounts.restore'; input: { accountId: string } }
   | { path: 'opportunities.create'; input: { accountId: string; kind: 'new' | 'upsell' | 'cross_sell'; title: string; amount?: number } }
-  | { path: 'opportunities.advance'; input: { opportunityId: string; stage: 'conversation' | 'negotiation' | 'closing' } }
+  | { path: 'opportunities.advance'; input: { opportunityId: string; stage: OpportunityStage } }
   | { path: 'opportunities.close'; input: { opportunityId: string; outcome: 'won' | 'lost'; lostReason?: BackReason } }
   | { path: 'accounts.update'; input: { accountId: string; patch: AccountPatch } }
   | { path: 'accounts.addContactChannel'; input: { contactId: string; email?: string; phone?: string } }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { serverUrlProblem } from '../server-url';
-import { USER_ROLES } from '../../shared/phases';
+import { USER_ROLES, OPPORTUNITY_STAGES } from '../../shared/phases';
 import { person, accountQuery, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -68,7 +68,7 @@ export const frameRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:archive'), token, accountId: id, reason: archiveReason, note: note(1000).optional(), clientId }),
   z.object({ type: z.literal('sidebar:restore'), token, accountId: id, clientId }),
   z.object({ type: z.literal('sidebar:createOpportunity'), token, accountId: id, kind: opportunityKind, title: line(200).pipe(z.string().min(1)), amount: z.number().nonnegative().max(1e12).optional(), clientId }),
-  z.object({ type: z.literal('sidebar:advanceOpportunity'), token, opportunityId: id, stage: z.enum(['conversation', 'negotiation', 'closing']), clientId }),
+  z.object({ type: z.literal('sidebar:advanceOpportunity'), token, opportunityId: id, stage: z.enum(OPPORTUNITY_STAGES), clientId }),
   z.object({ type: z.literal('sidebar:closeOpportunity'), token, opportunityId: id, outcome: z.enum(['won', 'lost']), lostReason: backReason.optional(), clientId }),
   z.object({
     type: z.literal('sidebar:addContactChannel'),

@@ -1,5 +1,5 @@
 /** An account as the sidebar shows it: phase, proposal, stepper, checklist gaps, last activities. */
-import { ACTIVITY_TYPE_LABELS, PHASE_IDS, phaseById, phaseIndex, type PhaseId } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, PHASE_IDS, phaseById, phaseIndex, type PhaseId, isCustomer } from '../../shared/phases';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { PhaseStepper } from './PhaseStepper';
@@ -66,7 +66,7 @@ export function AccountCard({ account }: { account: AccountView }) {
           <GapForms account={account} gaps={evidenceForNext} />
         </>
       )}
-      {phaseIndex(account.phase) >= phaseIndex('customer') && <Opportunities account={account} />}
+      {isCustomer(account.phase) && <Opportunities account={account} />}
       <CarePanel account={account} />
       {account.contacts.length > 0 && (
         <>

@@ -4,7 +4,7 @@
  * one-line logger for calls, meetings, deliveries, referrals and the like.
  */
 import { useSignal } from '@preact/signals';
-import { ACTIVITY_TYPE_LABELS, DAY_MS, phaseIndex, type ActivityType } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, DAY_MS, phaseIndex, type ActivityType, isCustomer } from '../../shared/phases';
 import { formatDate } from '../format';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
@@ -15,7 +15,7 @@ const LOGGABLE: ActivityType[] = ['call', 'meeting', 'visit', 'note', 'delivery'
 export function CarePanel({ account, now = Date.now() }: { account: AccountView; now?: number }) {
   const type = useSignal<ActivityType>('call');
   const { openComplaints, lastReviewAt, reviewDueAt, lastContactAt } = account.care;
-  const caring = phaseIndex(account.phase) >= phaseIndex('customer');
+  const caring = isCustomer(account.phase);
   const daysSince = lastContactAt !== null ? Math.max(0, Math.floor((now - lastContactAt) / DAY_MS)) : null;
   const overdue = account.nextStepDue !== null && account.nextStepDue < now;
 

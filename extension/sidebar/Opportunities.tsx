@@ -1,12 +1,12 @@
 /** Upsell and cross-sell for customers: each runs conversation → negotiation → closing → won or lost. */
 import { useSignal } from '@preact/signals';
-import { phaseById, type PhaseId } from '../../shared/phases';
+import { phaseById, type PhaseId, OPPORTUNITY_STAGES } from '../../shared/phases';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { act, busy } from './store';
 import { formatMoney } from '../format';
 
-const STAGES = ['conversation', 'negotiation', 'closing'] as const;
+const STAGES = OPPORTUNITY_STAGES;
 const money = (amount: number | null, currency: string) => (amount === null ? '' : formatMoney(amount, currency));
 
 export function Opportunities({ account }: { account: AccountView }) {

@@ -5,15 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import {
-  ACTIVITY_TYPES,
-  DECISION_ROLES,
-  OPPORTUNITY_KINDS,
-  OPPORTUNITY_OUTCOMES,
-  PHASE_IDS,
-  USER_ROLES,
-  type AutoMoveSettings,
-} from '../../shared/phases';
+import { ACTIVITY_TYPES, DECISION_ROLES, OPPORTUNITY_KINDS, OPPORTUNITY_OUTCOMES, PHASE_IDS, USER_ROLES, type AutoMoveSettings, OPPORTUNITY_STAGES } from '../../shared/phases';
 import type { AccountFacts, ActivityData } from '../../shared/schemas';
 
 const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
@@ -276,7 +268,7 @@ export const opportunities = sqliteTable(
     title: text('title').notNull().default(''),
     amount: real('amount'),
     currency: text('currency').notNull().default('EUR'),
-    stage: text('stage', { enum: ['conversation', 'negotiation', 'closing'] }).notNull().default('conversation'),
+    stage: text('stage', { enum: OPPORTUNITY_STAGES }).notNull().default(OPPORTUNITY_STAGES[0]),
     outcome: text('outcome', { enum: OPPORTUNITY_OUTCOMES }).notNull().default('open'),
     lostReason: text('lost_reason'),
     createdAt: created(),

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { activities } from '../db/schema';
-import { CHECKLIST_ACTIVITY_TYPES, evidenceForActivity, type ActivityType } from '../../shared/phases';
+import { CHECKLIST_ACTIVITY_TYPES, evidenceForActivity, type ActivityType, FIRST_PHASE } from '../../shared/phases';
 import type { ActivityData } from '../../shared/schemas';
 import { newId, type Actor } from './actor';
 import { loadAccount } from './moves';
@@ -97,5 +97,5 @@ async function paidInvoiceEvidence(tx: Tx, actor: Actor, accountId: string, at: 
 async function referredSuspect(tx: Tx, actor: Actor, ambassador: string, company: string, activityId: string) {
   const known = await findAccount(tx, actor.teamId, { name: company });
   if (known) return known.id;
-  return createAccount(tx, actor, { kind: 'company', name: company.trim(), source: `Referral: ${ambassador}` }, 'suspect', { type: 'note', sourceKey: `referral:${activityId}` });
+  return createAccount(tx, actor, { kind: 'company', name: company.trim(), source: `Referral: ${ambassador}` }, FIRST_PHASE, { type: 'note', sourceKey: `referral:${activityId}` });
 }

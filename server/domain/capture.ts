@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { accounts, contactEmails, contacts } from '../db/schema';
-import type { PhaseId } from '../../shared/phases';
+import { FIRST_PHASE, entryPhase, type PhaseId } from '../../shared/phases';
 import type { LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
 import { splitName } from '../../shared/names';
 import { newId, type Actor } from './actor';
@@ -78,7 +78,7 @@ export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedI
         linkedinCompanyUrl: p.companyUrl,
         source: 'LinkedIn',
       },
-      'suspect',
+      FIRST_PHASE,
       { type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` },
     ));
   const names = p.firstName || p.lastName ? { firstName: p.firstName, lastName: p.lastName } : splitName(p.name);
@@ -137,7 +137,7 @@ export async function captureLinkedInCompany(tx: Tx, actor: Actor, input: Linked
       linkedinCompanyUrl: c.companyUrl,
       source: 'LinkedIn',
     },
-    'suspect',
+    FIRST_PHASE,
     { type: 'linkedin_capture', sourceKey: `linkedin:${c.companyUrl}` },
   );
   return { accountId, createdAccount: true, createdContact: false };
@@ -172,7 +172,7 @@ export async function captureEmailContact(tx: Tx, actor: Actor, input: Person & 
       tx,
       actor,
       free ? { kind: 'person', name, source: 'Gmail' } : { kind: 'company', name: nameFromDomain(domain), emailDomain: domain, source: 'Gmail' },
-      input.wroteToUs ? 'prospect' : 'suspect',
+      entryPhase(input.wroteToUs),
       { type: 'note', sourceKey: input.sourceKey },
     ));
   const contactId = await addContact(tx, actor, accountId, splitName(name), input.email);

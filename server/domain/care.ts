@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, lte, max, min } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
 import { activities, phaseChanges } from '../db/schema';
-import { ANNUAL_REVIEW_DUE_MS } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, CUSTOMER_PHASE } from '../../shared/phases';
 
 export interface ComplaintEvent {
   complaintId: string | null | undefined;
@@ -49,7 +49,7 @@ export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: numbe
     q
       .select({ at: min(phaseChanges.at) })
       .from(phaseChanges)
-      .where(and(eq(phaseChanges.accountId, accountId), eq(phaseChanges.to, 'customer')))
+      .where(and(eq(phaseChanges.accountId, accountId), eq(phaseChanges.to, CUSTOMER_PHASE)))
       .get(),
   ]);
   const rows = await q

@@ -4,7 +4,7 @@
  * Everything goes through the domain functions, as real clicks would.
  */
 import type { Db } from '../db/client';
-import { DAY_MS as DAY, PHASE_IDS, phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
+import { ACTIVE_PHASES, DAY_MS as DAY, PHASE_IDS, QUOTE_PHASE, entryPhase, isCustomer, phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
 import { createUser } from './auth';
 import { authenticate } from './auth';
 import { timelineWriter } from './timeline';
@@ -63,13 +63,13 @@ export async function seedDemo(db: Db, o: DemoOptions = {}) {
     const name = `${pick(WORDS)}${pick(WORDS).toLowerCase()} ${pick(KINDS)}`;
     const start = now - between(5, 365) * DAY;
     const viaForm = r() < 0.15;
-    const id = await w.create(rep, { name, city: pick(CITIES), industry: r() < 0.7 ? pick(INDUSTRIES) : undefined }, viaForm ? 'prospect' : 'suspect', start, viaForm ? 'form' : 'linkedin_capture');
+    const id = await w.create(rep, { name, city: pick(CITIES), industry: r() < 0.7 ? pick(INDUSTRIES) : undefined }, entryPhase(viaForm), start, viaForm ? 'form' : 'linkedin_capture');
     phaseChanges++;
     activities++;
     let at = start;
-    let phase: PhaseId = viaForm ? 'prospect' : 'suspect';
+    let phase: PhaseId = entryPhase(viaForm);
     // how far this account gets: most stop early, as in any funnel
-    const goal = phaseIndex(pick(['suspect', 'suspect', 'prospect', 'prospect', 'conversation', 'conversation', 'negotiation', 'closing', 'customer', 'customer', 'relationship', 'ambassador'] as const));
+    const goal = pick(GOALS);
     const log = async (type: ActivityType, when: number, data = {}) => {
       if (when < now) {
         await w.activity(rep, id, type, when, data);
@@ -91,21 +91,21 @@ export async function seedDemo(db: Db, o: DemoOptions = {}) {
       phaseChanges++;
       phase = to;
       // some quotes are lost, some customers leave
-      if (to === 'negotiation' && r() < 0.25) {
+      if (to === QUOTE_PHASE && r() < 0.25) {
         at += between(5, 20) * DAY;
         if (at < now) {
-          await w.move(rep, id, 'conversation', at, undefined, pick(['lost_competitor', 'no_budget', 'no_need'] as const));
+          await w.move(rep, id, BEFORE_QUOTE, at, undefined, pick(['lost_competitor', 'no_budget', 'no_need'] as const));
           phaseChanges++;
-          phase = 'conversation';
+          phase = BEFORE_QUOTE;
         }
         break;
       }
     }
     // accounts still in play get recent attention from most reps, not all: coverage has a story to tell
-    if (phaseIndex(phase) >= phaseIndex('prospect') && phaseIndex(phase) <= phaseIndex('closing') && r() < 0.6) {
+    if (ACTIVE_PHASES.includes(phase) && r() < 0.6) {
       await log(pick(['email_out', 'call', 'meeting'] as const), now - between(0, 20) * DAY);
     }
-    if (phaseIndex(phase) >= phaseIndex('customer')) {
+    if (isCustomer(phase)) {
       if (r() < 0.3) {
         const opened = at + between(5, 60) * DAY;
         const cid = `demo-${i}`;
@@ -113,25 +113,22 @@ export async function seedDemo(db: Db, o: DemoOptions = {}) {
         if (r() < 0.7) await log('complaint_resolved', opened + between(1, 20) * DAY, { complaintId: cid });
       }
       if (r() < 0.5) await log('annual_review', at + between(30, 300) * DAY);
-      if (phase === 'ambassador' && r() < 0.6) await log('referral', at + between(5, 90) * DAY);
+      if (phase === PHASE_IDS.at(-1) && r() < 0.6) await log('referral', at + between(5, 90) * DAY);
     }
   }
   return { team, token: manager.token, email: 'manager@demo.example', accounts: count, phaseChanges, activities };
 }
 
-const EVIDENCE: Partial<Record<PhaseId, ActivityType>> = {
-  prospect: 'email_in',
-  conversation: 'meeting',
-  negotiation: 'quote',
-  closing: 'confirmation',
-  customer: 'invoice',
-  relationship: 'invoice',
-  ambassador: 'programme_joined',
-};
+/** The evidence each phase is reached with, by position in PHASE_IDS (the first phase needs none). */
+const EVIDENCE_BY_INDEX: (ActivityType | undefined)[] = [undefined, 'email_in', 'meeting', 'quote', 'confirmation', 'invoice', 'invoice', 'programme_joined'];
+const EVIDENCE: Partial<Record<PhaseId, ActivityType>> = Object.fromEntries(PHASE_IDS.map((p, i) => [p, EVIDENCE_BY_INDEX[i]]));
+/** How far accounts get, by phase position: most stop early, as in any funnel. */
+const GOALS = [0, 0, 1, 1, 2, 2, 3, 4, 5, 5, 6, 7];
+const BEFORE_QUOTE = PHASE_IDS[phaseIndex(QUOTE_PHASE) - 1]!;
 
 function evidenceData(to: PhaseId, r: () => number) {
-  if (to === 'negotiation') return { amount: Math.round(2_000 + r() * 48_000), currency: 'EUR', version: '1' };
-  if (to === 'customer' || to === 'relationship') return { amount: Math.round(1_000 + r() * 20_000), paid: true };
-  if (to === 'conversation') return { outcome: 'Need, budget and timing discussed' };
+  if (to === QUOTE_PHASE) return { amount: Math.round(2_000 + r() * 48_000), currency: 'EUR', version: '1' };
+  if (isCustomer(to) && to !== PHASE_IDS.at(-1)) return { amount: Math.round(1_000 + r() * 20_000), paid: true };
+  if (to === BEFORE_QUOTE) return { outcome: 'Need, budget and timing discussed' };
   return {};
 }

@@ -6,13 +6,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { opportunities } from '../db/schema';
-import { phaseIndex } from '../../shared/phases';
+import { phaseIndex, OPPORTUNITY_STAGES, type OpportunityStage, isCustomer } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
 import { loadAccount } from './moves';
 
-export const OPPORTUNITY_STAGES = ['conversation', 'negotiation', 'closing'] as const;
-export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
+export { OPPORTUNITY_STAGES, type OpportunityStage };
 
 export async function createOpportunity(
   tx: Tx,
@@ -20,7 +19,7 @@ export async function createOpportunity(
   input: { accountId: string; kind: 'new' | 'upsell' | 'cross_sell'; title: string; amount?: number; currency?: string },
 ) {
   const account = await loadAccount(tx, actor, input.accountId);
-  if (phaseIndex(account.phase) < phaseIndex('customer')) {
+  if (!isCustomer(account.phase)) {
     throw new DomainError('BAD_REQUEST', 'New business runs through the account’s own phases; opportunities start once it is a customer');
   }
   const id = newId();

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, like, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client';
 import { accounts, activities, proposals } from '../db/schema';
-import { ANNUAL_REVIEW_DUE_MS, phaseIndex, type PhaseId } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, phaseIndex, type PhaseId, isCustomer } from '../../shared/phases';
 import type { Actor } from './actor';
 import { pairComplaints } from './care';
 import { scopeFor } from './reports/scope';
@@ -60,7 +60,7 @@ export async function today(db: Orm, actor: Actor, input: { dayStart: number; da
     .orderBy(asc(accounts.lastReviewAt))
     .limit(LIMIT)
     .all();
-  for (const r of reviews) if (phaseIndex(r.phase) >= phaseIndex('customer')) item('review', r, null, r.last! + ANNUAL_REVIEW_DUE_MS, true);
+  for (const r of reviews) if (isCustomer(r.phase)) item('review', r, null, r.last! + ANNUAL_REVIEW_DUE_MS, true);
 
   const complaintRows = await db
     .select({ id: accounts.id, name: accounts.name, phase: accounts.phase, type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })

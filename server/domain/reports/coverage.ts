@@ -6,11 +6,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { users } from '../../db/schema';
-import { PHASES, type PhaseId } from '../../../shared/phases';
+import { PHASES, type PhaseId, ACTIVE_PHASES } from '../../../shared/phases';
 import { ownerFilter, rate, type Scope } from './scope';
 import type { AccountsPassRow } from './accounts-pass';
 
-const ACTIVE_PHASES: PhaseId[] = ['prospect', 'conversation', 'negotiation', 'closing'];
 
 export async function coverage(db: Orm, s: Scope, pass: AccountsPassRow[]) {
   const active = pass.filter((r) => ACTIVE_PHASES.includes(r.phase));

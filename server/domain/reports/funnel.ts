@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
-import { PHASE_IDS, phaseIndex, type PhaseId } from '../../../shared/phases';
+import { PHASE_IDS, phaseIndex, type PhaseId, QUOTE_PHASE, CUSTOMER_PHASE } from '../../../shared/phases';
 import { ownerFilter, rate, type Scope } from './scope';
 
 
@@ -45,6 +45,6 @@ export async function funnel(db: Orm, s: Scope) {
       conversion: i < PHASE_IDS.length - 1 ? { ...c, rate: rate(c.converted, c.cohort) } : null,
     });
   }
-  const quotes = await reachedLater(db, s, phaseIndex('negotiation'), phaseIndex('customer'));
+  const quotes = await reachedLater(db, s, phaseIndex(QUOTE_PHASE), phaseIndex(CUSTOMER_PHASE));
   return { phases, winRate: { quotes: quotes.cohort, won: quotes.converted, rate: rate(quotes.converted, quotes.cohort) } };
 }

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
-import { PHASE_IDS, phaseIndex, type PhaseId } from '../../../shared/phases';
+import { PHASE_IDS, phaseIndex, type PhaseId, CUSTOMER_PHASE } from '../../../shared/phases';
 import { DAY_MS, days, ownerFilter, percentile, type Scope } from './scope';
 
 const STALE_NO_ACTIVITY_MS = 30 * DAY_MS;
@@ -66,7 +66,7 @@ export async function timeInPhase(db: Orm, s: Scope, openByPhase: Map<PhaseId, n
 
 /** Median days from suspect (the account's creation) to customer, over accounts that first became customers in the period. */
 export async function velocity(db: Orm, s: Scope) {
-  const customer = phaseIndex('customer');
+  const customer = phaseIndex(CUSTOMER_PHASE);
   // every account reaches suspect when it is created (later phases count the skipped ones), so its first suspect reach is its start
   const rows = await db.all<{ d: number }>(sql`
     select c.first_at - (select min(r0.at) from phase_reaches r0 where r0.account_id = c.account_id and r0.phase_idx = 0) as d
