@@ -43,7 +43,12 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   const client = createClient({ url, authToken });
   const orm = drizzle(client, { schema });
   // servers starting together on one file take turns: a migration behind another's lock waits on timers
-  await withLockWait(() => migrate(orm, { migrationsFolder }), 60_000);
+  // a table "already exists" means another process applied the same migrations a moment earlier: wait and read the journal again
+  const migrateOnce = () =>
+    migrate(orm, { migrationsFolder }).catch((e: unknown) => {
+      throw e instanceof Error && /already exists/i.test(e.message) ? Object.assign(new Error('SQLITE_BUSY: another process is migrating'), { cause: e }) : e;
+    });
+  await withLockWait(migrateOnce, 60_000);
   const queue = serialized();
   // libsql-js is synchronous: a second BEGIN IMMEDIATE on another pooled
   // connection would busy-wait on the event loop the first one needs to
