@@ -109,9 +109,8 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
       await enqueue({ clientId: req.clientId, op: write.op, pageKey: key, summary: write.summary });
       const report = await flush(api, { force: true });
       if (report.stopped) trouble = troubleFor(report.stopped);
-      if (req.type === 'sidebar:logThread' && report.delivered.includes(req.clientId)) {
-        logged = (await deliveredResult(req.clientId)) as FrameAnswer['logged'];
-      }
+      // asked by id, not from this flush's report: a flush already running (the page's own view) may have sent it first
+      if (req.type === 'sidebar:logThread') logged = ((await deliveredResult(req.clientId)) ?? undefined) as FrameAnswer['logged'];
     }
   }
 

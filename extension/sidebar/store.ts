@@ -19,13 +19,22 @@ export const coveredClick = signal<number | null>(null);
 export const view = computed(() => answer.value?.view ?? null);
 export const trouble = computed(() => refusal.value ?? answer.value?.trouble ?? null);
 export const pending = computed(() => answer.value?.pending ?? []);
-export const logged = computed(() => answer.value?.logged ?? null);
+/**
+ * The last "Log this thread" result, kept apart from the answer: the view is
+ * refreshed after every write (by this frame and by the background), and the
+ * result must stay on screen until the rep leaves the thread.
+ */
+const lastLog = signal<{ thread: string; result: NonNullable<FrameAnswer['logged']> } | null>(null);
+const threadOf = (a: FrameAnswer | null) => (a?.page.site === 'gmail' ? a.page.data.threadId : null);
+export const logged = computed(() => (lastLog.value && lastLog.value.thread === threadOf(answer.value) ? lastLog.value.result : null));
 
 type Action = Exclude<FrameRequest, { type: 'sidebar:view' }>;
 type ActionInput = { [K in Action['type']]: Omit<Extract<Action, { type: K }>, 'token' | 'clientId'> }[Action['type']];
 
 function take(reply: Reply<FrameAnswer>) {
   if (reply.ok) {
+    const thread = threadOf(reply.data);
+    if (reply.data.logged && thread) lastLog.value = { thread, result: reply.data.logged };
     answer.value = reply.data;
     refusal.value = null;
   } else refusal.value = { kind: reply.trouble, message: reply.message };

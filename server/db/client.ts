@@ -5,7 +5,6 @@
  */
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,6 +12,7 @@ import * as schema from './schema';
 import { installStatementCache } from './statement-cache';
 import { serialized } from './serialize';
 import { isBusy, withLockWait } from './lock-wait';
+import { applyMigrations } from './migrate';
 
 export type Orm = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
@@ -28,6 +28,7 @@ export type Db = Orm & {
   client: Client;
 };
 
+const STARTUP_WAIT_MS = 60_000;
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface DbOptions {
@@ -40,15 +41,11 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
     mkdirSync(dirname(fileURLToPath(new URL(url, `file://${process.cwd()}/`))), { recursive: true });
   }
   installStatementCache();
-  const client = createClient({ url, authToken });
+  // opening runs a first statement (and our PRAGMAs, one of which switches a new file to WAL): another
+  // process starting on the same file can hold the lock for a moment, so that waits on timers too
+  const client = await withLockWait(async () => createClient({ url, authToken }), STARTUP_WAIT_MS);
   const orm = drizzle(client, { schema });
-  // servers starting together on one file take turns: a migration behind another's lock waits on timers
-  // a table "already exists" means another process applied the same migrations a moment earlier: wait and read the journal again
-  const migrateOnce = () =>
-    migrate(orm, { migrationsFolder }).catch((e: unknown) => {
-      throw e instanceof Error && /already exists/i.test(e.message) ? Object.assign(new Error('SQLITE_BUSY: another process is migrating'), { cause: e }) : e;
-    });
-  await withLockWait(migrateOnce, 60_000);
+  await applyMigrations(orm, migrationsFolder, STARTUP_WAIT_MS);
   const queue = serialized();
   // libsql-js is synchronous: a second BEGIN IMMEDIATE on another pooled
   // connection would busy-wait on the event loop the first one needs to

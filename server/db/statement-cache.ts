@@ -15,9 +15,10 @@ import Database from 'libsql';
 
 const CAPACITY = 256;
 const PRAGMAS = [
-  'PRAGMA journal_mode=WAL',
-  // short: a longer wait would block the event loop inside libsql-js; writes wait on timers instead (lock-wait.ts)
+  // first, so the others wait a moment for a lock; short: a longer wait would block the event loop inside libsql-js; writes wait on timers instead (lock-wait.ts)
   'PRAGMA busy_timeout=20',
+  // a new file becomes WAL here; that needs a moment alone with the file, so it can fail while another process starts
+  'PRAGMA journal_mode=WAL',
   'PRAGMA synchronous=NORMAL',
   'PRAGMA foreign_keys=ON',
   // reports scan large indexes: a 64 MB page cache and memory-mapped reads keep them off the read() path
@@ -38,9 +39,10 @@ export function installStatementCache(): void {
   proto.prepare = function prepare(this: object, sql: string): Stmt {
     let cache = caches.get(this);
     if (!cache) {
+      // a failed setup (the lock is busy) is run again on the next statement, never half-kept
+      for (const pragma of PRAGMAS) (original.call(this, pragma) as { all(): unknown }).all();
       cache = new Map();
       caches.set(this, cache);
-      for (const pragma of PRAGMAS) (original.call(this, pragma) as { all(): unknown }).all();
     }
     const hit = cache.get(sql);
     if (hit) {
