@@ -1,13 +1,14 @@
 /** The Hono app: /health, tRPC at /trpc, CORS for the extension, a body size limit. */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { TRPCError } from '@trpc/server';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { trpcServer } from '@hono/trpc-server';
 import type { Db } from './db/client';
 import { appRouter } from './routers';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { authenticate } from './domain/auth';
+import { requestActor } from './http/request-actor';
+import { intakeRoutes } from './http/intake';
+import type { FormLimits } from './http/forms';
 import { createAuthLimiter, RetryLater, type AuthLimitOptions } from './auth-limit';
 import { RETRY_AFTER_S } from './db/lock-wait';
 import { allowedOrigins } from './origins';
@@ -20,29 +21,21 @@ export interface AppOptions {
   authLimit?: AuthLimitOptions;
   /** extension origins allowed beside the extension's own stable id (EXTENSION_ORIGINS) */
   extraOrigins?: string[];
+  formLimits?: FormLimits;
 }
-
-const addressOf = (c: Context) => {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-};
 
 export function createApp(db: Db, opts: AppOptions = {}) {
   const app = new Hono();
   const limiter = createAuthLimiter(opts.authLimit);
   const origins = allowedOrigins(opts.extraOrigins);
-  app.use(
-    '*',
-    cors({
+  const extensionCors = cors({
       origin: (origin) => (origins.has(origin) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'trpc-accept'],
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       maxAge: 600,
-    }),
-  );
+    });
+  // web forms answer their own sites' origins (forms.ts); everything else only the extension's
+  app.use('*', (c, next) => (c.req.path.startsWith('/forms/') ? next() : extensionCors(c, next)));
   app.use(
     '/trpc/*',
     bodyLimit({
@@ -63,17 +56,12 @@ export function createApp(db: Db, opts: AppOptions = {}) {
       endpoint: '/trpc',
       router: appRouter,
       createContext: async (_opts, c) => {
-        const header = c.req.header('authorization') ?? '';
-        const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-        const actor = token ? await authenticate(db, token) : null;
-        if (token && !actor) {
-          // a guesser is slowed; a valid token from the same address (an office behind one IP) still works
-          const address = addressOf(c);
-          const wait = limiter.retryAfter(address);
-          if (wait) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins from this address; try again in ${wait} s`, cause: new RetryLater(wait) });
-          limiter.fail(address);
+        try {
+          return { db, actor: await requestActor(db, limiter, c) };
+        } catch (e) {
+          if (e instanceof RetryLater) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins from this address; try again in ${e.seconds} s`, cause: e });
+          throw e;
         }
-        return { db, actor };
       },
       responseMeta: ({ errors }) => {
         if (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')) return { headers: new Headers({ 'Retry-After': String(RETRY_AFTER_S) }) };
@@ -83,6 +71,7 @@ export function createApp(db: Db, opts: AppOptions = {}) {
       },
     }),
   );
+  app.route('/', intakeRoutes(db, limiter, opts.formLimits));
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
   app.onError((err, c) => {
     console.error('[http] error:', err.name);

@@ -142,6 +142,11 @@ export const activityData = z
     referredCompany: short.optional(),
     complaintId: id.optional(),
     opportunityId: id.optional(),
+    /** what else a web form sent (its own field names), kept as it came */
+    fields: z
+      .record(z.string().max(60), z.string().max(1000))
+      .refine((f) => Object.keys(f).length <= 30, 'at most 30 fields')
+      .optional(),
   })
   .strict();
 export type ActivityData = z.infer<typeof activityData>;

@@ -7,7 +7,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { extensionPageRequest, frameRequest, frameSearch, pageOpen, type Reply } from '../messaging/protocol';
 import { call, failWith, makeApi } from './api';
 import { grantFrame, redeem } from './frames';
-import { loadSettings, saveSettings } from './settings';
+import { loadSettings, saveSettings, type Settings } from './settings';
+import { exportText, importFile } from './intake';
 import { answerFrame, cachedAnswer } from './frame-requests';
 import { flush, unblockAuth } from './outbox';
 
@@ -27,6 +28,11 @@ async function withApi<T>(fn: (api: ReturnType<typeof makeApi>) => Promise<T>): 
   if (!settings) return failWith('not-configured');
   const api = makeApi(settings);
   return call(() => fn(api));
+}
+
+async function withSettings<T>(fn: (s: Settings) => Promise<Reply<T>>): Promise<Reply<T>> {
+  const settings = await loadSettings();
+  return settings ? fn(settings) : failWith('not-configured');
 }
 
 async function onContentScript(message: unknown, sender: Sender): Promise<Reply<{ token: string }>> {
@@ -107,6 +113,16 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
     case 'open:options':
       await browser.runtime.openOptionsPage();
       return { ok: true, data: null };
+    case 'intake:import': {
+      const { type: _type, file, ...options } = req;
+      return withSettings((s) => importFile(s, file, options));
+    }
+    case 'intake:export':
+      return withSettings((s) => exportText(s, req.table, req.format, req.delimiter));
+    case 'forms:list':
+      return withApi((api) => api.forms.list.query());
+    case 'forms:create':
+      return withApi((api) => api.forms.create.mutate({ name: req.name, redirectUrl: req.redirectUrl, origins: req.origins }));
     case 'open:dashboard':
       await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
       return { ok: true, data: null };

@@ -16,6 +16,7 @@ import { Card, HBars, Trend } from './charts';
 import { CaptureHealth } from './CaptureHealth';
 import { DEFINITIONS } from './definitions';
 import { AdminPanel } from './AdminPanel';
+import { IntakePanel } from './IntakePanel';
 import { AccountsList } from './AccountsList';
 
 type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
@@ -212,6 +213,7 @@ export function Dashboard() {
             </dl>
           </Card>
           <CaptureHealth />
+          {(role.value === 'admin' || role.value === 'manager') && <IntakePanel role={role.value} />}
           {role.value === 'admin' && <AdminPanel />}
         </div>
       )}

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { serverUrlProblem } from '../server-url';
 import { USER_ROLES, OPPORTUNITY_STAGES } from '../../shared/phases';
+import { IMPORT_FIELDS, EXPORT_TABLE_NAMES } from '../../shared/import-columns';
 import { person, accountQuery, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -123,6 +124,18 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accounts:update'), accountId: id, patch: accountPatch }),
   z.object({ type: z.literal('open:dashboard') }),
   z.object({ type: z.literal('open:account'), id }),
+  z.object({
+    type: z.literal('intake:import'),
+    /** the file's bytes, base64: its encoding (UTF-8 or Windows-1252) is read on the server */
+    file: z.string().max(36_000_000),
+    source: line(200).pipe(z.string().min(1)),
+    owner: email.optional(),
+    dryRun: z.boolean(),
+    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500)).optional(),
+  }),
+  z.object({ type: z.literal('intake:export'), table: z.enum(EXPORT_TABLE_NAMES), format: z.enum(['csv', 'jsonl']), delimiter: z.enum([';', ',']) }),
+  z.object({ type: z.literal('forms:list') }),
+  z.object({ type: z.literal('forms:create'), name: line(200).pipe(z.string().min(1)), redirectUrl: line(2000).pipe(z.url()).optional(), origins: z.array(line(2000).pipe(z.url())).max(20) }),
 ]);
 
 export type PageOpen = z.infer<typeof pageOpen>;

@@ -8,6 +8,9 @@
  *   erase-person --team T (--email E | --linkedin URL)
  *   erase-account --team T --account ID
  *   seed-demo [--team T] [--accounts N]
+ *   import --team T --file F.csv [--source S] [--owner E] [--dry-run]
+ *   create-form --team T --name N [--redirect URL] [--origin URL ...] [--owner E]
+ *   export --team T --out DIR [--format csv|jsonl] [--delimiter ';'|',']
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -22,6 +25,11 @@ import { eraseAccount, erasePerson, exportPerson } from '../domain/privacy';
 import { teams } from '../db/schema';
 import type { Actor } from '../domain/actor';
 import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { importSelection } from '../domain/intake/import';
+import { createForm } from '../domain/intake/forms';
+import { exportAll } from './export-files';
 
 const createUserArgs = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -59,6 +67,15 @@ async function main(argv: string[]) {
       accounts: { type: 'string' },
       linkedin: { type: 'string' },
       account: { type: 'string' },
+      file: { type: 'string' },
+      source: { type: 'string' },
+      owner: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      redirect: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      delimiter: { type: 'string' },
     },
     strict: true,
   });
@@ -93,8 +110,25 @@ async function main(argv: string[]) {
         if (accounts !== undefined && !(Number.isInteger(accounts) && accounts > 0 && accounts <= 100_000)) throw new Error('--accounts takes a whole number from 1 to 100000');
         return await seedDemo(db, { team: values.team ?? 'Demo', accounts });
       }
+      case 'import': {
+        if (!values.file) throw new Error('import needs --file F.csv');
+        const actor = await cliAdmin(db, values.team);
+        const { errors, preview: _preview, headers: _headers, sample: _sample, ...counts } = await importSelection(db, actor, readFileSync(values.file), {
+          source: values.source ?? basename(values.file).replace(/\.[^.]+$/, ''),
+          ownerEmail: values.owner,
+          dryRun: values['dry-run'],
+        });
+        return { ...counts, errors: errors.slice(0, 20) };
+      }
+      case 'create-form': {
+        const form = await createForm(db, await cliAdmin(db, values.team), { name: values.name ?? '', redirectUrl: values.redirect, origins: values.origin ?? [], ownerEmail: values.owner });
+        return { ...form, post: `/forms/${form.key}` };
+      }
+      case 'export':
+        if (!values.out) throw new Error('export needs --out DIR');
+        return await exportAll(db, await cliAdmin(db, values.team), values.out, values.format, values.delimiter);
       default:
-        throw new Error(`Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, set-role, export-person, erase-person, erase-account, seed-demo`);
+        throw new Error(`Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, set-role, export-person, erase-person, erase-account, seed-demo, import, create-form, export`);
     }
   } finally {
     db.client.close();

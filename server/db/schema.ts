@@ -67,6 +67,9 @@ export const accounts = sqliteTable(
     website: text('website'),
     /** a company's own one-liner, as its LinkedIn page shows it */
     tagline: text('tagline'),
+    /** the Chamber of Commerce (KvK) number, 8 digits, from a selection */
+    kvkNumber: text('kvk_number'),
+    phone: text('phone'),
     emailDomain: text('email_domain'),
     linkedinCompanyUrl: text('linkedin_company_url'),
     source: text('source'),
@@ -101,6 +104,9 @@ export const accounts = sqliteTable(
     index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
+    // a selection's rows are matched on these (import.ts)
+    index('accounts_team_kvk').on(t.teamId, t.kvkNumber),
+    index('accounts_team_postcode').on(t.teamId, t.postcode),
   ],
 );
 
@@ -348,4 +354,26 @@ export const autoLogSkips = sqliteTable(
     createdAt: created(),
   },
   (t) => [uniqueIndex('auto_log_skips_key').on(t.teamId, t.userId, t.threadId)],
+);
+
+/** A web form on the team's site that sends enquiries in as prospects (POST /forms/<key>). */
+export const webForms = sqliteTable(
+  'web_forms',
+  {
+    id: text('id').primaryKey(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    /** public: it is in the form's HTML; it only lets a site send enquiries */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** where a browser goes after a form post (the site's thank-you page) */
+    redirectUrl: text('redirect_url'),
+    /** the site origins a browser may post from; empty allows any */
+    origins: text('origins', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** the rep who gets the new prospects; none leaves them unassigned */
+    ownerId: text('owner_id').references(() => users.id),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: created(),
+    disabledAt: integer('disabled_at'),
+  },
+  (t) => [uniqueIndex('web_forms_key').on(t.key), index('web_forms_team').on(t.teamId)],
 );

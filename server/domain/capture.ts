@@ -12,7 +12,7 @@ import { splitName } from '../../shared/names';
 import { newId, type Actor } from './actor';
 import { findAccount, findContact, findContactByName } from './matching';
 import { recordCreation } from './moves';
-import { insertActivity } from './activities';
+import { insertActivity, type ActivityInput } from './activities';
 import { refreshGaps } from './checklist';
 import { isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
 import { domainOf } from '../../shared/email';
@@ -36,12 +36,12 @@ export async function createAccount(
   actor: Actor,
   values: NewAccount,
   phase: PhaseId,
-  evidence: { type: 'linkedin_capture' | 'email_in' | 'note' | 'form'; sourceKey: string },
+  evidence: { type: 'linkedin_capture' | 'email_in' | 'note' | 'form'; sourceKey: string } & Pick<ActivityInput, 'direction' | 'subject' | 'snippet' | 'data'>,
   at = Date.now(),
 ) {
   const id = newId();
-  await tx.insert(accounts).values({ ...values, id, teamId: actor.teamId, ownerId: actor.userId, phase, phaseSince: at, createdAt: at });
-  const { activity } = await insertActivity(tx, actor, { accountId: id, type: evidence.type, sourceKey: evidence.sourceKey, occurredAt: at });
+  await tx.insert(accounts).values({ ownerId: actor.userId, ...values, id, teamId: actor.teamId, phase, phaseSince: at, createdAt: at });
+  const { activity } = await insertActivity(tx, actor, { ...evidence, accountId: id, occurredAt: at });
   await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
   await refreshGaps(tx, id);
   return id;

@@ -7,6 +7,7 @@ import { reportsRouter } from './reports';
 import { opportunitiesRouter } from './opportunities';
 import { usersRouter } from './users';
 import { privacyRouter } from './privacy';
+import { formsRouter } from './forms';
 
 export const appRouter = router({
   me: meRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   opportunities: opportunitiesRouter,
   users: usersRouter,
   privacy: privacyRouter,
+  forms: formsRouter,
 });
 
 export type AppRouter = typeof appRouter;

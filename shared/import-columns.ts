@@ -1,0 +1,92 @@
+/**
+ * The fields a suspect list can fill, with the headers people actually use
+ * (Dutch and English, KvK exports, Excel sheets). The server guesses the
+ * mapping from these; the dashboard shows the same fields to correct it.
+ */
+import type { Label } from './phases';
+
+export const IMPORT_FIELDS = [
+  'name',
+  'street',
+  'houseNumber',
+  'address',
+  'postcode',
+  'city',
+  'country',
+  'kvk',
+  'industry',
+  'website',
+  'phone',
+  'email',
+  'contactName',
+  'linkedinUrl',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** column index per field; a field left out is not read */
+export type ImportMapping = Partial<Record<ImportField, number>>;
+
+export const IMPORT_FIELD_LABELS: Record<ImportField, Label> = {
+  name: { nl: 'Bedrijfsnaam', en: 'Company name' },
+  street: { nl: 'Straat', en: 'Street' },
+  houseNumber: { nl: 'Huisnummer', en: 'House number' },
+  address: { nl: 'Adres', en: 'Address' },
+  postcode: { nl: 'Postcode', en: 'Postcode' },
+  city: { nl: 'Plaats', en: 'City' },
+  country: { nl: 'Land', en: 'Country' },
+  kvk: { nl: 'KvK-nummer', en: 'Chamber of Commerce (KvK) number' },
+  industry: { nl: 'Branche (SBI)', en: 'Industry (SBI)' },
+  website: { nl: 'Website', en: 'Website' },
+  phone: { nl: 'Telefoon', en: 'Phone' },
+  email: { nl: 'E-mail', en: 'E-mail' },
+  contactName: { nl: 'Contactpersoon', en: 'Contact person' },
+  linkedinUrl: { nl: 'LinkedIn-URL', en: 'LinkedIn URL' },
+};
+
+/** headers compared without case, accents, spaces and punctuation */
+const ALIASES: Record<ImportField, string[]> = {
+  name: ['bedrijfsnaam', 'handelsnaam', 'statutairenaam', 'bedrijf', 'organisatie', 'companyname', 'company', 'organisation', 'organization', 'account', 'naam', 'name'],
+  street: ['straat', 'straatnaam', 'street', 'streetname', 'bezoekadresstraat'],
+  houseNumber: ['huisnummer', 'huisnr', 'nr', 'nummer', 'housenumber', 'number', 'huisnummertoevoeging'],
+  address: ['adres', 'bezoekadres', 'vestigingsadres', 'address', 'streetaddress', 'address1', 'addressline1'],
+  postcode: ['postcode', 'postalcode', 'zip', 'zipcode', 'postcodebezoekadres'],
+  city: ['plaats', 'woonplaats', 'vestigingsplaats', 'stad', 'city', 'town', 'place'],
+  country: ['land', 'country'],
+  kvk: ['kvk', 'kvknummer', 'kvknr', 'kamervankoophandel', 'cocnumber', 'coc', 'chamberofcommerce', 'kvkno', 'registrationnumber'],
+  industry: ['sbi', 'sbicode', 'branche', 'sector', 'industrie', 'industry', 'sbiomschrijving', 'hoofdactiviteit', 'activiteit'],
+  website: ['website', 'web', 'url', 'internetadres', 'site', 'homepage', 'www'],
+  phone: ['telefoon', 'telefoonnummer', 'tel', 'phone', 'phonenumber', 'telephone', 'mobiel'],
+  email: ['email', 'emailadres', 'mail', 'emailaddress', 'e-mail'],
+  contactName: ['contactpersoon', 'contact', 'contactnaam', 'contactperson', 'contactname', 'persoon', 'aanhef'],
+  linkedinUrl: ['linkedin', 'linkedinurl', 'linkedinprofiel', 'linkedinprofile', 'linkedinpage'],
+};
+
+export const headerKey = (h: string) =>
+  h
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/** Per field, the header of its most telling alias; a header serves one field only. */
+export function guessMapping(headers: readonly string[]): ImportMapping {
+  const keys = headers.map(headerKey);
+  const mapping: ImportMapping = {};
+  const taken = new Set<number>();
+  const claim = (field: ImportField, aliases: readonly string[]) => {
+    for (const alias of aliases) {
+      const i = keys.findIndex((k, idx) => !taken.has(idx) && k === headerKey(alias));
+      if (i >= 0) {
+        mapping[field] = i;
+        taken.add(i);
+        return;
+      }
+    }
+  };
+  for (const field of IMPORT_FIELDS) claim(field, ALIASES[field]);
+  // "Name" beside "Company" is the person
+  if (mapping.contactName === undefined) claim('contactName', ['naam', 'name', 'fullname', 'volledigenaam']);
+  return mapping;
+}
+
+/** The tables a team can export, one file each. */
+export const EXPORT_TABLE_NAMES = ['accounts', 'contacts', 'activities', 'phase_changes', 'opportunities'] as const;
