@@ -90,10 +90,12 @@ export function IntakePanel({ role }: { role: UserRole }) {
 
   const setColumn = (field: ImportField, column: string) => {
     const next = { ...(mapping.value ?? {}) };
-    // a column serves one field
-    for (const f of IMPORT_FIELDS) if (next[f] === Number(column)) delete next[f];
-    if (column === '') delete next[field];
-    else next[field] = Number(column);
+    delete next[field];
+    if (column !== '') {
+      // a column serves one field
+      for (const f of IMPORT_FIELDS) if (next[f] === Number(column)) delete next[f];
+      next[field] = Number(column);
+    }
     mapping.value = next;
   };
 

@@ -24,9 +24,13 @@ export async function recordReaches(tx: Tx, r: { teamId: string; accountId: stri
     .update(phaseReaches)
     .set({ leftAt: r.at })
     .where(and(eq(phaseReaches.accountId, r.accountId), lt(phaseReaches.phaseIdx, top), isNull(phaseReaches.leftAt)));
-  await tx.insert(phaseReaches).values(
-    r.phases.map((p) => ({ teamId: r.teamId, accountId: r.accountId, ownerId: r.ownerId, phaseIdx: phaseIndex(p), at: r.at, leftAt: phaseIndex(p) < top ? r.at : null })),
-  );
+  await tx.insert(phaseReaches).values(reachRows(r));
+}
+
+/** The reach rows of one event: the target, and the phases it skipped (left in the same moment). */
+export function reachRows(r: { teamId: string; accountId: string; ownerId: string | null; phases: PhaseId[]; at: number }) {
+  const top = Math.max(...r.phases.map(phaseIndex));
+  return r.phases.map((p) => ({ teamId: r.teamId, accountId: r.accountId, ownerId: r.ownerId, phaseIdx: phaseIndex(p), at: r.at, leftAt: phaseIndex(p) < top ? r.at : null }));
 }
 
 /** One ended stay, counted by its end day and its length in whole days. */

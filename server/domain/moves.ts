@@ -30,20 +30,19 @@ export async function loadAccount(tx: Tx, actor: Actor, accountId: string) {
 
 /** Records the first phase of a new account; phases it starts beyond count as skipped. */
 export async function recordCreation(tx: Tx, actor: Actor, accountId: string, to: PhaseId, at: number, evidenceActivityId?: string) {
-  const skipped = skippedOnCreate(to);
   const account = await loadAccount(tx, actor, accountId);
-  await recordReaches(tx, { teamId: actor.teamId, accountId, ownerId: account.ownerId, phases: [...skipped, to], at });
-  await tx.insert(phaseChanges).values({
-    id: newId(),
-    teamId: actor.teamId,
-    accountId,
-    from: null,
-    to,
-    at,
-    byUserId: actor.userId,
-    evidenceActivityId,
-    skipped,
-  });
+  const { reaches, change } = creationRows(actor, { accountId, ownerId: account.ownerId }, to, at, evidenceActivityId);
+  await recordReaches(tx, { teamId: actor.teamId, accountId, ownerId: account.ownerId, phases: reaches, at });
+  await tx.insert(phaseChanges).values(change);
+}
+
+/** What a new account's first phase records: the phases it reached, and its first phase change (also written in bulk by an import). */
+export function creationRows(actor: Actor, a: { accountId: string; ownerId: string | null }, to: PhaseId, at: number, evidenceActivityId?: string) {
+  const skipped = skippedOnCreate(to);
+  return {
+    reaches: [...skipped, to],
+    change: { id: newId(), teamId: actor.teamId, accountId: a.accountId, from: null, to, at, byUserId: actor.userId, evidenceActivityId, skipped },
+  };
 }
 
 export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and size targets, printed as one table.
- * BENCH_ONLY=memory,size,capture,reports,real,week,soak picks some (soak: 1M requests, ~20 min); BENCH_CALLS sets the API call count.
+ * BENCH_ONLY=memory,size,capture,reports,real,week,import,soak picks some (soak: 1M requests, ~20 min); BENCH_CALLS sets the API call count.
  */
 import { spawnSync } from 'node:child_process';
 import { printTable, type Row } from './table';
@@ -11,6 +11,7 @@ import { reportsBench } from './reports';
 import { realPagesBench } from './real-pages';
 import { soak } from './soak';
 import { repWeek } from './rep-week';
+import { importBench } from './import';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (name: string) => !only || only.includes(name);
@@ -24,6 +25,7 @@ async function main() {
   if (wants('week')) rows.push(...(await repWeek()));
   if (wants('capture')) rows.push(...(await captureLatency()));
   if (wants('reports')) rows.push(...(await reportsBench()));
+  if (wants('import')) rows.push(...(await importBench()));
   if (wants('memory')) rows.push(...(await serverMemory()));
   if (wants('soak')) rows.push(...(await soak()));
   printTable(rows);

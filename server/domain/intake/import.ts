@@ -10,23 +10,27 @@
  * applied); other writers get the lock between batches. A run that stops
  * part-way is resumed by importing the same file again: what landed matches.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../../db/client';
-import { accounts, contactEmails, contacts, users } from '../../db/schema';
+import { accounts, contactEmails, contacts, phaseChanges, phaseReaches, users } from '../../db/schema';
 import { FIRST_PHASE } from '../../../shared/phases';
 import { guessMapping, type ImportMapping } from '../../../shared/import-columns';
 import { newId, type Actor } from '../actor';
-import { recordCreation } from '../moves';
-import { refreshGaps } from '../checklist';
+import { creationRows } from '../moves';
+import { reachRows } from '../derived';
+import { checklistGaps as checklistGapsOf, refreshGaps } from '../checklist';
 import { companyKey, findContact } from '../matching';
 import { DomainError } from '../errors';
 import { LockTimeout } from '../../db/lock-wait';
 import { readCsv } from './read-csv';
 import { isInvalid, toImportRow, type ImportRow, type InvalidRow } from './rows';
 
-export const IMPORT_BATCH = 500;
+export const IMPORT_BATCH = 2000;
 const MAX_REPORTED_INVALID = 200;
 const PREVIEW_ROWS = 5;
+
+type Counts = { imported: number; matched: number; enriched: number; contactsAdded: number };
 
 export interface ImportOptions {
   source: string;
@@ -60,32 +64,60 @@ export interface ImportReport {
 }
 
 type Match = { id: string } | undefined;
+type AccountRow = typeof accounts.$inferSelect;
 
-/** The account a row describes, if the team has it: the strongest key first. */
-async function findMatch(tx: Tx | Db, teamId: string, r: ImportRow): Promise<typeof accounts.$inferSelect | undefined> {
+/**
+ * What the team already has for one batch of rows, found with one query per
+ * key (KvK number, domain, LinkedIn page, contact e-mail or profile, postcode)
+ * instead of several per row.
+ */
+async function knownFor(q: Tx | Db, teamId: string, batch: ImportRow[]) {
   const live = and(eq(accounts.teamId, teamId), isNull(accounts.archivedAt));
-  if (r.kvk) {
-    const hit = await tx.select().from(accounts).where(and(live, eq(accounts.kvkNumber, r.kvk))).get();
-    if (hit) return hit;
+  const values = <K extends keyof ImportRow>(k: K) => [...new Set(batch.map((r) => r[k]).filter((v): v is NonNullable<ImportRow[K]> => Boolean(v)))] as string[];
+  const emails = [...new Set(batch.map((r) => r.contact?.email).filter((v): v is string => Boolean(v)))];
+  const people = [...new Set(batch.map((r) => r.contact?.linkedinUrl).filter((v): v is string => Boolean(v)))];
+  const byKey = async (column: typeof accounts.kvkNumber | typeof accounts.emailDomain | typeof accounts.linkedinCompanyUrl, keys: string[]) =>
+    keys.length ? new Map((await q.select({ id: accounts.id, key: column }).from(accounts).where(and(live, inArray(column, keys))).all()).map((a) => [a.key!, a.id])) : new Map<string, string>();
+  const [kvk, domain, li, near] = await Promise.all([
+    byKey(accounts.kvkNumber, values('kvk')),
+    byKey(accounts.emailDomain, values('domain')),
+    byKey(accounts.linkedinCompanyUrl, values('linkedinCompanyUrl')),
+    values('postcode').length ? q.select({ id: accounts.id, name: accounts.name, postcode: accounts.postcode }).from(accounts).where(and(live, inArray(accounts.postcode, values('postcode')))).all() : [],
+  ]);
+  const contactAccount = new Map<string, string>();
+  if (emails.length) {
+    const rows = await q
+      .select({ email: contactEmails.email, accountId: contacts.accountId })
+      .from(contactEmails)
+      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+      .innerJoin(accounts, eq(accounts.id, contacts.accountId))
+      .where(and(eq(contactEmails.teamId, teamId), inArray(contactEmails.email, emails), isNull(accounts.archivedAt)))
+      .all();
+    for (const r of rows) contactAccount.set(`e:${r.email}`, r.accountId);
   }
-  if (r.domain) {
-    const hit = await tx.select().from(accounts).where(and(live, eq(accounts.emailDomain, r.domain))).get();
-    if (hit) return hit;
+  if (people.length) {
+    const rows = await q
+      .select({ url: contacts.linkedinUrl, accountId: contacts.accountId })
+      .from(contacts)
+      .innerJoin(accounts, eq(accounts.id, contacts.accountId))
+      .where(and(eq(contacts.teamId, teamId), inArray(contacts.linkedinUrl, people), isNull(accounts.archivedAt)))
+      .all();
+    for (const r of rows) contactAccount.set(`p:${r.url}`, r.accountId);
   }
-  if (r.linkedinCompanyUrl) {
-    const hit = await tx.select().from(accounts).where(and(live, eq(accounts.linkedinCompanyUrl, r.linkedinCompanyUrl))).get();
-    if (hit) return hit;
-  }
-  if (r.contact?.linkedinUrl || r.contact?.email) {
-    const person = await findContact(tx, teamId, { linkedinUrl: r.contact.linkedinUrl ?? undefined, email: r.contact.email ?? undefined });
-    if (person) return tx.select().from(accounts).where(and(live, eq(accounts.id, person.accountId))).get();
-  }
-  if (r.postcode) {
-    const key = companyKey(r.name);
-    const near = await tx.select().from(accounts).where(and(live, eq(accounts.postcode, r.postcode))).limit(200).all();
-    return near.find((a) => companyKey(a.name) === key);
-  }
-  return undefined;
+  const byPostcode = new Map<string, string>();
+  for (const a of near) if (!byPostcode.has(`${companyKey(a.name)}|${a.postcode}`)) byPostcode.set(`${companyKey(a.name)}|${a.postcode}`, a.id);
+  return {
+    /** the strongest key first: KvK number, domain, LinkedIn page, a contact's e-mail or profile, then name + postcode */
+    match: (r: ImportRow): string | undefined =>
+      (r.kvk && kvk.get(r.kvk)) ||
+      (r.domain && domain.get(r.domain)) ||
+      (r.linkedinCompanyUrl && li.get(r.linkedinCompanyUrl)) ||
+      (r.contact?.linkedinUrl && contactAccount.get(`p:${r.contact.linkedinUrl}`)) ||
+      (r.contact?.email && contactAccount.get(`e:${r.contact.email}`)) ||
+      (r.postcode && byPostcode.get(`${companyKey(r.name)}|${r.postcode}`)) ||
+      undefined,
+    knownContact: (r: ImportRow) => Boolean((r.contact?.email && contactAccount.has(`e:${r.contact.email}`)) || (r.contact?.linkedinUrl && contactAccount.has(`p:${r.contact.linkedinUrl}`))),
+  };
 }
 
 /** Keys of rows seen earlier in this file: a dry run has not written them, and a file may repeat a company. */
@@ -110,7 +142,7 @@ function fileKeys() {
 const FILLABLE = ['address', 'postcode', 'city', 'country', 'industry', 'website', 'phone', 'linkedinCompanyUrl'] as const;
 
 /** Empty fields of a matched account, filled from the row; nothing else changes. */
-function fillIn(a: typeof accounts.$inferSelect, r: ImportRow): Partial<typeof accounts.$inferInsert> {
+function fillIn(a: AccountRow, r: ImportRow): Partial<typeof accounts.$inferInsert> {
   const patch: Partial<typeof accounts.$inferInsert> = {};
   for (const f of FILLABLE) if (!a[f] && r[f]) patch[f] = r[f];
   if (!a.kvkNumber && r.kvk) patch.kvkNumber = r.kvk;
@@ -118,7 +150,8 @@ function fillIn(a: typeof accounts.$inferSelect, r: ImportRow): Partial<typeof a
   return patch;
 }
 
-async function addContactIfNew(tx: Tx, teamId: string, accountId: string, r: ImportRow): Promise<boolean> {
+/** A person named in the row who is not yet a contact of the account (by e-mail, profile or the same name). */
+async function isNewContact(tx: Tx, teamId: string, accountId: string, r: ImportRow): Promise<boolean> {
   const c = r.contact;
   if (!c) return false;
   if ((c.email || c.linkedinUrl) && (await findContact(tx, teamId, { email: c.email ?? undefined, linkedinUrl: c.linkedinUrl ?? undefined }))) return false;
@@ -127,11 +160,26 @@ async function addContactIfNew(tx: Tx, teamId: string, accountId: string, r: Imp
     .from(contacts)
     .where(and(eq(contacts.accountId, accountId), eq(contacts.firstName, c.firstName), eq(contacts.lastName, c.lastName)))
     .get();
-  if (same) return false;
+  return !same;
+}
+
+function contactRows(teamId: string, accountId: string, r: ImportRow) {
+  const c = r.contact!;
   const id = newId();
-  await tx.insert(contacts).values({ id, teamId, accountId, firstName: c.firstName, lastName: c.lastName, phone: c.phone, linkedinUrl: c.linkedinUrl });
-  if (c.email) await tx.insert(contactEmails).values({ teamId, email: c.email, contactId: id }).onConflictDoNothing();
-  return true;
+  return {
+    contact: { id, teamId, accountId, firstName: c.firstName, lastName: c.lastName, phone: c.phone, linkedinUrl: c.linkedinUrl },
+    email: c.email ? { teamId, email: c.email, contactId: id } : null,
+  };
+}
+
+/** Multi-row inserts in slices that stay under SQLite's limit of bound values. */
+async function insertMany<T extends SQLiteTable>(tx: Tx, table: T, rows: T['$inferInsert'][], ignoreDuplicates = false) {
+  // SQLite takes at most 32,766 bound values in one statement
+  const slice = Math.max(1, Math.floor(30_000 / Object.keys(getTableColumns(table)).length));
+  for (let i = 0; i < rows.length; i += slice) {
+    const q = tx.insert(table).values(rows.slice(i, i + slice));
+    await (ignoreDuplicates ? q.onConflictDoNothing() : q);
+  }
 }
 
 async function resolveOwner(db: Db, teamId: string, ownerEmail: string | undefined) {
@@ -193,84 +241,92 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     }
   }
 
-  const one = async (tx: Tx | Db, r: ImportRow) => {
-    const inFile = seen.find(r);
-    const existing = inFile ? undefined : await findMatch(tx, actor.teamId, r);
-    if (inFile || existing) {
-      report.matched++;
-      if (opts.dryRun || !existing) {
-        if (inFile && !opts.dryRun) await enrich(tx as Tx, inFile.id, r);
-        return;
-      }
-      await enrich(tx as Tx, existing.id, r, existing);
-      seen.add(r, existing.id);
-      return;
-    }
-    report.imported++;
-    const id = newId();
-    seen.add(r, id);
-    if (opts.dryRun) return;
-    const w = tx as Tx;
+  /** One batch: matched rows enrich what exists, new rows are written together. Counts go to `c`. */
+  const runBatch = async (q: Tx | Db, batch: ImportRow[], write: boolean, c: Counts) => {
+    const known = await knownFor(q, actor.teamId, batch);
     const at = Date.now();
-    await w.insert(accounts).values({
-      id,
-      teamId: actor.teamId,
-      kind: r.kind,
-      name: r.name,
-      address: r.address,
-      postcode: r.postcode,
-      city: r.city,
-      country: r.country,
-      kvkNumber: r.kvk,
-      industry: r.industry,
-      website: r.website,
-      emailDomain: r.domain,
-      phone: r.phone,
-      linkedinCompanyUrl: r.linkedinCompanyUrl,
-      source,
-      ownerId,
-      phase: FIRST_PHASE,
-      phaseSince: at,
-      createdAt: at,
-    });
-    await recordCreation(w, { ...actor, userId: byUserId }, id, FIRST_PHASE, at);
-    if (await addContactIfNew(w, actor.teamId, id, r)) report.contactsAdded++;
-    await refreshGaps(w, id);
-  };
-
-  const enrich = async (tx: Tx, id: string, r: ImportRow, known?: typeof accounts.$inferSelect) => {
-    const a = known ?? (await tx.select().from(accounts).where(eq(accounts.id, id)).get());
-    if (!a) return;
-    const patch = fillIn(a, r);
-    const filled = Object.keys(patch).length > 0;
-    if (filled) await tx.update(accounts).set(patch).where(eq(accounts.id, id));
-    const added = await addContactIfNew(tx, actor.teamId, id, r);
-    if (added) report.contactsAdded++;
-    if (filled || added) {
-      report.enriched++;
-      await refreshGaps(tx, id);
+    const news: (typeof accounts.$inferInsert)[] = [];
+    const people: (typeof contacts.$inferInsert)[] = [];
+    const emails: (typeof contactEmails.$inferInsert)[] = [];
+    const changes: (typeof phaseChanges.$inferInsert)[] = [];
+    const reaches: (typeof phaseReaches.$inferInsert)[] = [];
+    const toEnrich: { id: string; r: ImportRow; knownContact: boolean }[] = [];
+    for (const r of batch) {
+      const id = seen.find(r)?.id ?? known.match(r);
+      if (id) {
+        c.matched++;
+        seen.add(r, id);
+        toEnrich.push({ id, r, knownContact: known.knownContact(r) });
+        continue;
+      }
+      c.imported++;
+      const accountId = newId();
+      seen.add(r, accountId);
+      if (!write) continue;
+      const person = r.contact ? contactRows(actor.teamId, accountId, r) : null;
+      if (person) {
+        people.push(person.contact);
+        if (person.email) emails.push(person.email);
+        c.contactsAdded++;
+      }
+      const values = { id: accountId, teamId: actor.teamId, kind: r.kind, name: r.name, address: r.address, postcode: r.postcode, city: r.city, country: r.country, kvkNumber: r.kvk, industry: r.industry, website: r.website, emailDomain: r.domain, phone: r.phone, linkedinCompanyUrl: r.linkedinCompanyUrl, source, ownerId, phase: FIRST_PHASE, phaseSince: at, createdAt: at, facts: {} };
+      // the checklist count kept on the account, from the same rules as every other write (checklist.ts)
+      const checklistGaps = checklistGapsOf(FIRST_PHASE, { account: values, contacts: person ? [{ emails: person.email ? [person.email.email] : [], phone: person.contact.phone ?? null, role: 'unknown' }] : [], activityTypes: new Set() }).length;
+      news.push({ ...values, checklistGaps });
+      const rows = creationRows({ ...actor, userId: byUserId }, { accountId, ownerId }, FIRST_PHASE, at);
+      changes.push(rows.change);
+      reaches.push(...reachRows({ teamId: actor.teamId, accountId, ownerId, phases: rows.reaches, at }));
+    }
+    if (!write) return;
+    const tx = q as Tx;
+    await insertMany(tx, accounts, news);
+    await insertMany(tx, contacts, people);
+    await insertMany(tx, contactEmails, emails, true);
+    await insertMany(tx, phaseChanges, changes);
+    await insertMany(tx, phaseReaches, reaches);
+    // matched accounts: only empty fields are filled and missing people added; a row that brings nothing writes nothing
+    const current = new Map((toEnrich.length ? await tx.select().from(accounts).where(inArray(accounts.id, [...new Set(toEnrich.map((e) => e.id))])).all() : []).map((a) => [a.id, a]));
+    for (const { id, r, knownContact } of toEnrich) {
+      const a = current.get(id);
+      if (!a) continue;
+      const patch = fillIn(a, r);
+      const filled = Object.keys(patch).length > 0;
+      if (filled) {
+        await tx.update(accounts).set(patch).where(eq(accounts.id, id));
+        current.set(id, { ...a, ...patch });
+      }
+      const added = r.contact && !knownContact && (await isNewContact(tx, actor.teamId, id, r));
+      if (added) {
+        const person = contactRows(actor.teamId, id, r);
+        await tx.insert(contacts).values(person.contact);
+        if (person.email) await tx.insert(contactEmails).values(person.email).onConflictDoNothing();
+        c.contactsAdded++;
+      }
+      if (filled || added) {
+        c.enriched++;
+        await refreshGaps(tx, id);
+      }
     }
   };
 
-  if (opts.dryRun) {
-    for (const r of valid) await one(db, r);
-    return report;
-  }
   for (let i = 0; i < valid.length; i += IMPORT_BATCH) {
     const batch = valid.slice(i, i + IMPORT_BATCH);
-    const before = { imported: report.imported, matched: report.matched, enriched: report.enriched, contactsAdded: report.contactsAdded };
+    const c: Counts = { imported: 0, matched: 0, enriched: 0, contactsAdded: 0 };
     try {
-      await db.write(async (tx) => {
-        for (const r of batch) await one(tx, r);
-      });
+      if (opts.dryRun) await runBatch(db, batch, false, c);
+      else await db.write((tx) => runBatch(tx, batch, true, c));
     } catch (e) {
       // the batch was rolled back whole: say what did land, and how to go on
-      Object.assign(report, before);
       const done = `${report.imported} imported and ${report.matched} matched before it stopped`;
       if (e instanceof DomainError) throw new DomainError(e.code, `${e.message} (${done}; import the same file again to continue)`);
       if (e instanceof LockTimeout) throw Object.assign(e, { message: `${e.message} ${done}; import the same file again to continue.` });
       throw Object.assign(new Error(`The import stopped at line ${batch[0]!.line}: ${done}. Import the same file again to continue.`), { cause: e });
     }
+    // counted once the batch is in
+    report.imported += c.imported;
+    report.matched += c.matched;
+    report.enriched += c.enriched;
+    report.contactsAdded += c.contactsAdded;
   }
   return report;
 }
