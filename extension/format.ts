@@ -27,3 +27,9 @@ export const formatDay = safe((ms: number) => day.format(finite(ms)));
 export const formatMoney = safe((amount: number, currency: string) =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(finite(amount)),
 );
+
+const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+/** Numbers and shares in the browser's locale ("101,8" and "71 %" in Dutch); "–" for none. */
+export const formatNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : decimal.format(x));
+export const formatPercent = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : percent.format(x));

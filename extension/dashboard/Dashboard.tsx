@@ -8,7 +8,7 @@ import { useSignal } from '@preact/signals';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
 import { DAY_MS, phaseById, type UserRole } from '../../shared/phases';
-import { formatDay, formatMoney } from '../format';
+import { formatDay, formatMoney, formatNumber, formatPercent } from '../format';
 import { label, t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import { AccountView } from './AccountView';
@@ -18,11 +18,12 @@ import { DEFINITIONS } from './definitions';
 import { AdminPanel } from './AdminPanel';
 import { IntakePanel } from './IntakePanel';
 import { AccountsList } from './AccountsList';
+import { Forecast, Leaks } from './Leaks';
 
 type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
 const PERIODS = [30, 90, 365] as const;
-const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
-const num = (x: number | null) => (x === null ? '–' : String(x));
+const pct = formatPercent;
+const num = formatNumber;
 
 const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
 const onAccountsList = () => location.hash === '#accounts';
@@ -133,6 +134,8 @@ export function Dashboard() {
                 .join(' · ')}
             </p>
           </Card>
+          <Leaks leaks={f.leaks} perRep={Boolean(f.ownerId)} />
+          <Forecast forecast={f.forecast} />
           <Card title={t('keyFigures')}>
             <dl class="kpis">
               <dt>{t('coverage')}</dt>

@@ -6,6 +6,14 @@
 import type { Label } from '../../shared/phases';
 
 export const DEFINITIONS: Record<string, Label> = {
+  leak: {
+    en: 'A step that loses accounts: conversion of the accounts that reached the phase in the period, against the 12 months before (and, for one account manager, against the team), plus the open accounts waiting longer than the phase usually takes (its stale threshold, at least 7 days).',
+    nl: 'Een stap die accounts verliest: conversie van de accounts die de fase in de periode bereikten, tegenover de 12 maanden ervoor (en, voor één accountmanager, tegenover het team), plus de open accounts die langer wachten dan de fase gewoonlijk duurt (de drempel voor stilstand, minstens 7 dagen).',
+  },
+  forecast: {
+    en: 'Expected revenue per month: each open quote (negotiation, closing) times the share of accounts in its phase that became customer over the last 12 months, spread over the months in which those customers closed. The range is the 80 % interval of that share.',
+    nl: 'Verwachte omzet per maand: elke open offerte (onderhandeling, afsluiting) maal het aandeel accounts in die fase dat de afgelopen 12 maanden klant werd, verdeeld over de maanden waarin die klanten afsloten. De bandbreedte is het 80%-interval van dat aandeel.',
+  },
   reached: {
     en: 'Accounts that entered this phase in the period, skipped phases included.',
     nl: 'Accounts die in de periode deze fase bereikten, overgeslagen fasen meegeteld.',

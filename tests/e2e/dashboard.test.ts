@@ -44,6 +44,12 @@ describe('the dashboard in Chromium', () => {
     want = await expected(365, anna.id);
     await expect.poll(shown).toEqual(want.reached);
     expect(await page.locator('[data-metric="coverage"]').textContent()).toBe(pct(want.coverage));
+    // where the process leaks: the three steps the server names, in its order; the forecast beside them
+    const now = Date.now();
+    const f = await dashboard(h.server.db, actor, { from: now - 365 * 86_400_000, to: now, ownerId: anna.id });
+    await expect.poll(() => page.locator('[data-metric="leak"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')))).toEqual(f.leaks.map((l) => l.phase));
+    expect(f.leaks).toHaveLength(3);
+    expect(await page.locator('[data-metric="forecast"]').count()).toBe(1);
     // every figure explains itself, and the filters are in the URL: a reload shows the same figures
     expect(await page.locator('[data-metric]').evaluateAll((els) => els.filter((e) => !e.getAttribute('title') && !e.getAttribute('aria-describedby')).length)).toBe(0);
     expect(page.url()).toContain(`#period=365&owner=${anna.id}`);

@@ -13,7 +13,7 @@ import { ownerFilter, rate, type Scope } from './scope';
  * to a later phase by the period's end: `left_at` of that first reach says
  * when (SQLite takes the bare column from the row that holds the min).
  */
-async function cohort(db: Orm, s: Scope, phase: number) {
+export async function cohort(db: Orm, s: Scope, phase: number) {
   const row = await db.get<{ cohort: number; converted: number | null }>(sql`
     select count(*) as cohort, sum(c.left_at is not null and c.left_at < ${s.to}) as converted
     from (select account_id, min(at) as first_at, left_at from phase_reaches
@@ -23,7 +23,7 @@ async function cohort(db: Orm, s: Scope, phase: number) {
 }
 
 /** Of the accounts that first reached `phase` in the period, how many reached a phase at index ≥ `target` at or after that, by the period's end. */
-async function reachedLater(db: Orm, s: Scope, phase: number, target: number) {
+export async function reachedLater(db: Orm, s: Scope, phase: number, target: number) {
   const row = await db.get<{ cohort: number; converted: number | null }>(sql`
     select count(*) as cohort,
            sum(exists(select 1 from phase_reaches r2

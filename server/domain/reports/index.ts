@@ -10,6 +10,8 @@ import { pipeline, relationshipHealth } from './health';
 import { scopeFor, type ReportInput } from './scope';
 import { staleAccounts, staleSql, staleThresholds, timeInPhase, velocity } from './time-in-phase';
 import { accountsPass } from './accounts-pass';
+import { leaks } from './leaks';
+import { forecast } from './forecast';
 import type { PhaseId } from '../../../shared/phases';
 
 export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now = Date.now()) {
@@ -36,6 +38,8 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
     coverage: await coverage(db, s, pass),
     stale: await staleAccounts(db, s, thresholds, pass.reduce((n, r) => n + r.stale, 0)),
     health: await relationshipHealth(db, s),
+    leaks: await leaks(db, s, thresholds),
+    forecast: await forecast(db, s),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
