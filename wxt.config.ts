@@ -1,17 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { EXTENSION_PUBLIC_KEY } from './shared/extension-id';
+import { EXTENSION_PUBLIC_KEY, FIREFOX_ID } from './shared/extension-id';
 
 const SITES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/*', 'https://mail.google.com/*'];
 
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  // icons (16-128 px) live with the extension's code, not at the top level
+  publicDir: 'extension/public',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'phase-crm',
-    // a stable id for unpacked and self-hosted builds: the server allows exactly this origin
-    key: EXTENSION_PUBLIC_KEY,
+    // a stable id: Chrome derives it from the public key (the server allows exactly that origin);
+    // Firefox takes a named id (its moz-extension:// origin is still random per install: see EXTENSION_ORIGINS)
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
     description: 'Your CRM beside LinkedIn and Gmail: capture in one click, and see every phase of the sale.',
     permissions: ['storage', 'alarms'],
     // the background talks to the team's server; loopback for a local server,
@@ -31,5 +36,9 @@ export default defineConfig({
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Fold or unfold the phase-crm sidebar' },
       'capture-page': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Capture the LinkedIn person or company on this page' },
     },
+  }),
+  zip: {
+    // the sources zip Firefox review asks for: everything needed to rebuild, nothing generated
+    excludeSources: ['.output/**', 'data/**', 'tests/**', 'node_modules/**'],
   },
 });

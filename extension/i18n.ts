@@ -227,6 +227,15 @@ const TEXT = {
   connectedAs: { nl: 'Verbonden als', en: 'Connected as' },
   neverLog: { nl: 'Nooit vastleggen (adressen of domeinen, één per regel)', en: 'Never log (addresses or domains, one per line)' },
   permissionDenied: { nl: 'Zonder toestemming voor deze server kan de extensie hem niet bereiken.', en: 'Without permission for this server the extension cannot reach it.' },
+  privacyTitle: { nl: 'Wat de extensie leest en verstuurt', en: 'What the extension reads and sends' },
+  privacyRead: {
+    nl: 'Alleen op LinkedIn-profiel- en bedrijfspagina’s (naam, functie, plaats, bedrijf, profiel-URL) en in de open Gmail-thread (onderwerp, afzenders en ontvangers, datum, de eerste 500 tekens per bericht); nooit andere sites, bijlagen, je inbox-lijst of wachtwoorden.',
+    en: 'Only LinkedIn profile and company pages (name, headline, location, company, profile URL) and the open Gmail thread (subject, senders and recipients, date, the first 500 characters of each message); never other sites, attachments, your inbox list or passwords.',
+  },
+  privacySent: {
+    nl: 'Alleen naar de server van je team die hierboven staat, en pas als je vastlegt of een thread met een bekend account opent (automatisch vastleggen staat hierboven aan of uit); nooit naar derden. Zie PRIVACY.md.',
+    en: 'Only to your team’s server above, and only when you capture or open a thread with a known account (automatic logging is switched above); never to third parties. See PRIVACY.md.',
+  },
   leaksTitle: { nl: 'Waar het proces lekt', en: 'Where the process leaks' },
   convertsThisPeriod: { nl: 'converteert deze periode', en: 'converts this period' },
   againstLastYear: { nl: 'tegen', en: 'against' },

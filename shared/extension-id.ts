@@ -9,3 +9,6 @@
 export const EXTENSION_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp0bTSyy3cHSvi/yv+9KVy4Lt3d27VlbpKv8h00CyxpW3a/N6of1btDuEL2K33bUB8NmHG1n+CphWHUpQcVf1Rs2lp2FKHbZBS8k5Bluocv1xBRPrp+U2XEWaQCxBioTYUvTYDJ9PkXpmpd4IFzPfVNbve7igAuAFm43SNXRUqrLzyOzeDrrdMrtO2SwAcNsE3VogpMlNIyZoqrA7Kiio+4DCwd7pRCmZoYVnhJ4OdbpPRo1BnHKdJfCYj/wEwywY/m8SZKZWknDS1K40y5oubkHNcftLiRpZo15zkvGwtRs5+gviQj0SSTWlXtD/18IEGBT5iX9JFxXqFRgSe7UzPQIDAQAB';
 
 export const EXTENSION_ID = 'bpdgddhmmbkciolpgmllddhncjbbjpjh';
+
+/** Firefox's add-on id (browser_specific_settings.gecko.id): stable across builds and the store listing. */
+export const FIREFOX_ID = 'phase-crm@phase-crm.app';

@@ -154,6 +154,11 @@ export function OptionsPage() {
           {neverLogSaved.value && <span class="ok"> {t('saved')}</span>}
         </section>
       )}
+      <section class="privacy" data-privacy>
+        <h2>{t('privacyTitle')}</h2>
+        <p>{t('privacyRead')}</p>
+        <p>{t('privacySent')}</p>
+      </section>
     </main>
   );
 }
