@@ -28,11 +28,11 @@ const num = formatNumber;
 const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
 const onAccountsList = () => location.hash === '#accounts';
 
-/** The filters live in the URL (#period=90&owner=…), so a reload or a shared link shows the same figures. */
+/** The filters live in the URL (#period=90&manager=…), so a reload or a shared link shows the same figures. Links with the older `owner=` still open. */
 function filtersFromHash(): { period: number; owner: string } {
   const params = new URLSearchParams(location.hash.startsWith('#period=') ? location.hash.slice(1) : '');
   const period = Number(params.get('period'));
-  return { period: (PERIODS as readonly number[]).includes(period) ? period : 90, owner: params.get('owner') ?? '' };
+  return { period: (PERIODS as readonly number[]).includes(period) ? period : 90, owner: params.get('manager') ?? params.get('owner') ?? '' };
 }
 
 export function Dashboard() {
@@ -66,7 +66,7 @@ export function Dashboard() {
       else error.value = troubleText(r.trouble, r.message);
     });
     if (!route() && !onAccountsList()) {
-      const hash = `#period=${periodDays.value}${ownerId.value ? `&owner=${encodeURIComponent(ownerId.value)}` : ''}`;
+      const hash = `#period=${periodDays.value}${ownerId.value ? `&manager=${encodeURIComponent(ownerId.value)}` : ''}`;
       if (location.hash !== hash) history.replaceState(null, '', hash);
     }
   }, [periodDays.value, ownerId.value]);

@@ -6,6 +6,7 @@ import type { accountQuery } from '../../shared/schemas';
 import { scopeFor } from './reports/scope';
 import { staleSql, staleThresholds } from './reports/time-in-phase';
 import type { Orm, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals } from '../db/schema';
 import type { ActivityType, PhaseId } from '../../shared/phases';
 import { fullName } from '../../shared/names';
@@ -74,16 +75,22 @@ async function staleAccountIds(q: Q, actor: Actor, now = Date.now()) {
 }
 
 export async function getAccount(q: Q, actor: Actor, id: string) {
-  const account = await q.select().from(accounts).where(and(eq(accounts.id, id), eq(accounts.teamId, actor.teamId))).get();
+  const byId = { id, teamId: actor.teamId };
+  const account = await prepared(q, 'card.account', (d) =>
+    d.select().from(accounts).where(and(eq(accounts.id, sql.placeholder('id')), eq(accounts.teamId, sql.placeholder('teamId')))),
+  ).get(byId);
   if (!account) throw notFound('Account');
+  const ofAccount = <T extends { accountId: unknown }>(t: T) => eq(t.accountId as typeof contacts.accountId, sql.placeholder('id'));
   const [people, emails, timeline, changes, open, opps, types] = await Promise.all([
-    q.select().from(contacts).where(eq(contacts.accountId, id)).orderBy(asc(contacts.createdAt)).all(),
-    q.select({ contactId: contactEmails.contactId, email: contactEmails.email }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(eq(contacts.accountId, id)).all(),
-    q.select().from(activities).where(eq(activities.accountId, id)).orderBy(desc(activities.occurredAt)).limit(TIMELINE_LIMIT).all(),
-    q.select().from(phaseChanges).where(eq(phaseChanges.accountId, id)).orderBy(asc(phaseChanges.at)).all(),
-    q.select().from(proposals).where(and(eq(proposals.accountId, id), eq(proposals.status, 'open'))).all(),
-    q.select().from(opportunities).where(eq(opportunities.accountId, id)).orderBy(desc(opportunities.createdAt)).all(),
-    q.selectDistinct({ type: activities.type }).from(activities).where(eq(activities.accountId, id)).all(),
+    prepared(q, 'card.contacts', (d) => d.select().from(contacts).where(ofAccount(contacts)).orderBy(asc(contacts.createdAt))).all(byId),
+    prepared(q, 'card.emails', (d) =>
+      d.select({ contactId: contactEmails.contactId, email: contactEmails.email }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(ofAccount(contacts)),
+    ).all(byId),
+    prepared(q, 'card.activities', (d) => d.select().from(activities).where(ofAccount(activities)).orderBy(desc(activities.occurredAt)).limit(TIMELINE_LIMIT)).all(byId),
+    prepared(q, 'card.changes', (d) => d.select().from(phaseChanges).where(ofAccount(phaseChanges)).orderBy(asc(phaseChanges.at))).all(byId),
+    prepared(q, 'card.proposals', (d) => d.select().from(proposals).where(and(ofAccount(proposals), eq(proposals.status, 'open')))).all(byId),
+    prepared(q, 'card.opportunities', (d) => d.select().from(opportunities).where(ofAccount(opportunities)).orderBy(desc(opportunities.createdAt))).all(byId),
+    prepared(q, 'card.types', (d) => d.selectDistinct({ type: activities.type }).from(activities).where(ofAccount(activities))).all(byId),
   ]);
   const contactList = people.map((c) => {
     const mine = emails.filter((e) => e.contactId === c.id).map((e) => e.email);

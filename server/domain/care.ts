@@ -3,7 +3,8 @@
  * and an annual review falls due twelve months after the last one. The
  * sidebar's account card and the dashboard's relationship health both use this.
  */
-import { and, asc, eq, inArray, lte, max, min } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, max, min, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Orm, Tx } from '../db/client';
 import { activities, phaseChanges } from '../db/schema';
 import { ANNUAL_REVIEW_DUE_MS, CUSTOMER_PHASE } from '../../shared/phases';
@@ -40,24 +41,24 @@ const CONTACT_TYPES = ['email_in', 'email_out', 'call', 'meeting', 'visit', 'tra
  * card. A customer never reviewed is due a year after becoming customer.
  */
 export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: number | null, now = Date.now()) {
-  const [contact, customer] = await Promise.all([
-    q
-      .select({ at: max(activities.occurredAt) })
-      .from(activities)
-      .where(and(eq(activities.accountId, accountId), inArray(activities.type, [...CONTACT_TYPES]), lte(activities.occurredAt, now)))
-      .get(),
-    q
-      .select({ at: min(phaseChanges.at) })
-      .from(phaseChanges)
-      .where(and(eq(phaseChanges.accountId, accountId), eq(phaseChanges.to, CUSTOMER_PHASE)))
-      .get(),
+  const at = { accountId, now };
+  const forAccount = (c: typeof activities.accountId | typeof phaseChanges.accountId) => eq(c, sql.placeholder('accountId'));
+  const [contact, customer, rows] = await Promise.all([
+    prepared(q, 'care.contact', (d) =>
+      d
+        .select({ at: max(activities.occurredAt) })
+        .from(activities)
+        .where(and(forAccount(activities.accountId), inArray(activities.type, [...CONTACT_TYPES]), lte(activities.occurredAt, sql.placeholder('now')))),
+    ).get(at),
+    prepared(q, 'care.customer', (d) => d.select({ at: min(phaseChanges.at) }).from(phaseChanges).where(and(forAccount(phaseChanges.accountId), eq(phaseChanges.to, CUSTOMER_PHASE)))).get(at),
+    prepared(q, 'care.complaints', (d) =>
+      d
+        .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
+        .from(activities)
+        .where(and(forAccount(activities.accountId), inArray(activities.type, ['complaint_opened', 'complaint_resolved'])))
+        .orderBy(asc(activities.occurredAt)),
+    ).all(at),
   ]);
-  const rows = await q
-    .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
-    .from(activities)
-    .where(and(eq(activities.accountId, accountId), inArray(activities.type, ['complaint_opened', 'complaint_resolved'])))
-    .orderBy(asc(activities.occurredAt))
-    .all();
   const { open } = pairComplaints(rows.map((r) => ({ complaintId: r.data.complaintId, type: r.type, at: r.at, subject: r.subject })));
   return {
     openComplaints: [...open.entries()].map(([complaintId, c]) => ({ complaintId, ...c })),

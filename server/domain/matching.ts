@@ -5,6 +5,7 @@
  */
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
+import { prepared } from '../db/prepared';
 import { accounts, contactEmails, contacts } from '../db/schema';
 import { fullName } from '../../shared/names';
 import { domainOf } from '../../shared/email';
@@ -13,21 +14,30 @@ import { isFreeMail, nameFromDomain } from './free-mail';
 type Q = Orm | Tx;
 
 export async function findContact(q: Q, teamId: string, by: { linkedinUrl?: string; memberId?: string; email?: string }) {
-  const li = [
-    by.linkedinUrl ? eq(contacts.linkedinUrl, by.linkedinUrl) : undefined,
-    by.memberId ? eq(contacts.linkedinMemberId, by.memberId) : undefined,
-  ].filter(Boolean);
-  if (li.length) {
-    const hit = await q.select().from(contacts).where(and(eq(contacts.teamId, teamId), or(...li))).get();
+  if (by.linkedinUrl || by.memberId) {
+    // one prepared query per combination of what is known (lookups run on every profile the rep opens)
+    const key = `contact.li.${by.linkedinUrl ? 'u' : ''}${by.memberId ? 'm' : ''}`;
+    const hit = await prepared(q, key, (d) =>
+      d
+        .select()
+        .from(contacts)
+        .where(
+          and(
+            eq(contacts.teamId, sql.placeholder('teamId')),
+            or(...[by.linkedinUrl ? eq(contacts.linkedinUrl, sql.placeholder('linkedinUrl')) : undefined, by.memberId ? eq(contacts.linkedinMemberId, sql.placeholder('memberId')) : undefined].filter(Boolean)),
+          ),
+        ),
+    ).get({ teamId, linkedinUrl: by.linkedinUrl, memberId: by.memberId });
     if (hit) return hit;
   }
   if (by.email) {
-    const row = await q
-      .select({ c: contacts })
-      .from(contactEmails)
-      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
-      .where(and(eq(contactEmails.teamId, teamId), eq(contactEmails.email, by.email.toLowerCase())))
-      .get();
+    const row = await prepared(q, 'contact.email', (d) =>
+      d
+        .select({ c: contacts })
+        .from(contactEmails)
+        .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+        .where(and(eq(contactEmails.teamId, sql.placeholder('teamId')), eq(contactEmails.email, sql.placeholder('email')))),
+    ).get({ teamId, email: by.email.toLowerCase() });
     if (row) return row.c;
   }
   return undefined;

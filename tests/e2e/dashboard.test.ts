@@ -52,7 +52,7 @@ describe('the dashboard in Chromium', () => {
     expect(await page.locator('[data-metric="forecast"]').count()).toBe(1);
     // every figure explains itself, and the filters are in the URL: a reload shows the same figures
     expect(await page.locator('[data-metric]').evaluateAll((els) => els.filter((e) => !e.getAttribute('title') && !e.getAttribute('aria-describedby')).length)).toBe(0);
-    expect(page.url()).toContain(`#period=365&owner=${anna.id}`);
+    expect(page.url()).toContain(`#period=365&manager=${anna.id}`);
     await page.reload();
     await expect.poll(() => page.locator('select[name="period"]').inputValue(), { timeout: 10_000 }).toBe('365');
     await expect.poll(shown).toEqual(want.reached);

@@ -1,0 +1,104 @@
+/**
+ * The server's hot path against its goals (issue 17), each beside raw libSQL
+ * in the same run: captures over HTTP with 8 in flight, the sidebar's
+ * lookups, an account card with 50 activities, logging a 20-message thread,
+ * and a capture's cost at 1k against 20k accounts. One server process on a
+ * libSQL file; the client is another process's fetch, as the extension's is.
+ */
+import { createClient } from '@libsql/client';
+import { execFileSync } from 'node:child_process';
+import { freePort, killHard, spawnServer } from '../helpers/process';
+import { tmpDbUrl } from '../helpers/tmp';
+import { jan, offerteThread } from '../helpers/data';
+import type { GmailThread } from '../../shared/schemas';
+import { quantile, ms, type Row } from './table';
+
+const person = (i: number, tag: string) => ({ ...jan, profileUrl: `https://www.linkedin.com/in/${tag}-${i}`, memberId: undefined, name: `Persoon ${tag} ${i}`, companyName: `Bedrijf ${tag} ${i} BV`, companyUrl: undefined });
+
+/** A thread of n messages between Pieter and Jan (a known contact once captured from Gmail), ids unique per thread. */
+function thread(k: number, n: number): GmailThread {
+  const [out, reply] = offerteThread.messages;
+  const hex = (i: number) => (0x19d0000000000000n + BigInt(k) * 1000n + BigInt(i)).toString(16);
+  return {
+    ...offerteThread,
+    threadId: hex(0),
+    messages: Array.from({ length: n }, (_, i) => ({ ...(i % 2 ? reply! : out!), id: hex(i), at: Date.UTC(2026, 2, 3) + i * 3_600_000 })),
+  };
+}
+
+async function rawInsertRate(seconds = 2): Promise<number> {
+  const c = createClient({ url: tmpDbUrl('bench-raw-hot') });
+  await c.execute('PRAGMA journal_mode=WAL');
+  await c.execute('PRAGMA synchronous=NORMAL');
+  await c.execute('create table t (id text primary key, team text, name text, a text, b text, c text, d text, e text, f text, g text)');
+  await c.execute('create index t1 on t(team, name)');
+  await c.execute('create index t2 on t(team, a)');
+  let n = 0;
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) {
+    await c.execute({ sql: 'insert into t values (?,?,?,?,?,?,?,?,?,?)', args: [crypto.randomUUID(), 'team', `n${n}`, 'a', 'b', 'c', 'd', 'e', 'f', 'g'] });
+    n++;
+  }
+  c.close();
+  return n / seconds;
+}
+
+/** Calls `fn(i)` for i < n with `inFlight` at once; returns calls per second and each call's time. */
+async function drive(n: number, inFlight: number, fn: (i: number) => Promise<Response>) {
+  const times: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < n) {
+        const i = next++;
+        const s = performance.now();
+        const res = await fn(i);
+        await res.arrayBuffer();
+        if (res.status >= 300) throw new Error(`hot-path bench: call ${i} answered ${res.status}`);
+        times.push(performance.now() - s);
+      }
+    }),
+  );
+  return { perSecond: n / ((performance.now() - t0) / 1000), p99: quantile(times, 0.99), median: quantile(times, 0.5) };
+}
+
+export async function hotPath(): Promise<Row[]> {
+  const raw = await rawInsertRate();
+  const dbUrl = tmpDbUrl('bench-hot');
+  const { token } = JSON.parse(execFileSync('npx', ['tsx', 'server/cli/admin.ts', 'create-user', '--email', 'hot@verkoop.example', '--name', 'Hot', '--team', 'Hot'], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' }).trim());
+  const port = await freePort();
+  const child = await spawnServer(port, dbUrl);
+  try {
+    const base = `http://127.0.0.1:${port}/trpc`;
+    const headers = { Authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const get = (path: string, input: unknown) => fetch(`${base}/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
+    const post = (path: string, body: unknown) => fetch(`${base}/${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+    const first = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'a') }));
+    const lookup = await drive(3000, 8, (i) => get('accounts.lookupLinkedIn', { profileUrl: person(i % 1000, 'a').profileUrl }));
+    const emails = await drive(3000, 8, () => get('accounts.lookupEmails', { people: [{ email: 'nobody@bedrijf.example' }, { email: 'jan.devries@acme.example' }] }));
+    // an account with 50 activities
+    const { result } = await (await post('capture.linkedInPerson', { person: person(0, 'card') })).json();
+    const accountId = result.data.accountId as string;
+    for (let i = 0; i < 50; i++) await post('activities.log', { accountId, type: 'call', occurredAt: Date.now() - i * 3_600_000, clientId: `hot-card-${i}` });
+    const card = await drive(2000, 8, () => get('accounts.get', { id: accountId }));
+    // 20-message threads with a known contact, one at a time
+    await post('capture.emailContact', { person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true });
+    const threads = await drive(20, 1, (i) => post('activities.logThread', { thread: thread(i, 20), clientId: `hot-thread-${i}` }));
+    // grow to ~20k accounts, then capture again
+    await drive(19_000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'fill') }));
+    const later = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'b') }));
+    return [
+      { benchmark: 'hot path', measure: 'raw libSQL: autocommit inserts, 10 columns, 2 indexes', value: `${Math.round(raw)}/s`, target: 'reference' },
+      { benchmark: 'hot path', measure: 'LinkedIn captures over HTTP, 8 in flight (1k accounts)', value: `${Math.round(first.perSecond)}/s`, target: '≥ 1,000/s' },
+      { benchmark: 'hot path', measure: 'the same at 20k accounts', value: `${Math.round(later.perSecond)}/s (${(first.perSecond / later.perSecond).toFixed(2)}× the cost)`, target: '≤ 1.5× the cost' },
+      { benchmark: 'hot path', measure: 'accounts.lookupLinkedIn, 8 in flight', value: `${Math.round(lookup.perSecond)}/s, p99 ${ms(lookup.p99)}`, target: '≥ 3,000/s, p99 ≤ 5 ms' },
+      { benchmark: 'hot path', measure: 'accounts.lookupEmails, 8 in flight', value: `${Math.round(emails.perSecond)}/s, p99 ${ms(emails.p99)}`, target: '≥ 3,000/s, p99 ≤ 5 ms' },
+      { benchmark: 'hot path', measure: 'accounts.get, 50 activities, 8 in flight', value: `${Math.round(card.perSecond)}/s`, target: '≥ 1,500/s' },
+      { benchmark: 'hot path', measure: 'logging a 20-message thread (median)', value: ms(threads.median), target: '≤ 10 ms' },
+    ];
+  } finally {
+    await killHard(child);
+  }
+}
