@@ -19,6 +19,7 @@ import { AdminPanel } from './AdminPanel';
 import { IntakePanel } from './IntakePanel';
 import { AccountsList } from './AccountsList';
 import { Forecast, Leaks } from './Leaks';
+import { Selections } from './Selections';
 
 type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
 const PERIODS = [30, 90, 365] as const;
@@ -136,6 +137,7 @@ export function Dashboard() {
           </Card>
           <Leaks leaks={f.leaks} perRep={Boolean(f.ownerId)} />
           <Forecast forecast={f.forecast} />
+          <Selections selections={f.selections} />
           <Card title={t('keyFigures')}>
             <dl class="kpis">
               <dt>{t('coverage')}</dt>

@@ -6,6 +6,10 @@
 import type { Label } from '../../shared/phases';
 
 export const DEFINITIONS: Record<string, Label> = {
+  selection: {
+    en: 'The accounts of one selection or source that came in during the period (its size is the first column), and how many of them reached each phase since.',
+    nl: 'De accounts van één selectie of bron die in de periode binnenkwamen (de eerste kolom is de omvang), en hoeveel daarvan sindsdien elke fase bereikten.',
+  },
   leak: {
     en: 'A step that loses accounts: conversion of the accounts that reached the phase in the period, against the 12 months before (and, for one account manager, against the team), plus the open accounts waiting longer than the phase usually takes (its stale threshold, at least 7 days).',
     nl: 'Een stap die accounts verliest: conversie van de accounts die de fase in de periode bereikten, tegenover de 12 maanden ervoor (en, voor één accountmanager, tegenover het team), plus de open accounts die langer wachten dan de fase gewoonlijk duurt (de drempel voor stilstand, minstens 7 dagen).',

@@ -7,10 +7,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from '../../server/index';
 import { openDb, type Db } from '../../server/db/client';
-import { createUser } from '../../server/domain/auth';
 import { captureEmailContact } from '../../server/domain/capture';
 import { applyMove } from '../../server/domain/moves';
 import { admin } from '../helpers/cli';
+import { createCallerFactory } from '../../server/trpc';
+import { appRouter } from '../../server/routers';
+import { authenticate, createUser } from '../../server/domain/auth';
 import { tmpDbUrl } from '../helpers/tmp';
 
 const NL = resolve('tests/fixtures/intake/kvk-selectie-nl.csv');
@@ -113,6 +115,17 @@ describe('importing a selection as suspects', () => {
     expect(huge.status).toBe(413);
     expect((await post('/import', manager.token, 'Naam\nA\n')).status).toBe(400);
   });
+});
+
+it('the funnel is read per selection: each list with the phases its accounts reached', async () => {
+  const api = createCallerFactory(appRouter)({ db, actor: await authenticate(db, manager.token) });
+  const now = Date.now();
+  const { selections } = await api.reports.dashboard({ from: now - 86_400_000, to: now + 1000 });
+  // the KvK list: three suspects, none further yet; the fair list added one (the other row matched Northwind)
+  const kvk = selections.find((s) => s.source === 'KvK Utrecht 2026')!;
+  expect(kvk.accounts).toBe(3);
+  expect(kvk.reached.map((r) => r.count)).toEqual([3, 0, 0, 0, 0, 0, 0, 0]);
+  expect(selections.find((s) => s.source === 'Fair London')?.accounts).toBe(1);
 });
 
 describe('export', () => {

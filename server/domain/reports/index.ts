@@ -12,6 +12,7 @@ import { staleAccounts, staleSql, staleThresholds, timeInPhase, velocity } from 
 import { accountsPass } from './accounts-pass';
 import { leaks } from './leaks';
 import { forecast } from './forecast';
+import { selections } from './selections';
 import type { PhaseId } from '../../../shared/phases';
 
 export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now = Date.now()) {
@@ -40,6 +41,7 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
     health: await relationshipHealth(db, s),
     leaks: await leaks(db, s, thresholds),
     forecast: await forecast(db, s),
+    selections: await selections(db, s),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;

@@ -1,0 +1,31 @@
+/**
+ * The funnel per selection: for the lists and sources whose accounts came in
+ * during the period (a KvK selection, a fair list, LinkedIn, a web form), how
+ * many of those accounts reached each phase since. A selection is a cohort:
+ * it is followed to wherever its accounts went, not cut at the period's end.
+ */
+import { sql } from 'drizzle-orm';
+import type { Orm } from '../../db/client';
+import { PHASE_IDS } from '../../../shared/phases';
+import { ownerFilter, type Scope } from './scope';
+
+const SELECTIONS_SHOWN = 12;
+
+export async function selections(db: Orm, s: Scope) {
+  const rows = await db.all<{ source: string; idx: number; n: number }>(sql`
+    select a.source as source, r.phase_idx as idx, count(distinct r.account_id) as n
+    from accounts a join phase_reaches r on r.account_id = a.id
+    where a.team_id = ${s.teamId} and a.source is not null and a.created_at >= ${s.from} and a.created_at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}
+    group by a.source, r.phase_idx`);
+  const bySource = new Map<string, number[]>();
+  for (const r of rows) {
+    const counts = bySource.get(r.source) ?? PHASE_IDS.map(() => 0);
+    counts[Number(r.idx)] = Number(r.n);
+    bySource.set(r.source, counts);
+  }
+  // every account reaches the first phase when it is created: that count is the selection's size
+  return [...bySource]
+    .map(([source, reached]) => ({ source, accounts: reached[0]!, reached: PHASE_IDS.map((phase, i) => ({ phase, count: reached[i]! })) }))
+    .sort((a, b) => b.accounts - a.accounts || a.source.localeCompare(b.source))
+    .slice(0, SELECTIONS_SHOWN);
+}
