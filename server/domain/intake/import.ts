@@ -10,8 +10,8 @@
  * applied); other writers get the lock between batches. A run that stops
  * part-way is resumed by importing the same file again: what landed matches.
  */
-import { and, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk-insert';
 import type { Db, Tx } from '../../db/client';
 import { accounts, contactEmails, contacts, phaseChanges, phaseReaches, users } from '../../db/schema';
 import { FIRST_PHASE } from '../../../shared/phases';
@@ -172,16 +172,6 @@ function contactRows(teamId: string, accountId: string, r: ImportRow) {
   };
 }
 
-/** Multi-row inserts in slices that stay under SQLite's limit of bound values. */
-async function insertMany<T extends SQLiteTable>(tx: Tx, table: T, rows: T['$inferInsert'][], ignoreDuplicates = false) {
-  // SQLite takes at most 32,766 bound values in one statement
-  const slice = Math.max(1, Math.floor(30_000 / Object.keys(getTableColumns(table)).length));
-  for (let i = 0; i < rows.length; i += slice) {
-    const q = tx.insert(table).values(rows.slice(i, i + slice));
-    await (ignoreDuplicates ? q.onConflictDoNothing() : q);
-  }
-}
-
 async function resolveOwner(db: Db, teamId: string, ownerEmail: string | undefined) {
   if (!ownerEmail) return null;
   const owner = await db.query.users.findFirst({ where: and(eq(users.teamId, teamId), eq(users.email, ownerEmail.trim().toLowerCase())) });
@@ -279,11 +269,11 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     }
     if (!write) return;
     const tx = q as Tx;
-    await insertMany(tx, accounts, news);
-    await insertMany(tx, contacts, people);
-    await insertMany(tx, contactEmails, emails, true);
-    await insertMany(tx, phaseChanges, changes);
-    await insertMany(tx, phaseReaches, reaches);
+    await bulkInsert(tx, accounts, news);
+    await bulkInsert(tx, contacts, people);
+    await bulkInsert(tx, contactEmails, emails, { ignoreDuplicates: true });
+    await bulkInsert(tx, phaseChanges, changes);
+    await bulkInsert(tx, phaseReaches, reaches);
     // matched accounts: only empty fields are filled and missing people added; a row that brings nothing writes nothing
     const current = new Map((toEnrich.length ? await tx.select().from(accounts).where(inArray(accounts.id, [...new Set(toEnrich.map((e) => e.id))])).all() : []).map((a) => [a.id, a]));
     for (const { id, r, knownContact } of toEnrich) {

