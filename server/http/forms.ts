@@ -7,6 +7,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { html } from 'hono/html';
 import type { Db } from '../db/client';
 import { findForm, readSubmission, submitForm, type WebForm } from '../domain/intake/forms';
 import { DomainError } from '../domain/errors';
@@ -59,9 +60,9 @@ const originAllowed = (form: WebForm, origin: string | undefined) => !origin || 
 const corsHeaders = (form: WebForm, origin: string | undefined): Record<string, string> =>
   origin && form.origins.includes(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : form.origins.length ? {} : { 'Access-Control-Allow-Origin': '*' };
 
-/** A browser that posted the form sees a page, not JSON. The text is ours; nothing from the request is echoed. */
-const page = (c: Context, status: 200 | 400 | 429 | 503, text: string) =>
-  c.html(`<!doctype html><meta charset="utf-8"><title>${text}</title><p>${text}</p><p><a href="javascript:history.back()">←</a></p>`, status);
+/** A browser that posted the form sees a page, not JSON; the reason names the form's own fields, so it is escaped. */
+const page = async (c: Context, status: 200 | 400 | 429 | 503, text: string, reason?: string): Promise<Response> =>
+  c.html(html`<!doctype html><meta charset="utf-8"><title>${text}</title><p>${text}</p>${reason ? html`<p>${reason}</p>` : ''}<p><a href="javascript:history.back()">←</a></p>`, status);
 
 export function formRoutes(db: Db, limits: FormLimits = DEFAULT_FORM_LIMITS) {
   const app = new Hono();
@@ -107,9 +108,9 @@ export function formRoutes(db: Db, limits: FormLimits = DEFAULT_FORM_LIMITS) {
           for (const [k, v] of Object.entries(cors)) res.headers.set(k, v);
           return unreadBody(res, bodyRead);
         }
-        if (e instanceof DomainError && e.code === 'BAD_REQUEST') return unreadBody(page(c, 400, 'The form could not be sent: please fill in your e-mail address or phone number and try again.'), bodyRead);
-        if (e instanceof RetryLater) return unreadBody(page(c, 429, 'Too many messages from here; please try again later.'), bodyRead);
-        return unreadBody(page(c, 503, 'The form could not be sent just now; please try again in a moment.'), bodyRead);
+        if (e instanceof DomainError && e.code === 'BAD_REQUEST') return unreadBody(await page(c, 400, 'The form could not be sent. Please correct it and try again.', e.message), bodyRead);
+        if (e instanceof RetryLater) return unreadBody(await page(c, 429, 'Too many messages from here; please try again later.'), bodyRead);
+        return unreadBody(await page(c, 503, 'The form could not be sent just now; please try again in a moment.'), bodyRead);
       }
     },
   );
