@@ -236,6 +236,7 @@ const TEXT = {
     nl: 'Alleen naar de server van je team die hierboven staat, en pas als je vastlegt of een thread met een bekend account opent (automatisch vastleggen staat hierboven aan of uit); nooit naar derden. Zie PRIVACY.md.',
     en: 'Only to your team’s server above, and only when you capture or open a thread with a known account (automatic logging is switched above); never to third parties. See PRIVACY.md.',
   },
+  allStale: { nl: 'Alle stilstaande accounts', en: 'All stale accounts' },
   perSelection: { nl: 'Funnel per selectie', en: 'Funnel per selection' },
   selection: { nl: 'Selectie of bron', en: 'Selection or source' },
   leaksTitle: { nl: 'Waar het proces lekt', en: 'Where the process leaks' },

@@ -11,12 +11,16 @@ import { formatDate } from '../format';
 type Rows = inferRouterOutputs<AppRouter>['accounts']['search'];
 type Sort = 'name' | 'phaseSince' | 'lastActivity';
 
+/** Filters a link may carry: `#accounts?stale=1&manager=…` (the dashboard's "all stale accounts"). */
+const linkedFilters = () => new URLSearchParams(location.hash.split('?')[1] ?? '');
+
 export function AccountsList({ managers }: { managers: { id: string; name: string }[] }) {
+  const linked = linkedFilters();
   const q = useSignal('');
   const phase = useSignal<PhaseId | ''>('');
-  const owner = useSignal('');
+  const owner = useSignal(linked.get('manager') ?? '');
   const archived = useSignal(false);
-  const stale = useSignal(false);
+  const stale = useSignal(linked.get('stale') === '1');
   const sort = useSignal<Sort>('name');
   const rows = useSignal<Rows | null>(null);
   const error = useSignal<string | null>(null);

@@ -27,7 +27,7 @@ const pct = formatPercent;
 const num = formatNumber;
 
 const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
-const onAccountsList = () => location.hash === '#accounts';
+const onAccountsList = () => location.hash === '#accounts' || location.hash.startsWith('#accounts?');
 
 /** The filters live in the URL (#period=90&manager=…), so a reload or a shared link shows the same figures. Links with the older `owner=` still open. */
 function filtersFromHash(): { period: number; owner: string } {
@@ -200,6 +200,13 @@ export function Dashboard() {
                 </li>
               ))}
             </ul>
+            {f.stale.count > f.stale.accounts.length && (
+              <p>
+                <a href={`#accounts?stale=1${ownerId.value ? `&manager=${encodeURIComponent(ownerId.value)}` : ''}`} data-action="all-stale">
+                  {t('allStale')} ({formatNumber(f.stale.count)})
+                </a>
+              </p>
+            )}
           </Card>
           <Card title={t('relationshipHealth')}>
             <dl class="kpis">

@@ -64,5 +64,15 @@ describe('the dashboard in Chromium', () => {
     const name = await link.textContent();
     await link.click();
     await expect.poll(() => page.locator('[data-account-id] h2').textContent()).toContain(name!);
+
+    // the team's 20 worst stale accounts, and a link to all of them in the accounts list
+    await page.goto(`chrome-extension://${h.extensionId}/dashboard.html#period=365`);
+    await page.selectOption('select[name="owner"]', '', { timeout: 10_000 });
+    const team = await dashboard(h.server.db, actor, { from: Date.now() - 365 * 86_400_000, to: Date.now() });
+    expect(team.stale.count).toBeGreaterThan(20);
+    await expect.poll(() => page.locator('[data-metric="stale"]').count(), { timeout: 10_000 }).toBe(20);
+    await page.click('[data-action="all-stale"]');
+    await expect.poll(() => page.locator('#accounts input[name="stale"]').isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.locator('#accounts [data-account-id]').count(), { timeout: 10_000 }).toBe(Math.min(team.stale.count, 200));
   });
 });

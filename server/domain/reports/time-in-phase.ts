@@ -10,7 +10,8 @@ import { DAY_MS, days, ownerFilter, percentile, type Scope } from './scope';
 
 const STALE_NO_ACTIVITY_MS = 30 * DAY_MS;
 const STALE_STAYS_WINDOW_MS = 365 * DAY_MS;
-const STALE_LIST_LIMIT = 50;
+/** the worst (longest without activity) on the dashboard; the accounts list shows them all */
+const STALE_LIST_LIMIT = 20;
 
 /** Nearest-rank percentile from a histogram of (value, count), sorted by value. */
 function histogramPercentile(h: { days: number; n: number }[], q: number): number | null {
