@@ -14,6 +14,8 @@ import { createCallerFactory } from '../../server/trpc';
 import { appRouter } from '../../server/routers';
 import { authenticate, createUser } from '../../server/domain/auth';
 import { tmpDbUrl } from '../helpers/tmp';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../server/db/schema';
 
 const NL = resolve('tests/fixtures/intake/kvk-selectie-nl.csv');
 const EN = resolve('tests/fixtures/intake/fair-list-en.csv');
@@ -154,6 +156,12 @@ describe('export', () => {
     const theirs = await fetch(`${server.url}/export/accounts?format=csv&delimiter=,`, { headers: { Authorization: `Bearer ${other.token}` } });
     expect(await theirs.text()).not.toContain('Leeuw');
     expect((await fetch(`${server.url}/export/accounts`, { headers: { Authorization: `Bearer ${rep.token}` } })).status).toBe(403);
+    // text a spreadsheet would run as a formula goes out as text in CSV, unchanged in JSON lines
+    await db.write((tx) => tx.update(accounts).set({ industry: '=HYPERLINK("https://evil.example","klik")' }).where(eq(accounts.name, 'Bakkerij Zon')));
+    const csv = await (await fetch(`${server.url}/export/accounts?format=csv&delimiter=,`, { headers: { Authorization: `Bearer ${manager.token}` } })).text();
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""klik"")"`);
+    const lines = await (await fetch(`${server.url}/export/accounts?format=jsonl`, { headers: { Authorization: `Bearer ${manager.token}` } })).text();
+    expect(lines).toContain('"industry":"=HYPERLINK(\\"https://evil.example\\",\\"klik\\")"');
     expect((await fetch(`${server.url}/export/users`, { headers: { Authorization: `Bearer ${manager.token}` } })).status).toBe(404);
   });
 });

@@ -56,9 +56,16 @@ async function* rows(db: Orm, teamId: string, table: ExportTable): AsyncGenerato
 const cell = (key: string, v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' && /(At|Since|Due|^at)$/.test(key) && v > 1e11) return new Date(v).toISOString();
-  if (typeof v === 'object') return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(', ') : JSON.stringify(v);
-  return String(v);
+  if (typeof v === 'object') return defuse(Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(', ') : JSON.stringify(v));
+  return typeof v === 'string' ? defuse(v) : String(v);
 };
+
+/**
+ * Text that a spreadsheet would run as a formula ("=HYPERLINK(…)" in a scraped
+ * headline, a name typed into a web form) is written with a leading
+ * apostrophe, as OWASP advises for CSV: shown as text, never evaluated.
+ */
+const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 export interface ExportOptions {
   format: ExportFormat;
