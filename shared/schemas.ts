@@ -4,6 +4,7 @@
  * send whatever they like.
  */
 import { z } from 'zod';
+import { CSV_DELIMITERS, EXPORT_FORMATS, IMPORT_FIELDS } from './intake';
 import {
   ACTIVITY_TYPES,
   ARCHIVE_REASONS,
@@ -196,4 +197,20 @@ export const accountQuery = z.object({
   stale: z.boolean().optional(),
   sort: z.enum(['name', 'phaseSince', 'lastActivity']).optional(),
   limit: z.number().int().min(1).max(200).optional(),
+});
+
+// ---------------------------------------------------------------------------
+// Intake and export (shared/intake.ts holds what they mean)
+
+/** Which column of a selection file fills which field. */
+export const importMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500));
+/** How a table is exported: CSV for Excel (`;` by default, for Dutch Excel) or JSON lines. */
+export const exportOptions = z.object({ format: z.enum(EXPORT_FORMATS).default('csv'), delimiter: z.enum(CSV_DELIMITERS).default(';') });
+const siteUrl = z.string().trim().max(2000).url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) address');
+/** A new web form: its name, the thank-you page, the sites that may post to it, and who gets its prospects. */
+export const webFormInput = z.object({
+  name: line(200).pipe(z.string().min(1)),
+  redirectUrl: siteUrl.optional(),
+  origins: z.array(siteUrl).max(20).default([]),
+  ownerEmail: email.optional(),
 });

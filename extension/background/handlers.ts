@@ -122,7 +122,10 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
     case 'forms:list':
       return withApi((api) => api.forms.list.query());
     case 'forms:create':
-      return withApi((api) => api.forms.create.mutate({ name: req.name, redirectUrl: req.redirectUrl, origins: req.origins }));
+      return withApi((api) => {
+        const { type: _type, ...form } = req;
+        return api.forms.create.mutate(form);
+      });
     case 'open:dashboard':
       await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
       return { ok: true, data: null };

@@ -3,7 +3,7 @@
  * an export is a stream); the background holds the token, so they pass here.
  */
 import type { Reply } from '../messaging/protocol';
-import type { ImportMapping } from '../../shared/import-columns';
+import type { ImportMapping } from '../../shared/intake';
 import type { Settings } from './settings';
 import { failWith, isTransient } from './api';
 

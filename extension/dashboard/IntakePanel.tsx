@@ -8,25 +8,13 @@ import { useSignal } from '@preact/signals';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
 import type { UserRole } from '../../shared/phases';
-import { EXPORT_TABLE_NAMES, IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField, type ImportMapping } from '../../shared/import-columns';
+import { EXPORT_TABLE_NAMES, HONEYPOT, IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ExportFormat, type ImportField, type ImportMapping, type ImportReport } from '../../shared/intake';
 import { label, t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import type { Reply } from '../messaging/protocol';
 import { Card } from './charts';
 
 type Forms = inferRouterOutputs<AppRouter>['forms']['list'];
-interface ImportReport {
-  dryRun: boolean;
-  headers: string[];
-  mapping: ImportMapping;
-  rows: number;
-  imported: number;
-  matched: number;
-  enriched: number;
-  invalid: number;
-  errors: { line: number; reason: string }[];
-  sample: string[][];
-}
 
 /** The file's bytes as base64, in slices (a large file would overflow one call's arguments). */
 async function base64Of(file: File): Promise<string> {
@@ -36,7 +24,6 @@ async function base64Of(file: File): Promise<string> {
   return btoa(binary);
 }
 
-const HONEYPOT = 'hp_website';
 /** What a site pastes: the field names the server reads, and a hidden field only bots fill in. */
 const snippetFor = (serverUrl: string, key: string) =>
   [

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { serverUrlProblem } from '../server-url';
 import { USER_ROLES, OPPORTUNITY_STAGES } from '../../shared/phases';
-import { IMPORT_FIELDS, EXPORT_TABLE_NAMES } from '../../shared/import-columns';
-import { person, accountQuery, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
+import { EXPORT_TABLE_NAMES } from '../../shared/intake';
+import { exportOptions, importMapping, webFormInput, person, accountQuery, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -131,11 +131,11 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
     source: line(200).pipe(z.string().min(1)),
     owner: email.optional(),
     dryRun: z.boolean(),
-    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500)).optional(),
+    mapping: importMapping.optional(),
   }),
-  z.object({ type: z.literal('intake:export'), table: z.enum(EXPORT_TABLE_NAMES), format: z.enum(['csv', 'jsonl']), delimiter: z.enum([';', ',']) }),
+  exportOptions.extend({ type: z.literal('intake:export'), table: z.enum(EXPORT_TABLE_NAMES) }),
   z.object({ type: z.literal('forms:list') }),
-  z.object({ type: z.literal('forms:create'), name: line(200).pipe(z.string().min(1)), redirectUrl: line(2000).pipe(z.url()).optional(), origins: z.array(line(2000).pipe(z.url())).max(20) }),
+  webFormInput.extend({ type: z.literal('forms:create') }),
 ]);
 
 export type PageOpen = z.infer<typeof pageOpen>;

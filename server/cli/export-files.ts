@@ -2,17 +2,18 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Db } from '../db/client';
 import type { Actor } from '../domain/actor';
-import { EXPORT_FORMATS, EXPORT_TABLES, exportFileName, exportTable } from '../domain/intake/export';
+import { exportFileName, exportTable } from '../domain/intake/export';
+import { EXPORT_TABLE_NAMES } from '../../shared/intake';
+import { exportOptions } from '../../shared/schemas';
 
 export async function exportAll(db: Db, actor: Actor, dir: string, format = 'csv', delimiter = ';') {
-  const opts = z.object({ format: z.enum(EXPORT_FORMATS), delimiter: z.enum([';', ',']) }).safeParse({ format, delimiter });
+  const opts = exportOptions.safeParse({ format, delimiter });
   if (!opts.success) throw new Error('export takes --format csv|jsonl and --delimiter ";" or ","');
   mkdirSync(dir, { recursive: true });
   const files: Record<string, { file: string; bytes: number }> = {};
-  for (const table of EXPORT_TABLES) {
+  for (const table of EXPORT_TABLE_NAMES) {
     const file = join(dir, exportFileName(table, opts.data.format));
     const out = createWriteStream(file);
     let bytes = 0;

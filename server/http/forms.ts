@@ -13,10 +13,9 @@ import { findForm, readSubmission, submitForm, type WebForm } from '../domain/in
 import { DomainError } from '../domain/errors';
 import { createWindowCounter, RetryLater, type WindowLimit } from '../rate-window';
 import { addressOf } from './request-actor';
+import { HONEYPOT } from '../../shared/intake';
 import { errorResponse, unreadBody } from './errors';
 
-/** Bots fill every field; people never see this one (the snippet hides it). */
-export const HONEYPOT = 'hp_website';
 export const MAX_FORM_BYTES = 32 * 1024;
 
 export interface FormLimits {

@@ -14,8 +14,9 @@ import type { Actor } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { importSelection } from '../domain/intake/import';
 import { MAX_IMPORT_BYTES } from '../domain/intake/read-csv';
-import { EXPORT_FORMATS, EXPORT_TABLES, exportFileName, exportTable } from '../domain/intake/export';
-import { IMPORT_FIELDS } from '../../shared/import-columns';
+import { exportFileName, exportTable } from '../domain/intake/export';
+import { EXPORT_TABLE_NAMES } from '../../shared/intake';
+import { email, exportOptions, importMapping } from '../../shared/schemas';
 import { requireRole } from '../domain/roles';
 import type { AuthLimiter } from '../auth-limit';
 import { requestActor } from './request-actor';
@@ -30,7 +31,7 @@ async function signedIn(db: Db, limiter: AuthLimiter, c: Context): Promise<Actor
 
 const importQuery = z.object({
   source: z.string().trim().min(1, 'name the selection (?source=…)').max(200),
-  owner: z.string().trim().toLowerCase().email().max(254).optional(),
+  owner: email.optional(),
   dryRun: z.enum(['0', '1', 'true', 'false']).optional(),
   mapping: z
     .string()
@@ -43,11 +44,10 @@ const importQuery = z.object({
         return z.NEVER;
       }
     })
-    .pipe(z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500)))
+    .pipe(importMapping)
     .optional(),
 });
 
-const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('csv'), delimiter: z.enum([';', ',']).default(';') });
 
 const badRequest = (issues: z.core.$ZodIssue[]) => new DomainError('BAD_REQUEST', issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
 
@@ -77,9 +77,9 @@ export function intakeRoutes(db: Db, limiter: AuthLimiter, formLimits?: FormLimi
   app.get('/export/:table', async (c) => {
     try {
       const actor = await signedIn(db, limiter, c);
-      const table = z.enum(EXPORT_TABLES).safeParse(c.req.param('table'));
-      if (!table.success) throw new DomainError('NOT_FOUND', `No table "${c.req.param('table')}"; tables: ${EXPORT_TABLES.join(', ')}`);
-      const q = exportQuery.safeParse(c.req.query());
+      const table = z.enum(EXPORT_TABLE_NAMES).safeParse(c.req.param('table'));
+      if (!table.success) throw new DomainError('NOT_FOUND', `No table "${c.req.param('table')}"; tables: ${EXPORT_TABLE_NAMES.join(', ')}`);
+      const q = exportOptions.safeParse(c.req.query());
       if (!q.success) throw badRequest(q.error.issues);
       requireRole(actor, 'manager', 'export the team’s data');
       const chunks = exportTable(db, actor, table.data, q.data);

@@ -11,12 +11,8 @@ import type { Orm } from '../../db/client';
 import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges } from '../../db/schema';
 import type { Actor } from '../actor';
 import { requireRole } from '../roles';
-import { EXPORT_TABLE_NAMES } from '../../../shared/import-columns';
+import type { CSV_DELIMITERS, ExportFormat, ExportTable } from '../../../shared/intake';
 
-export const EXPORT_TABLES = EXPORT_TABLE_NAMES;
-export type ExportTable = (typeof EXPORT_TABLES)[number];
-export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const PAGE = 1000;
 
@@ -70,7 +66,7 @@ const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 export interface ExportOptions {
   format: ExportFormat;
   /** for CSV: `;` opens in Dutch Excel, `,` elsewhere */
-  delimiter?: ';' | ',';
+  delimiter?: (typeof CSV_DELIMITERS)[number];
 }
 
 /** The table as text chunks, ready to write to a file or a response. */

@@ -12,7 +12,7 @@ import { accounts, activities, contactEmails, contacts, users, webForms } from '
 import { INBOUND_PHASE } from '../../../shared/phases';
 import { splitName } from '../../../shared/names';
 import { domainOf } from '../../../shared/email';
-import { hasControlCharacters } from '../../../shared/schemas';
+import { email, note, webFormInput } from '../../../shared/schemas';
 import { newId, type Actor } from '../actor';
 import { createAccount } from '../capture';
 import { logActivity } from '../activities';
@@ -22,21 +22,14 @@ import { refreshGaps } from '../checklist';
 import { DomainError } from '../errors';
 import { requireRole } from '../roles';
 
-const url = z.string().trim().max(2000).url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) address');
-export const newFormInput = z.object({
-  name: z.string().trim().min(1).max(200),
-  redirectUrl: url.optional(),
-  origins: z.array(url).max(20).default([]),
-  ownerEmail: z.string().trim().toLowerCase().email().max(254).optional(),
-});
-export type NewForm = z.input<typeof newFormInput>;
+export type NewForm = z.input<typeof webFormInput>;
 
 const mintKey = () => `form_${randomBytes(18).toString('base64url')}`;
 const originOf = (u: string) => new URL(u).origin;
 
 export async function createForm(db: Db, actor: Actor, input: NewForm) {
   requireRole(actor, 'admin', 'create web forms');
-  const f = newFormInput.parse(input);
+  const f = webFormInput.parse(input);
   const team = (id: string) => and(eq(users.teamId, actor.teamId), eq(users.id, id));
   const owner = f.ownerEmail ? await db.query.users.findFirst({ where: and(eq(users.teamId, actor.teamId), eq(users.email, f.ownerEmail)) }) : undefined;
   if (f.ownerEmail && !owner) throw new DomainError('BAD_REQUEST', `No user ${f.ownerEmail} in this team`);
@@ -64,20 +57,14 @@ export const findForm = (db: Db, key: string) =>
   key.length > 100 ? Promise.resolve(undefined) : db.query.webForms.findFirst({ where: and(eq(webForms.key, key), isNull(webForms.disabledAt)) });
 export type WebForm = NonNullable<Awaited<ReturnType<typeof findForm>>>;
 
-const short = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !hasControlCharacters(v.replace(/[\r\n\t]/g, ' ')), 'control characters are not allowed')
-    .optional();
 /** What a site's form sends; field names in English or Dutch. Unknown fields are kept, within limits. */
 export const submission = z.object({
-  name: short(200),
-  email: z.string().trim().toLowerCase().email().max(254).optional().or(z.literal('').transform(() => undefined)),
-  company: short(200),
-  phone: short(50),
-  message: short(5000),
+  name: note(200).optional(),
+  // an empty e-mail field is no address
+  email: email.optional().or(z.literal('').transform(() => undefined)),
+  company: note(200).optional(),
+  phone: note(50).optional(),
+  message: note(5000).optional(),
   fields: z.record(z.string().max(60), z.string().max(1000)).refine((f) => Object.keys(f).length <= 30, 'at most 30 fields'),
 });
 export type Submission = z.infer<typeof submission>;

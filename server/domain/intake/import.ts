@@ -15,7 +15,7 @@ import { bulkInsert } from '../../db/bulk-insert';
 import type { Db, Tx } from '../../db/client';
 import { accounts, contactEmails, contacts, phaseChanges, phaseReaches, users } from '../../db/schema';
 import { FIRST_PHASE } from '../../../shared/phases';
-import { guessMapping, type ImportMapping } from '../../../shared/import-columns';
+import { guessMapping, type ImportMapping, type ImportReport } from '../../../shared/intake';
 import { newId, type Actor } from '../actor';
 import { creationRows } from '../moves';
 import { reachRows } from '../derived';
@@ -24,7 +24,7 @@ import { companyKey, findContact } from '../matching';
 import { DomainError } from '../errors';
 import { LockTimeout } from '../../db/lock-wait';
 import { readCsv } from './read-csv';
-import { isInvalid, toImportRow, type ImportRow, type InvalidRow } from './rows';
+import { isInvalid, toImportRow, type ImportRow } from './rows';
 
 export const IMPORT_BATCH = 2000;
 const MAX_REPORTED_INVALID = 200;
@@ -40,103 +40,70 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
-export interface ImportReport {
-  dryRun: boolean;
-  source: string;
-  encoding: string;
-  delimiter: string;
-  headers: string[];
-  mapping: ImportMapping;
-  rows: number;
-  /** new accounts */
-  imported: number;
-  /** rows that found an account the team already has (in the database or earlier in this file) */
-  matched: number;
-  /** of the matched, those that got an empty field filled or a contact added */
-  enriched: number;
-  invalid: number;
-  contactsAdded: number;
-  /** the first bad rows, by line number */
-  errors: InvalidRow[];
-  preview: ImportRow[];
-  /** the first rows as they are in the file, to check the column mapping against */
-  sample: string[][];
-}
 
-type Match = { id: string } | undefined;
 type AccountRow = typeof accounts.$inferSelect;
 
 /**
- * What the team already has for one batch of rows, found with one query per
- * key (KvK number, domain, LinkedIn page, contact e-mail or profile, postcode)
+ * The keys a row can be matched on, strongest first: KvK number, domain,
+ * LinkedIn company page, a contact's profile or e-mail, then company name
+ * (without legal form) + postcode. The file's earlier rows and the team's
+ * accounts are looked up by the same keys.
+ */
+const matchKeys = (r: ImportRow) =>
+  [
+    r.kvk && `kvk:${r.kvk}`,
+    r.domain && `d:${r.domain}`,
+    r.linkedinCompanyUrl && `li:${r.linkedinCompanyUrl}`,
+    r.contact?.linkedinUrl && `p:${r.contact.linkedinUrl}`,
+    r.contact?.email && `e:${r.contact.email}`,
+    r.postcode && `np:${companyKey(r.name)}|${r.postcode}`,
+  ].filter((k): k is string => Boolean(k));
+
+/**
+ * The team's accounts behind one batch's keys, with one query per kind of key
  * instead of several per row.
  */
-async function knownFor(q: Tx | Db, teamId: string, batch: ImportRow[]) {
+async function knownFor(q: Tx | Db, teamId: string, batch: ImportRow[]): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
   const live = and(eq(accounts.teamId, teamId), isNull(accounts.archivedAt));
-  const values = <K extends keyof ImportRow>(k: K) => [...new Set(batch.map((r) => r[k]).filter((v): v is NonNullable<ImportRow[K]> => Boolean(v)))] as string[];
-  const emails = [...new Set(batch.map((r) => r.contact?.email).filter((v): v is string => Boolean(v)))];
-  const people = [...new Set(batch.map((r) => r.contact?.linkedinUrl).filter((v): v is string => Boolean(v)))];
-  const byKey = async (column: typeof accounts.kvkNumber | typeof accounts.emailDomain | typeof accounts.linkedinCompanyUrl, keys: string[]) =>
-    keys.length ? new Map((await q.select({ id: accounts.id, key: column }).from(accounts).where(and(live, inArray(column, keys))).all()).map((a) => [a.key!, a.id])) : new Map<string, string>();
-  const [kvk, domain, li, near] = await Promise.all([
-    byKey(accounts.kvkNumber, values('kvk')),
-    byKey(accounts.emailDomain, values('domain')),
-    byKey(accounts.linkedinCompanyUrl, values('linkedinCompanyUrl')),
-    values('postcode').length ? q.select({ id: accounts.id, name: accounts.name, postcode: accounts.postcode }).from(accounts).where(and(live, inArray(accounts.postcode, values('postcode')))).all() : [],
+  const values = (pick: (r: ImportRow) => string | null | undefined) => [...new Set(batch.map(pick).filter((v): v is string => Boolean(v)))];
+  const byColumn = async (prefix: string, column: typeof accounts.kvkNumber | typeof accounts.emailDomain | typeof accounts.linkedinCompanyUrl, keys: string[]) => {
+    if (!keys.length) return;
+    for (const a of await q.select({ id: accounts.id, key: column }).from(accounts).where(and(live, inArray(column, keys))).all()) known.set(`${prefix}:${a.key}`, a.id);
+  };
+  const emails = values((r) => r.contact?.email);
+  const people = values((r) => r.contact?.linkedinUrl);
+  const postcodes = values((r) => r.postcode);
+  await Promise.all([
+    byColumn('kvk', accounts.kvkNumber, values((r) => r.kvk)),
+    byColumn('d', accounts.emailDomain, values((r) => r.domain)),
+    byColumn('li', accounts.linkedinCompanyUrl, values((r) => r.linkedinCompanyUrl)),
+    emails.length &&
+      q
+        .select({ email: contactEmails.email, accountId: contacts.accountId })
+        .from(contactEmails)
+        .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+        .innerJoin(accounts, eq(accounts.id, contacts.accountId))
+        .where(and(eq(contactEmails.teamId, teamId), inArray(contactEmails.email, emails), isNull(accounts.archivedAt)))
+        .all()
+        .then((rows) => rows.forEach((r) => known.set(`e:${r.email}`, r.accountId))),
+    people.length &&
+      q
+        .select({ url: contacts.linkedinUrl, accountId: contacts.accountId })
+        .from(contacts)
+        .innerJoin(accounts, eq(accounts.id, contacts.accountId))
+        .where(and(eq(contacts.teamId, teamId), inArray(contacts.linkedinUrl, people), isNull(accounts.archivedAt)))
+        .all()
+        .then((rows) => rows.forEach((r) => known.set(`p:${r.url}`, r.accountId))),
+    postcodes.length &&
+      q
+        .select({ id: accounts.id, name: accounts.name, postcode: accounts.postcode })
+        .from(accounts)
+        .where(and(live, inArray(accounts.postcode, postcodes)))
+        .all()
+        .then((rows) => rows.forEach((a) => known.has(`np:${companyKey(a.name)}|${a.postcode}`) || known.set(`np:${companyKey(a.name)}|${a.postcode}`, a.id))),
   ]);
-  const contactAccount = new Map<string, string>();
-  if (emails.length) {
-    const rows = await q
-      .select({ email: contactEmails.email, accountId: contacts.accountId })
-      .from(contactEmails)
-      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
-      .innerJoin(accounts, eq(accounts.id, contacts.accountId))
-      .where(and(eq(contactEmails.teamId, teamId), inArray(contactEmails.email, emails), isNull(accounts.archivedAt)))
-      .all();
-    for (const r of rows) contactAccount.set(`e:${r.email}`, r.accountId);
-  }
-  if (people.length) {
-    const rows = await q
-      .select({ url: contacts.linkedinUrl, accountId: contacts.accountId })
-      .from(contacts)
-      .innerJoin(accounts, eq(accounts.id, contacts.accountId))
-      .where(and(eq(contacts.teamId, teamId), inArray(contacts.linkedinUrl, people), isNull(accounts.archivedAt)))
-      .all();
-    for (const r of rows) contactAccount.set(`p:${r.url}`, r.accountId);
-  }
-  const byPostcode = new Map<string, string>();
-  for (const a of near) if (!byPostcode.has(`${companyKey(a.name)}|${a.postcode}`)) byPostcode.set(`${companyKey(a.name)}|${a.postcode}`, a.id);
-  return {
-    /** the strongest key first: KvK number, domain, LinkedIn page, a contact's e-mail or profile, then name + postcode */
-    match: (r: ImportRow): string | undefined =>
-      (r.kvk && kvk.get(r.kvk)) ||
-      (r.domain && domain.get(r.domain)) ||
-      (r.linkedinCompanyUrl && li.get(r.linkedinCompanyUrl)) ||
-      (r.contact?.linkedinUrl && contactAccount.get(`p:${r.contact.linkedinUrl}`)) ||
-      (r.contact?.email && contactAccount.get(`e:${r.contact.email}`)) ||
-      (r.postcode && byPostcode.get(`${companyKey(r.name)}|${r.postcode}`)) ||
-      undefined,
-    knownContact: (r: ImportRow) => Boolean((r.contact?.email && contactAccount.has(`e:${r.contact.email}`)) || (r.contact?.linkedinUrl && contactAccount.has(`p:${r.contact.linkedinUrl}`))),
-  };
-}
-
-/** Keys of rows seen earlier in this file: a dry run has not written them, and a file may repeat a company. */
-function fileKeys() {
-  const seen = new Map<string, string>();
-  const keys = (r: ImportRow) =>
-    [r.kvk && `kvk:${r.kvk}`, r.domain && `d:${r.domain}`, r.linkedinCompanyUrl && `li:${r.linkedinCompanyUrl}`, r.contact?.linkedinUrl && `p:${r.contact.linkedinUrl}`, r.contact?.email && `e:${r.contact.email}`, r.postcode && `np:${companyKey(r.name)}|${r.postcode}`].filter(
-      (k): k is string => Boolean(k),
-    );
-  return {
-    find: (r: ImportRow): Match => {
-      for (const k of keys(r)) {
-        const id = seen.get(k);
-        if (id) return { id };
-      }
-      return undefined;
-    },
-    add: (r: ImportRow, id: string) => keys(r).forEach((k) => seen.set(k, id)),
-  };
+  return known;
 }
 
 const FILLABLE = ['address', 'postcode', 'city', 'country', 'industry', 'website', 'phone', 'linkedinCompanyUrl'] as const;
@@ -218,7 +185,8 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     preview: [],
     sample: file.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells),
   };
-  const seen = fileKeys();
+  /** match key → account, for the rows of this file so far */
+  const seen = new Map<string, string>();
   const valid: ImportRow[] = [];
   for (const raw of file.rows) {
     const row = toImportRow(raw, mapping);
@@ -242,16 +210,19 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     const reaches: (typeof phaseReaches.$inferInsert)[] = [];
     const toEnrich: { id: string; r: ImportRow; knownContact: boolean }[] = [];
     for (const r of batch) {
-      const id = seen.find(r)?.id ?? known.match(r);
+      const keys = matchKeys(r);
+      // per key, this file's earlier rows (a dry run has not written them) before the team's accounts
+      const id = keys.map((k) => seen.get(k) ?? known.get(k)).find(Boolean);
       if (id) {
         c.matched++;
-        seen.add(r, id);
-        toEnrich.push({ id, r, knownContact: known.knownContact(r) });
+        keys.forEach((k) => seen.set(k, id));
+        const knownContact = keys.some((k) => (k.startsWith('e:') || k.startsWith('p:')) && known.has(k));
+        toEnrich.push({ id, r, knownContact });
         continue;
       }
       c.imported++;
       const accountId = newId();
-      seen.add(r, accountId);
+      keys.forEach((k) => seen.set(k, accountId));
       if (!write) continue;
       const person = r.contact ? contactRows(actor.teamId, accountId, r) : null;
       if (person) {

@@ -3,6 +3,8 @@
  * two lists is recognized: Dutch postcodes as "1234 AB", KvK numbers as 8
  * digits, websites as their domain.
  */
+import { email } from '../../../shared/schemas';
+
 const DUTCH_POSTCODE = /^([1-9][0-9]{3})\s?([A-Za-z]{2})$/;
 
 /** "1234ab" → "1234 AB"; a foreign postcode is kept as written, in capitals. */
@@ -36,9 +38,9 @@ export function websiteDomain(raw: string): string | null {
   }
 }
 
-const EMAIL = /^[^\s@<>(),;:"]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+/** An address by the same rule as everywhere else (shared/schemas.ts); "invalid" when it is none. */
 export const normalizeEmail = (raw: string): string | null | 'invalid' => {
-  const s = raw.trim().toLowerCase();
-  if (!s) return null;
-  return EMAIL.test(s) && s.length <= 254 ? s : 'invalid';
+  if (!raw.trim()) return null;
+  const parsed = email.safeParse(raw);
+  return parsed.success ? parsed.data : 'invalid';
 };

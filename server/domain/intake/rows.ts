@@ -3,36 +3,14 @@
  * the reason it cannot be imported. Pure: the import decides what to match.
  */
 import { hasControlCharacters } from '../../../shared/schemas';
-import type { ImportField, ImportMapping } from '../../../shared/import-columns';
+import type { ImportField, ImportMapping, ImportRow, InvalidRow } from '../../../shared/intake';
+export type { ImportRow, InvalidRow };
 import type { CsvRow } from './read-csv';
 import { normalizeEmail, normalizeKvk, normalizePostcode, websiteDomain } from './normalize';
 import { domainOf } from '../../../shared/email';
 import { linkedInPage, companyUrl, profileUrl } from '../../../shared/linkedin-urls';
 import { splitName } from '../../../shared/names';
 import { isFreeMail, nameFromAddress } from '../free-mail';
-
-export interface ImportRow {
-  line: number;
-  kind: 'company' | 'person';
-  name: string;
-  address: string | null;
-  postcode: string | null;
-  city: string | null;
-  country: string | null;
-  kvk: string | null;
-  industry: string | null;
-  website: string | null;
-  /** the company's domain, from its website or a non-free-mail address */
-  domain: string | null;
-  phone: string | null;
-  linkedinCompanyUrl: string | null;
-  contact: { firstName: string; lastName: string; email: string | null; phone: string | null; linkedinUrl: string | null } | null;
-}
-
-export interface InvalidRow {
-  line: number;
-  reason: string;
-}
 
 const MAX_CELL = 300;
 

@@ -39,7 +39,7 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
     coverage: await coverage(db, s, pass),
     stale: await staleAccounts(db, s, thresholds, pass.reduce((n, r) => n + r.stale, 0)),
     health: await relationshipHealth(db, s),
-    leaks: await leaks(db, s, thresholds),
+    leaks: await leaks(db, s, thresholds, f.phases),
     forecast: await forecast(db, s),
     selections: await selections(db, s),
   };

@@ -36,10 +36,11 @@ export interface Leak {
   score: number;
 }
 
-export async function leaks(db: Orm, s: Scope, thresholds: Map<PhaseId, number | null>): Promise<Leak[]> {
+/** `period` is the funnel's conversion per phase for the same scope (funnel.ts): computed once, read here. */
+export async function leaks(db: Orm, s: Scope, thresholds: Map<PhaseId, number | null>, period: { conversion: { cohort: number; converted: number } | null }[]): Promise<Leak[]> {
   const out: Leak[] = [];
   for (const [i, phase] of PHASE_IDS.slice(0, -1).entries()) {
-    const now = await cohort(db, s, i);
+    const now = period[i]!.conversion!;
     const before = await cohort(db, { ...s, from: s.from - YEAR_MS, to: s.from, ref: s.from }, i);
     const team = s.ownerId ? await cohort(db, { ...s, ownerId: null }, i) : null;
     const waitDays = Math.max(7, Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS));

@@ -1,7 +1,8 @@
 /**
- * The fields a suspect list can fill, with the headers people actually use
- * (Dutch and English, KvK exports, Excel sheets). The server guesses the
- * mapping from these; the dashboard shows the same fields to correct it.
+ * Intake and export, as the server and the dashboard both know it: the
+ * fields a suspect list can fill, with the headers people actually use
+ * (Dutch and English, KvK exports, Excel sheets), what an import reports,
+ * the web form's honeypot, and the tables and formats of an export.
  */
 import type { Label } from './phases';
 
@@ -88,5 +89,59 @@ export function guessMapping(headers: readonly string[]): ImportMapping {
   return mapping;
 }
 
-/** The tables a team can export, one file each. */
+/** The tables a team can export, one file each, as CSV (`;` for Dutch Excel, or `,`) or JSON lines. */
 export const EXPORT_TABLE_NAMES = ['accounts', 'contacts', 'activities', 'phase_changes', 'opportunities'] as const;
+export type ExportTable = (typeof EXPORT_TABLE_NAMES)[number];
+export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const CSV_DELIMITERS = [';', ','] as const;
+
+/** A web form's hidden field: bots fill every field, people never see this one (the dashboard's snippet hides it). */
+export const HONEYPOT = 'hp_website';
+
+/** One row of a selection as it will be stored. */
+export interface ImportRow {
+  line: number;
+  kind: 'company' | 'person';
+  name: string;
+  address: string | null;
+  postcode: string | null;
+  city: string | null;
+  country: string | null;
+  kvk: string | null;
+  industry: string | null;
+  website: string | null;
+  /** the company's domain, from its website or a non-free-mail address */
+  domain: string | null;
+  phone: string | null;
+  linkedinCompanyUrl: string | null;
+  contact: { firstName: string; lastName: string; email: string | null; phone: string | null; linkedinUrl: string | null } | null;
+}
+
+export interface InvalidRow {
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  source: string;
+  encoding: string;
+  delimiter: string;
+  headers: string[];
+  mapping: ImportMapping;
+  rows: number;
+  /** new accounts */
+  imported: number;
+  /** rows that found an account the team already has (in the database or earlier in this file) */
+  matched: number;
+  /** of the matched, those that got an empty field filled or a contact added */
+  enriched: number;
+  invalid: number;
+  contactsAdded: number;
+  /** the first bad rows, by line number */
+  errors: InvalidRow[];
+  preview: ImportRow[];
+  /** the first rows as they are in the file, to check the column mapping against */
+  sample: string[][];
+}
