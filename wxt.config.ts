@@ -28,7 +28,9 @@ export default defineConfig({
         // the frame's own scripts and styles load from the same dynamic origin as its page
         resources: ['sidebar.html', 'chunks/*', 'assets/*'],
         matches: SITES,
-        use_dynamic_url: true,
+        // Chrome: loadable only at a per-session URL, so no site can probe for the extension.
+        // Firefox has no such key; its moz-extension:// host is already random per install.
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     action: { default_title: 'phase-crm' },

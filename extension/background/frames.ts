@@ -1,9 +1,12 @@
 /**
  * One-time frame tokens. The content script registers the page it scraped
  * and gets a token for the sidebar frame it mounts; the frame presents it.
- * A token belongs to one tab and, from its first use, to one frame document,
- * so a frame the host page creates itself gets nothing. Kept in session
- * storage: MV3 workers are stopped when idle.
+ * A token belongs to one tab and, from its first use, to one frame: its
+ * document where the browser names it (Chrome's documentId), else the frame
+ * (Firefox has no documentId; its frameId names the frame in the tab). So a
+ * frame the host page creates itself gets nothing, even with the token. The
+ * token itself never reaches the page (messaging/frame-channel.ts). Kept in
+ * session storage: MV3 workers are stopped when idle.
  */
 import { storage } from '#imports';
 import type { OpenPage } from '../messaging/protocol';
@@ -11,7 +14,8 @@ import type { OpenPage } from '../messaging/protocol';
 export interface FrameGrant {
   tabId: number;
   page: OpenPage;
-  documentId?: string;
+  /** the frame that used it first: `doc:<documentId>` or `frame:<frameId>` */
+  boundTo?: string;
   createdAt: number;
 }
 
@@ -37,12 +41,24 @@ export async function grantFrame(tabId: number, page: OpenPage): Promise<string>
   return token;
 }
 
+/** Who is asking, as the browser tells the background (never as the frame says). */
+export interface Asker {
+  tabId?: number;
+  frameId?: number;
+  documentId?: string;
+}
+
+const frameOf = (a: Asker) => (a.documentId ? `doc:${a.documentId}` : a.frameId !== undefined ? `frame:${a.frameId}` : null);
+
 /** The grant for this token if the asking frame may have it, binding it to that frame on first use. */
-export async function redeem(token: string, tabId: number | undefined, documentId: string | undefined): Promise<FrameGrant | null> {
+export async function redeem(token: string, asker: Asker): Promise<FrameGrant | null> {
   const grant = await storage.getItem<FrameGrant>(key(token));
-  if (!grant || grant.tabId !== tabId || Date.now() - grant.createdAt > TTL_MS) return null;
-  if (grant.documentId && grant.documentId !== documentId) return null;
-  if (!grant.documentId && documentId) await storage.setItem<FrameGrant>(key(token), { ...grant, documentId });
+  if (!grant || grant.tabId !== asker.tabId || Date.now() - grant.createdAt > TTL_MS) return null;
+  const frame = frameOf(asker);
+  // the tab's top document is never the sidebar
+  if (!frame || asker.frameId === 0) return null;
+  if (grant.boundTo) return grant.boundTo === frame ? grant : null;
+  await storage.setItem<FrameGrant>(key(token), { ...grant, boundTo: frame });
   return grant;
 }
 

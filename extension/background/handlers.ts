@@ -14,6 +14,9 @@ import { flush, unblockAuth } from './outbox';
 
 type Sender = Browser.runtime.MessageSender;
 
+/** the asking frame as the browser names it: Chrome gives its document, Firefox only its frame */
+const askerOf = (sender: Sender) => ({ tabId: sender.tab?.id, frameId: sender.frameId, documentId: (sender as { documentId?: string }).documentId });
+
 const refused = (message: string): Reply<never> => ({ ok: false, trouble: 'refused', message });
 
 /** Our own extension page (sidebar frame, options, dashboard), not a content script in a web page. */
@@ -44,13 +47,13 @@ async function onContentScript(message: unknown, sender: Sender): Promise<Reply<
 async function onFrame(message: unknown, sender: Sender): Promise<Reply<unknown>> {
   const search = frameSearch.safeParse(message);
   if (search.success) {
-    const grant = await redeem(search.data.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
+    const grant = await redeem(search.data.token, askerOf(sender));
     if (!grant) return failWith('expired');
     return withApi((api) => api.accounts.search.query({ q: search.data.q, archived: false, limit: 20 }));
   }
   const parsed = frameRequest.safeParse(message);
   if (!parsed.success) return refused('Bad request');
-  const grant = await redeem(parsed.data.token, sender.tab?.id, (sender as { documentId?: string }).documentId);
+  const grant = await redeem(parsed.data.token, askerOf(sender));
   if (!grant) return failWith('expired');
   if (parsed.data.type === 'sidebar:cached') return { ok: true, data: await cachedAnswer(grant.page) };
   return { ok: true, data: await answerFrame(parsed.data, grant.page) };

@@ -2,13 +2,16 @@
  * Mounts the sidebar: an extension-origin iframe, so the host page's scripts
  * cannot read the CRM data drawn in it. The content script only registers
  * the scraped page with the background and hands the frame a one-time token
- * (in the URL fragment); it never receives CRM data itself.
+ * (by postMessage, never in the URL: frame-channel.ts); it never receives
+ * CRM data itself.
  */
 import { browser } from 'wxt/browser';
 import { createIframeUi, type ContentScriptContext } from '#imports';
 import { sidebarCollapsed, type SidebarSite } from '../sidebar-collapsed';
 import { createDock } from './dock';
 import type { OpenPage, Reply } from '../messaging/protocol';
+import { serveFrame } from '../messaging/frame-channel';
+import { unobscured } from './unobscured';
 
 const WIDTH = 340;
 const COLLAPSED_WIDTH = 36;
@@ -79,8 +82,9 @@ export function createSidebar(ctx: ContentScriptContext, site: SidebarSite) {
     if (!reply?.ok) return dock.set(0);
     const collapsed = await collapsedItem.getValue();
     if (mine !== generation) return;
+    const token = reply.data.token;
     ui = createIframeUi(ctx, {
-      page: `/sidebar.html#${reply.data.token}` as '/sidebar.html',
+      page: '/sidebar.html',
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -90,7 +94,9 @@ export function createSidebar(ctx: ContentScriptContext, site: SidebarSite) {
         iframe.setAttribute('allow', '');
         keepStyles(ctx, wrapper, WRAPPER_STYLE);
         keepStyles(ctx, iframe, { ...FRAME_STYLE, width: `${collapsed ? COLLAPSED_WIDTH : WIDTH}px` });
+        return serveFrame(iframe, token, () => unobscured(wrapper, iframe));
       },
+      onRemove: (stopOffering) => stopOffering?.(),
     });
     ui.mount();
     dock.set(collapsed ? COLLAPSED_WIDTH : WIDTH);

@@ -6,8 +6,11 @@ import { computed, signal } from '@preact/signals';
 import type { FrameRequest, Reply, Trouble } from '../messaging/protocol';
 import { ask, newClientId } from '../messaging/send';
 import type { FrameAnswer } from '../background/views';
+import { receiveToken } from '../messaging/frame-channel';
 
-export const token = signal(location.hash.slice(1));
+/** this frame's token, from the content script that made it (empty until then) */
+export const token = signal('');
+const handshake = receiveToken().then((t) => (token.value = t ?? ''));
 export const answer = signal<FrameAnswer | null>(null);
 /** a refusal of the request itself (e.g. the page was left), when there is no answer to show */
 const refusal = signal<{ kind: Trouble; message: string } | null>(null);
@@ -42,6 +45,9 @@ function take(reply: Reply<FrameAnswer>) {
 }
 
 export async function load() {
+  await handshake;
+  // no token came: a frame the host page made; the background would refuse it anyway
+  if (!token.value) return take({ ok: false, trouble: 'expired', message: 'No token' });
   // known stays known: what the server said last time shows at once (marked not refreshed) until it answers again
   const live = ask<FrameAnswer>({ type: 'sidebar:view', token: token.value });
   if (!answer.value) {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configure, sidebar, startHarness, type Harness } from './harness';
+import { CLICKJACKS } from './hostile-pages';
 
 const URL_ = 'https://www.linkedin.com/in/michiel-koopman/';
 const page = () => readFileSync(resolve('tests/fixtures/linkedin/real/person-2026-sdui-michiel-koopman.html'), 'utf8');
@@ -21,22 +22,8 @@ afterAll(() => h?.close());
 
 const captured = async () => (await h.server.db.query.contacts.findMany()).length;
 
-/** The attack, as the page's own script: run once the sidebar is there. */
-const attacks = {
-  'a decoy over the sidebar that lets clicks through': `
-    const decoy = document.createElement('div');
-    decoy.id = 'decoy';
-    decoy.textContent = 'Claim your prize';
-    // the page keeps it over the whole window, whatever the sidebar's docking does to it
-    const cover = () => (decoy.style.cssText = 'position:fixed;inset:0;width:100vw;z-index:2147483647;background:#fff;pointer-events:none;font-size:40px');
-    cover();
-    document.body.append(decoy);
-    setInterval(cover, 50);`,
-  'a filter that makes the whole page, sidebar included, transparent': `document.documentElement.style.filter = 'opacity(0)';`,
-};
-
 describe('clickjacking', () => {
-  for (const [name, attack] of Object.entries(attacks)) {
+  for (const [name, attack] of Object.entries(CLICKJACKS)) {
     it(`${name}: the click is ignored and nothing is written`, async () => {
       h.overrides.set(URL_, page());
       const tab = await h.context.newPage();

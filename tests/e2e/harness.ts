@@ -27,6 +27,14 @@ export const PAGES: Record<string, string> = {
 };
 
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//;
+/** loopback (our server) and the extension's own files pass; the internet does not */
+export const mayPass = (url: string) => LOOPBACK.test(url) || /^(chrome|moz)-extension:\/\//.test(url);
+
+/** The page served at this URL in the browser tests: an override, else its fixture; undefined for anything else. */
+export function pageAt(url: string, overrides: Map<string, string>): string | undefined {
+  const key = url.split('#')[0]!.split('?')[0]!;
+  return overrides.get(key) ?? (PAGES[key] ? fixture(PAGES[key]) : undefined);
+}
 
 export interface Harness {
   context: BrowserContext;
@@ -67,10 +75,8 @@ export async function launchBrowser(userDataDir: string, overrides: Map<string, 
   });
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    // loopback (our server) and the extension's own files pass; the internet does not
-    if (LOOPBACK.test(url) || url.startsWith('chrome-extension://')) return route.continue();
-    const key = url.split('#')[0]!.split('?')[0]!;
-    const html = overrides.get(key) ?? (PAGES[key] ? fixture(PAGES[key]) : undefined);
+    if (mayPass(url)) return route.continue();
+    const html = pageAt(url, overrides);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     return route.abort();
   });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configure, sidebar, startHarness, type Harness } from './harness';
 import { navigateInApp } from './spa';
+import { probingPage, type Probe } from './hostile-pages';
 
 const JAN = 'https://www.linkedin.com/in/jan-de-vries-4b2a1/';
 const FEED = 'https://www.linkedin.com/feed/';
@@ -149,33 +150,20 @@ describe('LinkedIn in Chromium', () => {
   });
 
   it("the host page's scripts cannot read the sidebar, nor use its token in a frame of their own", async () => {
-    const hostile = `<script>
-      window.__probe = { frameDoc: 'none', findHits: [], copied: false, errors: [], runs: 0 };
-      setInterval(() => {
-        const f = document.querySelector('[data-phase-crm] iframe');
-        if (!f) return;
-        window.__probe.runs++;
-        try { window.__probe.frameDoc = f.contentDocument ? f.contentDocument.body.innerText : null; } catch (e) { window.__probe.errors.push(String(e)); }
-        try { window.__probe.frameDoc = f.contentWindow.document.body.innerText; } catch (e) { window.__probe.errors.push('cw'); }
-        for (const word of ['Still to fill in', 'Last activities', 'Captured from LinkedIn']) if (window.find(word)) window.__probe.findHits.push(word);
-        if (!window.__probe.copied) {
-          window.__probe.copied = true;
-          setTimeout(() => { const copy = document.createElement('iframe'); copy.id = 'attacker'; copy.src = f.src; document.body.append(copy); }, 1500);
-        }
-      }, 200);
-    </script>`;
-    const html = readFileSync(resolve('tests/fixtures/linkedin/person-2024.html'), 'utf8').replace('</body>', `${hostile}</body>`);
+    const html = probingPage('linkedin/person-2024.html');
     h.overrides.set(JAN, html);
     const page = await h.context.newPage();
     await page.goto(JAN);
     expect(await phaseShown(page)).toBe('suspect');
     // the probe has looked many times while the sidebar showed CRM data
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __probe: { runs: number } }).__probe.runs), { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
-    const probe = await page.evaluate(() => (window as unknown as { __probe: { frameDoc: unknown; findHits: string[] } }).__probe);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.runs), { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    const probe = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
     expect(probe.frameDoc).toBeNull();
     expect(probe.findHits).toEqual([]);
+    // the token never appears where the page can read it
+    expect(probe.src).toMatch(/^chrome-extension:\/\/[a-z0-9-]+\/sidebar\.html$/);
     const attacker = page.frameLocator('#attacker');
-    await expect.poll(() => attacker.locator('[data-status="expired"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => attacker.locator('[data-status="expired"]').count(), { timeout: 20_000 }).toBe(1);
     expect(await attacker.locator('[data-phase]').count()).toBe(0);
     h.overrides.delete(JAN);
     await page.close();

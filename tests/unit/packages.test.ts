@@ -42,6 +42,8 @@ describe('store packages', () => {
     expect(m.browser_specific_settings.gecko.id).toBe(FIREFOX_ID);
     expect(m.key).toBeUndefined();
     expect(m.web_accessible_resources.flatMap((w: { matches: string[] }) => w.matches).every((u: string) => /linkedin\.com|mail\.google\.com/.test(u))).toBe(true);
+    // Firefox does not know use_dynamic_url (its per-install host serves instead); Chrome keeps it
+    expect(m.web_accessible_resources.some((w: object) => 'use_dynamic_url' in w)).toBe(false);
     for (const size of [16, 32, 48, 128]) {
       expect(m.icons[String(size)]).toBe(`icon/${size}.png`);
       expect(pngSize(`.output/firefox-mv3/icon/${size}.png`)).toEqual([size, size]);
@@ -49,6 +51,7 @@ describe('store packages', () => {
     // the Chrome build keeps its key (the stable id the server allows) and has the same icons
     const chrome = manifest('chrome-mv3');
     expect(chrome.key).toBeTruthy();
+    expect(chrome.web_accessible_resources.every((w: { use_dynamic_url?: boolean }) => w.use_dynamic_url === true)).toBe(true);
     expect(chrome.icons['128']).toBe('icon/128.png');
   });
 
