@@ -96,6 +96,14 @@ export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_DELIMITERS = [';', ','] as const;
 
+/**
+ * Text that a spreadsheet would run as a formula ("=HYPERLINK(…)" in a scraped
+ * headline, a name typed into a web form) is written to CSV with a leading
+ * apostrophe, as OWASP advises: shown as text, never evaluated. Used by the
+ * server's export and the dashboard's table downloads.
+ */
+export const defuseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 /** A web form's hidden field: bots fill every field, people never see this one (the dashboard's snippet hides it). */
 export const HONEYPOT = 'hp_website';
 

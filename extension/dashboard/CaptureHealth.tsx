@@ -11,9 +11,9 @@ import { label, t, troubleText } from '../i18n';
 import { DEFINITIONS } from './definitions';
 import { ask } from '../messaging/send';
 import { Card } from './charts';
+import { formatNumber, formatPercent as pct } from '../format';
 
 type Health = inferRouterOutputs<AppRouter>['reports']['captureHealth'];
-const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 const FIELDS = ['name', 'headline', 'company', 'location'] as const;
 const FIELD_LABEL = { name: 'fieldName', headline: 'fieldHeadline', company: 'fieldCompany', location: 'fieldLocation' } as const;
 
@@ -28,7 +28,22 @@ export function CaptureHealth() {
   }, []);
   const h = health.value;
   return (
-    <Card title={t('captureHealth')} wide>
+    <Card
+      title={t('captureHealth')}
+      wide
+      section="capture-health"
+      csv={
+        h
+          ? () => ({
+              header: [t('layoutFamily'), t('captures'), ...FIELDS.map((f) => t(FIELD_LABEL[f]))],
+              rows: [
+                ...h.windows.map((w) => [t(w.days === 7 ? 'days7' : 'days30'), w.captures, ...FIELDS.map((f) => w[f])]),
+                ...h.layouts.map((l) => [`${l.layout} (${l.kind}, ${l.version}), 30`, l.last30.captures, ...FIELDS.map((f) => l.last30[f])]),
+              ],
+            })
+          : undefined
+      }
+    >
       {error.value && <p class="error">{error.value}</p>}
       {h && (
         <>
@@ -46,7 +61,7 @@ export function CaptureHealth() {
               {h.windows.map((w) => (
                 <tr key={w.days} data-window={w.days}>
                   <th>{t(w.days === 7 ? 'days7' : 'days30')}</th>
-                  <td data-field="captures">{w.captures}</td>
+                  <td data-field="captures">{formatNumber(w.captures)}</td>
                   {FIELDS.map((f) => (
                     <td key={f} data-field={f}>
                       {pct(w[f])}
@@ -76,7 +91,7 @@ export function CaptureHealth() {
                       {l.layout} <span class="muted">({l.kind}, {l.version})</span>
                     </td>
                     <td>
-                      {l.last7.captures} / {l.last30.captures}
+                      {formatNumber(l.last7.captures)} / {formatNumber(l.last30.captures)}
                     </td>
                     {FIELDS.map((f) => (
                       <td key={f}>{l.kind === 'company' && (f === 'company' || f === 'headline') ? '—' : pct(l.last30[f])}</td>

@@ -12,7 +12,9 @@ import { formatDay, formatMoney, formatNumber, formatPercent } from '../format';
 import { label, t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import { AccountView } from './AccountView';
-import { Card, HBars, Trend } from './charts';
+import { Card, HBars, openSection, Trend } from './charts';
+import { GarbageIn } from './GarbageIn';
+import { ConversionByRep } from './ByRep';
 import { CaptureHealth } from './CaptureHealth';
 import { DEFINITIONS } from './definitions';
 import { AdminPanel } from './AdminPanel';
@@ -25,19 +27,38 @@ type Figures = inferRouterOutputs<AppRouter>['reports']['dashboard'];
 const PERIODS = [30, 90, 365] as const;
 const pct = formatPercent;
 const num = formatNumber;
+/** days to the day: "341 days", not "340.6" */
+const wholeDays = (d: number | null) => num(d === null ? null : Math.round(d));
 
 const route = () => (location.hash.startsWith('#account/') ? location.hash.slice('#account/'.length) : null);
 const onAccountsList = () => location.hash === '#accounts' || location.hash.startsWith('#accounts?');
 
-/** The filters live in the URL (#period=90&manager=…), so a reload or a shared link shows the same figures. Links with the older `owner=` still open. */
-function filtersFromHash(): { period: number; owner: string } {
-  const params = new URLSearchParams(location.hash.startsWith('#period=') ? location.hash.slice(1) : '');
+/**
+ * The view lives in the URL (#period=90&manager=…&section=leaks; an account is
+ * #account/<id>), so a reload or a shared link shows the same figures at the
+ * same place. Links with the older `owner=` still open.
+ */
+function filtersFromHash(): { period: number; owner: string; section: string | null } {
+  const hash = location.hash.slice(1);
+  const params = new URLSearchParams(/^(period|section)=/.test(hash) ? hash : '');
   const period = Number(params.get('period'));
-  return { period: (PERIODS as readonly number[]).includes(period) ? period : 90, owner: params.get('manager') ?? params.get('owner') ?? '' };
+  return {
+    period: (PERIODS as readonly number[]).includes(period) ? period : 90,
+    owner: params.get('manager') ?? params.get('owner') ?? '',
+    section: params.get('section'),
+  };
+}
+
+function hashFor(period: number, owner: string, section: string | null) {
+  const params = new URLSearchParams({ period: String(period) });
+  if (owner) params.set('manager', owner);
+  if (section) params.set('section', section);
+  return `#${params}`;
 }
 
 export function Dashboard() {
   const initial = filtersFromHash();
+  openSection.value ??= initial.section;
   const periodDays = useSignal<number>(initial.period);
   const ownerId = useSignal<string>(initial.owner);
   const figures = useSignal<Figures | null>(null);
@@ -54,6 +75,7 @@ export function Dashboard() {
     const onHash = () => {
       account.value = route();
       list.value = onAccountsList();
+      if (!account.value && !list.value) openSection.value = filtersFromHash().section;
     };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
@@ -66,11 +88,15 @@ export function Dashboard() {
       if (r.ok) figures.value = r.data;
       else error.value = troubleText(r.trouble, r.message);
     });
-    if (!route() && !onAccountsList()) {
-      const hash = `#period=${periodDays.value}${ownerId.value ? `&manager=${encodeURIComponent(ownerId.value)}` : ''}`;
-      if (location.hash !== hash) history.replaceState(null, '', hash);
-    }
   }, [periodDays.value, ownerId.value]);
+
+  // the URL follows the filters and the opened section; the opened section scrolls into view once drawn
+  useEffect(() => {
+    if (account.value || list.value) return;
+    const hash = hashFor(periodDays.value, ownerId.value, openSection.value);
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+    if (openSection.value && figures.value) document.querySelector(`[data-section="${CSS.escape(openSection.value)}"]`)?.scrollIntoView({ block: 'start' });
+  }, [periodDays.value, ownerId.value, openSection.value, figures.value, account.value, list.value]);
 
   const f = figures.value;
   return (
@@ -117,7 +143,15 @@ export function Dashboard() {
       {!account.value && !list.value && !f && !error.value && <p class="muted">{t('loading')}</p>}
       {!account.value && !list.value && f && (
         <div class="grid">
-          <Card title={t('funnel')} wide>
+          <Card
+            title={t('funnel')}
+            wide
+            section="funnel"
+            csv={() => ({
+              header: [t('phase'), t('reached'), t('conversion')],
+              rows: f.funnel.map((p) => [label(phaseById(p.phase).label), p.reached, p.conversion?.rate ?? null]),
+            })}
+          >
             <HBars
               bars={f.funnel.map((p) => ({
                 key: p.phase,
@@ -136,6 +170,7 @@ export function Dashboard() {
             </p>
           </Card>
           <Leaks leaks={f.leaks} perRep={Boolean(f.ownerId)} />
+          <ConversionByRep reps={f.byRep} chosen={ownerId.value} />
           <Forecast forecast={f.forecast} />
           <Selections selections={f.selections} />
           <Card title={t('keyFigures')}>
@@ -145,14 +180,21 @@ export function Dashboard() {
               <dt>{t('evidenceBacked')}</dt>
               <dd data-metric="evidence" title={label(DEFINITIONS.evidence!)}>{pct(f.coverage.evidence.rate)}</dd>
               <dt>{t('velocity')}</dt>
-              <dd data-metric="velocity" title={label(DEFINITIONS.velocity!)}>{f.velocity.medianDays === null ? '–' : `${f.velocity.medianDays} ${t('days')}`}</dd>
+              <dd data-metric="velocity" title={label(DEFINITIONS.velocity!)}>{f.velocity.medianDays === null ? '–' : `${num(f.velocity.medianDays)} ${t('days')}`}</dd>
               <dt>{t('winRate')}</dt>
               <dd data-metric="win-rate" title={label(DEFINITIONS['win-rate']!)}>{pct(f.winRate.rate)}</dd>
               <dt>{t('pipeline')}</dt>
               <dd data-metric="pipeline" title={label(DEFINITIONS.pipeline!)}>{f.pipeline.length ? f.pipeline.map((p) => formatMoney(p.amount, p.currency)).join(' + ') : '–'}</dd>
             </dl>
           </Card>
-          <Card title={t('timeInPhase')}>
+          <Card
+            title={t('timeInPhase')}
+            section="time-in-phase"
+            csv={() => ({
+              header: [t('phase'), t('endedStays'), t('medianDays'), t('p90Days')],
+              rows: f.timeInPhase.map((p) => [label(phaseById(p.phase).label), p.ended, p.medianDays, p.p90Days]),
+            })}
+          >
             <HBars
               unit={` ${t('days')}`}
               bars={f.timeInPhase
@@ -161,8 +203,21 @@ export function Dashboard() {
             />
             <p class="muted small">{t('medianP90')}</p>
           </Card>
-          <Card title={t('activityTrend')}>
-            <Trend label={t('activityTrend')} points={f.activity.trend.map((w) => ({ x: formatDay(w.weekStart), y: w.count }))} />
+          <Card
+            title={t('activityTrend')}
+            wide
+            section="activity"
+            csv={() => ({
+              header: [t('accountManager'), t('activitiesUnit'), t('perWeek')],
+              rows: f.activity.byUser.map((u) => [u.name, u.total, u.perWeek]),
+            })}
+          >
+            <Trend
+              label={t('activityTrend')}
+              unit={t('activitiesUnit')}
+              points={f.activity.trend.map((w) => ({ x: formatDay(w.weekStart), y: w.count, partialOf: w.partial ? { days: w.days, of: 7 } : undefined }))}
+              partialText={(p) => `${p.x}: ${num(p.y)} · ${t('partialWeek')} (${p.partialOf!.days}/${p.partialOf!.of} ${t('days')}), ${t('partialDrawnAtPace')}`}
+            />
             <table>
               <tbody>
                 {f.activity.byUser.map((u) => (
@@ -176,27 +231,21 @@ export function Dashboard() {
               </tbody>
             </table>
           </Card>
-          <Card title={t('coverageByManager')}>
-            <table>
-              <tbody>
-                {f.coverage.byOwner.map((o) => (
-                  <tr key={o.ownerId ?? 'none'}>
-                    <td>{o.name || '—'}</td>
-                    <td>{pct(o.rate)}</td>
-                    <td class="muted">
-                      {o.covered}/{o.eligible}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
-          <Card title={`${t('staleAccounts')} (${f.stale.count})`} wide>
+          <GarbageIn coverage={f.coverage} />
+          <Card
+            title={`${t('staleAccounts')} (${num(f.stale.count)})`}
+            wide
+            section="stale"
+            csv={() => ({
+              header: [t('accounts'), t('phase'), t('daysInPhase'), t('daysSinceActivity')],
+              rows: f.stale.accounts.map((a) => [a.name, label(phaseById(a.phase).label), a.daysInPhase, a.daysSinceActivity]),
+            })}
+          >
             <ul class="stale">
               {f.stale.accounts.map((a) => (
                 <li key={a.id} data-metric="stale" data-account-id={a.id} data-account-phase={a.phase} title={label(DEFINITIONS.stale!)}>
-                  <a href={`#account/${a.id}`}>{a.name}</a> · {label(phaseById(a.phase).label)} · {a.daysInPhase} {t('daysInPhase')}
-                  {a.daysSinceActivity !== null && ` · ${a.daysSinceActivity} ${t('daysSinceActivity')}`}
+                  <a href={`#account/${a.id}`}>{a.name}</a> · {label(phaseById(a.phase).label)} · {wholeDays(a.daysInPhase)} {t('daysInPhase')}
+                  {a.daysSinceActivity !== null && ` · ${wholeDays(a.daysSinceActivity)} ${t('daysSinceActivity')}`}
                 </li>
               ))}
             </ul>
@@ -211,7 +260,7 @@ export function Dashboard() {
           <Card title={t('relationshipHealth')}>
             <dl class="kpis">
               <dt>{t('openComplaints')}</dt>
-              <dd>{f.health.openComplaints}</dd>
+              <dd>{num(f.health.openComplaints)}</dd>
               <dt>{t('daysToResolve')}</dt>
               <dd>{num(f.health.medianDaysToResolve)}</dd>
               <dt>{t('reviewsOverdue')}</dt>
@@ -221,7 +270,7 @@ export function Dashboard() {
               <dt>{t('daysSinceContact')}</dt>
               <dd>{num(f.health.medianDaysSinceLastContact)}</dd>
               <dt>{t('referrals')}</dt>
-              <dd>{f.health.referralsGiven}</dd>
+              <dd>{num(f.health.referralsGiven)}</dd>
             </dl>
           </Card>
           <CaptureHealth />

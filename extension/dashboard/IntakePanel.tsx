@@ -3,6 +3,7 @@
  * column mapping and the counts first, then import), web forms that send
  * enquiries in as prospects (admins), and every record out again.
  */
+import { downloadText } from './download';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -89,10 +90,7 @@ export function IntakePanel({ role }: { role: UserRole }) {
   const download = async (table: (typeof EXPORT_TABLE_NAMES)[number]) => {
     const r = await ask<{ name: string; text: string }>({ type: 'intake:export', table, format: format.value, delimiter: ';' });
     if (!done(r) || !r.ok) return;
-    const url = URL.createObjectURL(new Blob([r.data.text], { type: format.value === 'csv' ? 'text/csv' : 'application/x-ndjson' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: r.data.name });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadText(r.data.name, r.data.text, format.value === 'csv' ? 'text/csv' : 'application/x-ndjson');
   };
 
   const createForm = async (e: Event) => {

@@ -12,7 +12,15 @@ const phase = (id: string) => label(phaseById(id as Parameters<typeof phaseById>
 
 export function Leaks({ leaks, perRep }: { leaks: Figures['leaks']; perRep: boolean }) {
   return (
-    <Card title={t('leaksTitle')} wide>
+    <Card
+      title={t('leaksTitle')}
+      wide
+      section="leaks"
+      csv={() => ({
+        header: [t('phase'), t('nextPhase'), t('conversion'), t('accounts'), t('overLastYearCol'), t('teamRate'), t('waitingCol'), t('days')],
+        rows: leaks.map((l) => [phase(l.phase), phase(l.next), l.rate, l.cohort, l.baselineRate, l.teamRate, l.waiting, l.waitDays]),
+      })}
+    >
       <ol class="leaks">
         {leaks.map((l) => (
           <li key={l.phase} data-metric="leak" data-phase={l.phase} title={label(DEFINITIONS.leak!)}>
@@ -48,7 +56,15 @@ export function Leaks({ leaks, perRep }: { leaks: Figures['leaks']; perRep: bool
 export function Forecast({ forecast }: { forecast: Figures['forecast'] }) {
   const monthName = (m: string) => new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${m}-01T00:00:00Z`));
   return (
-    <Card title={t('forecastTitle')} wide>
+    <Card
+      title={t('forecastTitle')}
+      wide
+      section="forecast"
+      csv={() => ({
+        header: [t('currency'), t('month'), t('expected'), t('low'), t('high')],
+        rows: forecast.byCurrency.flatMap(({ currency, rows }) => rows.map((r) => [currency, r.month, r.expected, r.low, r.high])),
+      })}
+    >
       <div data-metric="forecast" title={label(DEFINITIONS.forecast!)} tabIndex={0}>
         {forecast.byCurrency.length === 0 && <p class="muted">{t('noForecast')}</p>}
         {forecast.byCurrency.map(({ currency, rows }) => (

@@ -13,7 +13,15 @@ export function Selections({ selections }: { selections: Figures['selections'] }
   if (!selections.length) return null;
   const phases = selections[0]!.reached.map((r) => r.phase);
   return (
-    <Card title={t('perSelection')} wide>
+    <Card
+      title={t('perSelection')}
+      wide
+      section="selections"
+      csv={() => ({
+        header: [t('selection'), ...phases.map((p) => label(phaseById(p).label))],
+        rows: selections.map((s) => [s.source, ...s.reached.map((r) => r.count)]),
+      })}
+    >
       <div class="scroll">
         <table>
           <thead>

@@ -1,5 +1,9 @@
 /** Small charts in plain SVG: they need no library, print crisply and stay readable to screen readers. */
 import type { ComponentChildren } from 'preact';
+import { signal } from '@preact/signals';
+import { formatNumber } from '../format';
+import { t } from '../i18n';
+import { downloadText, tableCsv, type CsvCell } from './download';
 
 export interface Bar {
   key: string;
@@ -32,35 +36,120 @@ export function HBars({ bars, unit = '' }: { bars: Bar[]; unit?: string }) {
   );
 }
 
-export function Trend({ points, label }: { points: { x: string; y: number }[]; label: string }) {
+export interface TrendPoint {
+  /** the x label (a week's first day) */
+  x: string;
+  y: number;
+  /** a bucket with fewer days than the others (the period's last week): drawn at its pace, dashed, and said so */
+  partialOf?: { days: number; of: number };
+}
+
+/** Rounds up to 1, 2 or 5 times a power of ten, so that the axis reads in round numbers. */
+function niceMax(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(Math.max(1, v)));
+  return [1, 2, 5, 10].map((m) => m * p).find((m) => m >= v) ?? 10 * p;
+}
+
+/**
+ * A weekly line with both axes labelled (a y scale in round numbers, the first,
+ * middle and last week on x), a tooltip per point, and an accessible summary.
+ * A partial last week is drawn at its pace over a full week, dashed, so that
+ * it is not read as a drop.
+ */
+export function Trend({ points, label, unit, partialText }: { points: TrendPoint[]; label: string; unit: string; partialText: (p: TrendPoint) => string }) {
   const w = 560;
-  const h = 140;
-  const pad = 24;
-  const max = Math.max(1, ...points.map((p) => p.y));
-  const step = points.length > 1 ? (w - 2 * pad) / (points.length - 1) : 0;
-  const xy = points.map((p, i) => [pad + i * step, h - pad - (p.y / max) * (h - 2 * pad)] as const);
+  const h = 170;
+  const left = 40;
+  const right = 12;
+  const top = 12;
+  const bottom = 30;
+  const shown = points.map((p) => (p.partialOf ? (p.y * p.partialOf.of) / Math.max(1, p.partialOf.days) : p.y));
+  const max = niceMax(Math.max(1, ...shown));
+  const step = points.length > 1 ? (w - left - right) / (points.length - 1) : 0;
+  const xy = shown.map((y, i) => [left + i * step, h - bottom - (y / max) * (h - top - bottom)] as const);
+  const whole = xy.filter((_, i) => !points[i]!.partialOf);
+  const last = xy.length - 1;
+  const partialLast = last > 0 && points[last]!.partialOf;
+  const xLabels = [...new Set([0, Math.floor(last / 2), last])].filter((i) => i >= 0 && points[i]);
   return (
-    <svg class="trend" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label}>
-      <line x1={pad} y1={h - pad} x2={w - pad} y2={h - pad} class="axis" />
-      <polyline points={xy.map(([x, y]) => `${x},${y}`).join(' ')} class="line" />
+    <svg class="trend" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${label}: ${points.map((p) => `${p.x} ${p.y}`).join(', ')}`}>
+      {[0, max / 2, max].map((v) => {
+        const y = h - bottom - (v / max) * (h - top - bottom);
+        return (
+          <g key={v}>
+            <line x1={left} y1={y} x2={w - right} y2={y} class={v === 0 ? 'axis' : 'grid'} />
+            <text x={left - 6} y={y + 4} class="tick" text-anchor="end">
+              {formatNumber(v)}
+            </text>
+          </g>
+        );
+      })}
+      <text x={4} y={top + 4} class="tick unit">
+        {unit}
+      </text>
+      {xLabels.map((i) => (
+        <text key={i} x={xy[i]![0]} y={h - 8} class="tick" text-anchor={i === 0 ? 'start' : i === last ? 'end' : 'middle'}>
+          {points[i]!.x}
+        </text>
+      ))}
+      <polyline points={whole.map(([x, y]) => `${x},${y}`).join(' ')} class="line" />
+      {partialLast && <polyline points={`${xy[last - 1]!.join(',')} ${xy[last]!.join(',')}`} class="line partial" />}
       {xy.map(([x, y], i) => (
-        <circle key={i} cx={x} cy={y} r={3} class="dot">
-          <title>
-            {points[i]!.x}: {points[i]!.y}
-          </title>
+        <circle key={i} cx={x} cy={y} r={3.5} class={points[i]!.partialOf ? 'dot partial' : 'dot'} data-partial={points[i]!.partialOf ? 'true' : undefined}>
+          <title>{points[i]!.partialOf ? partialText(points[i]!) : `${points[i]!.x}: ${formatNumber(points[i]!.y)}`}</title>
         </circle>
       ))}
-      <text x={pad} y={14} class="max">
-        {max}
-      </text>
     </svg>
   );
 }
 
-export function Card({ title, children, wide }: { title: string; children: ComponentChildren; wide?: boolean }) {
+/** The section the user opened by its title link (kept in the URL by the dashboard). */
+export const openSection = signal<string | null>(null);
+
+export interface CardCsv {
+  header: string[];
+  rows: CsvCell[][];
+}
+
+/**
+ * A dashboard card. With `section`, its title links to it (the URL keeps it,
+ * so a link or a reload opens the same place); with `csv`, a button downloads
+ * its table as CSV.
+ */
+export function Card({ title, children, wide, section, csv }: { title: string; children: ComponentChildren; wide?: boolean; section?: string; csv?: () => CardCsv }) {
   return (
-    <section class={`dcard ${wide ? 'wide' : ''}`}>
-      <h2>{title}</h2>
+    <section class={`dcard ${wide ? 'wide' : ''}`} data-section={section}>
+      <h2>
+        {section ? (
+          <a
+            href={`#section=${section}`}
+            class="section-link"
+            onClick={(e) => {
+              e.preventDefault();
+              openSection.value = section;
+            }}
+          >
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+        {csv && section && (
+          <button
+            type="button"
+            class="link csv"
+            data-action="csv"
+            data-table={section}
+            title={t('downloadCsv')}
+            onClick={() => {
+              const { header, rows } = csv();
+              downloadText(`phase-crm-${section}.csv`, tableCsv(header, rows), 'text/csv');
+            }}
+          >
+            CSV
+          </button>
+        )}
+      </h2>
       {children}
     </section>
   );

@@ -22,6 +22,14 @@ export const DEFINITIONS: Record<string, Label> = {
     en: 'Accounts that entered this phase in the period, skipped phases included.',
     nl: 'Accounts die in de periode deze fase bereikten, overgeslagen fasen meegeteld.',
   },
+  'rep-conversion': {
+    en: 'Per account manager: of the accounts that reached each phase in the period under them, the share that reached a later phase by the end of the period (the funnel’s conversion, per rep).',
+    nl: 'Per accountmanager: van de accounts die in de periode onder hen elke fase bereikten, het aandeel dat vóór het eind van de periode een latere fase bereikte (de conversie van de trechter, per accountmanager).',
+  },
+  'garbage-in': {
+    en: 'How complete the data behind the figures is, now: per phase and per account manager, the share of checklist items filled in for the accounts’ current phase, and the share of accounts in phases 2 to 5 with an activity in the last 14 days.',
+    nl: 'Hoe volledig de gegevens achter de cijfers nu zijn: per fase en per accountmanager het aandeel ingevulde checklistpunten voor de huidige fase van de accounts, en het aandeel accounts in fase 2 tot 5 met een activiteit in de laatste 14 dagen.',
+  },
   coverage: {
     en: 'Share of accounts in phases 2 to 5 with an activity in the last 14 days (now, not the period).',
     nl: 'Aandeel accounts in fase 2 tot 5 met een activiteit in de laatste 14 dagen (nu, niet de periode).',
@@ -43,8 +51,8 @@ export const DEFINITIONS: Record<string, Label> = {
     nl: 'Som van de laatste offertebedragen van accounts nu in onderhandeling en afsluiting (nu, niet de periode).',
   },
   stale: {
-    en: 'Past the 75th percentile of time in its phase (adaptive), or no activity for 30 days.',
-    nl: 'Langer in de fase dan het 75e percentiel (adaptief), of 30 dagen zonder activiteit.',
+    en: 'Longer in its phase than 75 % of the team’s stays there ended in over the last 12 months (at least 7 days), or no activity for 30 days. Now, not the period.',
+    nl: 'Langer in de fase dan 75 % van de verblijven van het team daar de afgelopen 12 maanden duurde (minstens 7 dagen), of 30 dagen zonder activiteit. Nu, niet de periode.',
   },
   'capture-health': {
     en: 'Share of LinkedIn captures where the page gave the field, last 7 and 30 days.',

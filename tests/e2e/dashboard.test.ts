@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { configure, startHarness, type Harness } from './harness';
 import { seedDemo } from '../../server/domain/demo';
 import { dashboard } from '../../server/domain/reports';
@@ -74,5 +75,50 @@ describe('the dashboard in Chromium', () => {
     await page.click('[data-action="all-stale"]');
     await expect.poll(() => page.locator('#accounts input[name="stale"]').isChecked(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => page.locator('#accounts [data-account-id]').count(), { timeout: 10_000 }).toBe(Math.min(team.stale.count, 200));
+  });
+
+  it('garbage-in per phase and per rep, conversion per rep, a partial week marked, any table as CSV, and the open section in the URL', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/dashboard.html#period=90`);
+    await page.locator('[data-metric="garbage-in"][data-by="phase"]').waitFor({ timeout: 10_000 });
+    const actor = (await authenticate(h.server.db, token))!;
+    const now = Date.now();
+    const f = await dashboard(h.server.db, actor, { from: now - 90 * 86_400_000, to: now });
+    const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+    // the meter shows what the server counts, per phase and per account manager
+    const phaseRows = f.coverage.checklist.filter((p) => p.accounts > 0);
+    expect(await page.locator('[data-by="phase"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-phase')))).toEqual(phaseRows.map((p) => p.phase));
+    for (const p of phaseRows) {
+      const row = page.locator(`[data-by="phase"] tr[data-phase="${p.phase}"]`);
+      expect([await row.locator('[data-cell="checklist"]').textContent(), await row.locator('[data-cell="logged"]').textContent()]).toEqual([pct(p.completeness), pct(p.logged)]);
+    }
+    expect(await page.locator('[data-by="owner"] tbody tr').count()).toBe(f.coverage.byOwner.length);
+    // conversion per rep, side by side, as the server computes it
+    expect(f.byRep.length).toBeGreaterThan(1);
+    const first = f.byRep[0]!;
+    expect(await page.locator(`[data-metric="rep-conversion"] tr[data-owner-id="${first.ownerId}"] td`).allTextContents()).toEqual(first.phases.map((p) => pct(p.rate)));
+
+    // 90 days end in a partial week: its point is marked and says so, not drawn as a drop
+    expect(f.activity.trend.at(-1)!.partial).toBe(true);
+    const partial = page.locator('.trend circle[data-partial="true"]');
+    expect(await partial.count()).toBe(1);
+    expect(await partial.locator('title').textContent()).toContain('partial week');
+
+    // any table as CSV: the funnel's file holds the reached counts the page shows
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="csv"][data-table="funnel"]')]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = parse(csv, { delimiter: ',' }) as string[][];
+    expect(lines[0]).toEqual(['Phase', 'Reached', 'Conversion']);
+    expect(lines.slice(1).map((l) => Number(l[1]))).toEqual(f.funnel.map((p) => p.reached));
+
+    // a section's title link puts it in the URL; a reload opens the page there
+    await page.click('[data-section="garbage-in"] .section-link');
+    await expect.poll(() => page.url()).toContain('section=garbage-in');
+    await page.reload();
+    await page.locator('[data-section="garbage-in"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.evaluate(() => Math.round(document.querySelector('[data-section="garbage-in"]')!.getBoundingClientRect().top))).toBeLessThan(50);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await page.close();
   });
 });

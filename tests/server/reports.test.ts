@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDb, type TestDb } from '../helpers/server';
 import { day, historyWriter } from '../helpers/history';
+import { PHASES } from '../../shared/phases';
 
 let t: TestDb;
 let pieter: Awaited<ReturnType<TestDb['user']>>;
@@ -117,6 +118,9 @@ describe('the dashboard figures', () => {
     expect(who.sanne).toMatchObject({ total: 6, perWeek: 0.5 });
     expect(who.sanne!.byType.complaint_opened).toBe(0.2);
     expect(a.trend.reduce((n, w) => n + w.count, 0)).toBe(14);
+    // 90 days: 12 whole weeks and a last week of 6 days, marked partial instead of drawn as a drop
+    expect(a.trend.map((w) => w.days)).toEqual([...Array(12).fill(7), 6]);
+    expect(a.trend.map((w) => w.partial)).toEqual([...Array(12).fill(false), true]);
   });
 
   it('Logging coverage: recent activity on phases 2 to 5, evidence behind phase changes, checklist completeness', async () => {
@@ -130,6 +134,12 @@ describe('the dashboard figures', () => {
     expect(cl.negotiation).toMatchObject({ accounts: 1, completeness: 0.5 });
     expect(cl.customer).toMatchObject({ accounts: 1, completeness: 1 });
     expect(cl.conversation).toMatchObject({ accounts: 1, completeness: 0 });
+    // the garbage-in meter per phase: logged in the last 14 days (phases 2 to 5 only)
+    expect([cl.prospect!.logged, cl.conversation!.logged, cl.negotiation!.logged, cl.customer!.logged]).toEqual([0, 1, 1, null]);
+    // … and per account manager, over all their accounts: Pieter has A1 (customer, complete) and A2 (conversation, nothing filled in)
+    const items = (phase: string) => PHASES.find((p) => p.id === phase)!.checklist.length;
+    const pieterMeter = c.byOwner.find((o) => o.name === 'pieter')!;
+    expect(pieterMeter).toMatchObject({ accounts: 2, completeness: items('customer') / (items('customer') + items('conversation')) });
   });
 
   it('Stale accounts: past their phase 75th percentile, or no activity for 30 days', async () => {
@@ -163,7 +173,36 @@ describe('the dashboard figures', () => {
     expect(hers.managers.map((m) => m.name).sort()).toEqual(['mira', 'pieter', 'sanne']);
   });
 
+  it('conversion per account manager: what the funnel shows for each rep, side by side, for managers only', async () => {
+    const team = await figures(manager);
+    expect(team.byRep.map((r) => r.name)).toEqual(['pieter', 'sanne']);
+    for (const rep of [pieter, sanne]) {
+      const own = await figures(manager, { ownerId: rep.actor.userId });
+      const row = team.byRep.find((r) => r.ownerId === rep.actor.userId)!;
+      expect(row.phases.map((p) => [p.cohort, p.converted])).toEqual(own.funnel.slice(0, -1).map((p) => [p.conversion!.cohort, p.conversion!.converted]));
+    }
+    // by hand: Pieter's negotiation cohort is A1 (went on to closing) and A2 (went back): 1 of 2
+    expect(team.byRep[0]!.phases.find((p) => p.phase === 'negotiation')).toMatchObject({ cohort: 2, converted: 1, rate: 0.5 });
+    // a rep does not see colleagues' rates
+    expect((await figures(pieter)).byRep).toEqual([]);
+  });
+
   it('refuses a period that ends before it starts', async () => {
     await expect(manager.api.reports.dashboard({ from: day(10), to: day(5) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('a young team', () => {
+  it('stays that all ended at once do not make every account stale: the threshold is at least 7 days', async () => {
+    const young = await testDb();
+    const rep = await young.user('kim@nieuw.example', 'Nieuw BV', 'rep');
+    const h = historyWriter(young.db);
+    // five accounts moved on from suspect on the day they came in: the 75th percentile is 0 days
+    for (const n of [1, 2, 3, 4, 5]) await h.move(rep.actor, await h.create(rep.actor, `Moved ${n}`, 'suspect', day(10)), 'prospect', day(10));
+    await h.create(rep.actor, 'Two days in', 'suspect', day(18));
+    const s = (await rep.api.reports.dashboard({ from: day(0), to: day(20) })).stale;
+    expect(s.thresholdDays.suspect).toBe(7);
+    // with its own activity two days ago and two days in its phase, it is not stale
+    expect(s.accounts.map((a) => a.name)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import type { Orm } from '../../db/client';
 import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges } from '../../db/schema';
 import type { Actor } from '../actor';
 import { requireRole } from '../roles';
-import type { CSV_DELIMITERS, ExportFormat, ExportTable } from '../../../shared/intake';
+import { defuseFormula as defuse, type CSV_DELIMITERS, type ExportFormat, type ExportTable } from '../../../shared/intake';
 
 
 const PAGE = 1000;
@@ -56,12 +56,6 @@ const cell = (key: string, v: unknown): string => {
   return typeof v === 'string' ? defuse(v) : String(v);
 };
 
-/**
- * Text that a spreadsheet would run as a formula ("=HYPERLINK(…)" in a scraped
- * headline, a name typed into a web form) is written with a leading
- * apostrophe, as OWASP advises for CSV: shown as text, never evaluated.
- */
-const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 export interface ExportOptions {
   format: ExportFormat;

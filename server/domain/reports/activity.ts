@@ -31,6 +31,12 @@ export async function activity(db: Orm, s: Scope) {
   return {
     weeks: Math.round(weeks * 10) / 10,
     byUser: [...users.values()].sort((a, b) => b.total - a.total),
-    trend: Array.from({ length: Math.ceil(weeks) }, (_, w) => ({ weekStart: (fromDay + w * WEEK_DAYS) * DAY_MS, count: counts.get(w) ?? 0 })),
+    // the last week of a period that is not a whole number of weeks has fewer days: it says so, and is not a drop
+    // (a period ending now ends in a week still under way: its days so far, to a tenth)
+    trend: Array.from({ length: Math.ceil(weeks) }, (_, w) => {
+      const weekStart = (fromDay + w * WEEK_DAYS) * DAY_MS;
+      const days = Math.round(Math.min(WEEK_DAYS, (s.to - weekStart) / DAY_MS) * 10) / 10;
+      return { weekStart, days, partial: days < WEEK_DAYS, count: counts.get(w) ?? 0 };
+    }),
   };
 }

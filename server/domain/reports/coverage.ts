@@ -11,39 +11,53 @@ import { ownerFilter, rate, type Scope } from './scope';
 import type { AccountsPassRow } from './accounts-pass';
 
 
+/** checklist items an account in this phase should have filled in */
+const itemsOf = (phase: PhaseId) => CHECKLIST_LENGTH.get(phase) ?? 0;
+const CHECKLIST_LENGTH = new Map(PHASES.map((p) => [p.id, p.checklist.length]));
+
+/**
+ * The garbage-in meter over some of the accounts: the share of checklist
+ * items filled in for their phase, and (phases 2 to 5) the share logged in
+ * the last 14 days.
+ */
+function meter(rows: AccountsPassRow[]) {
+  const active = rows.filter((r) => ACTIVE_PHASES.includes(r.phase));
+  const items = rows.reduce((n, r) => n + r.accounts * itemsOf(r.phase), 0);
+  const gaps = rows.reduce((n, r) => n + r.gaps, 0);
+  const eligible = active.reduce((n, r) => n + r.accounts, 0);
+  const covered = active.reduce((n, r) => n + r.recent, 0);
+  return {
+    accounts: rows.reduce((n, r) => n + r.accounts, 0),
+    eligible,
+    covered,
+    rate: rate(covered, eligible),
+    checklistItems: items,
+    completeness: rate(items - gaps, items),
+  };
+}
 export async function coverage(db: Orm, s: Scope, pass: AccountsPassRow[]) {
-  const active = pass.filter((r) => ACTIVE_PHASES.includes(r.phase));
-  const owners = new Map<string | null, { eligible: number; covered: number }>();
-  for (const r of active) {
-    const o = owners.get(r.ownerId) ?? { eligible: 0, covered: 0 };
-    o.eligible += r.accounts;
-    o.covered += r.recent;
-    owners.set(r.ownerId, o);
-  }
+  const owners = new Map<string | null, AccountsPassRow[]>();
+  for (const r of pass) owners.set(r.ownerId, [...(owners.get(r.ownerId) ?? []), r]);
   const ids = [...owners.keys()].filter((k): k is string => k !== null);
   const names = new Map(
     ids.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all()).map((u) => [u.id, u.name]) : [],
   );
-  const eligible = active.reduce((n, r) => n + r.accounts, 0);
-  const covered = active.reduce((n, r) => n + r.recent, 0);
+  const all = meter(pass);
 
   const evidence = await db.get<{ changes: number; backed: number }>(sql`
     select count(*) as changes, count(pc.evidence_activity_id) as backed
     from phase_changes pc ${s.ownerId ? sql`join accounts a on a.id = pc.account_id` : sql``}
     where pc.team_id = ${s.teamId} and pc.at >= ${s.from} and pc.at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}`);
 
-  const checklist = PHASES.map((phase) => {
-    const rows = pass.filter((r) => r.phase === phase.id);
-    const n = rows.reduce((x, r) => x + r.accounts, 0);
-    const gaps = rows.reduce((x, r) => x + r.gaps, 0);
-    const items = n * phase.checklist.length;
-    return { phase: phase.id, accounts: n, completeness: rate(items - gaps, items) };
-  });
-
   return {
-    recentActivity: { eligible, covered, rate: rate(covered, eligible) },
-    byOwner: [...owners.entries()].map(([ownerId, o]) => ({ ownerId, name: (ownerId && names.get(ownerId)) || '', ...o, rate: rate(o.covered, o.eligible) })),
+    recentActivity: { eligible: all.eligible, covered: all.covered, rate: all.rate },
+    // per account manager: the same meter over their own accounts
+    byOwner: [...owners.entries()].map(([ownerId, rows]) => ({ ownerId, name: (ownerId && names.get(ownerId)) || '', ...meter(rows) })),
     evidence: { changes: Number(evidence?.changes ?? 0), backed: Number(evidence?.backed ?? 0), rate: rate(Number(evidence?.backed ?? 0), Number(evidence?.changes ?? 0)) },
-    checklist,
+    // per phase: checklist completeness, and for phases 2 to 5 the share logged recently
+    checklist: PHASES.map((phase) => {
+      const m = meter(pass.filter((r) => r.phase === phase.id));
+      return { phase: phase.id, accounts: m.accounts, completeness: m.completeness, logged: ACTIVE_PHASES.includes(phase.id) ? m.rate : null };
+    }),
   };
 }

@@ -13,6 +13,7 @@ import { accountsPass } from './accounts-pass';
 import { leaks } from './leaks';
 import { forecast } from './forecast';
 import { selections } from './selections';
+import { conversionByRep } from './by-rep';
 import type { PhaseId } from '../../../shared/phases';
 
 export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now = Date.now()) {
@@ -42,6 +43,8 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
     leaks: await leaks(db, s, thresholds, f.phases),
     forecast: await forecast(db, s),
     selections: await selections(db, s),
+    // managers compare reps; a rep sees only their own figures
+    byRep: actor.role === 'rep' ? [] : await conversionByRep(db, s),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;

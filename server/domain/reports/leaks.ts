@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
 import { cohort } from './funnel';
+import { STALE_FLOOR_DAYS } from './time-in-phase';
 import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
@@ -43,7 +44,7 @@ export async function leaks(db: Orm, s: Scope, thresholds: Map<PhaseId, number |
     const now = period[i]!.conversion!;
     const before = await cohort(db, { ...s, from: s.from - YEAR_MS, to: s.from, ref: s.from }, i);
     const team = s.ownerId ? await cohort(db, { ...s, ownerId: null }, i) : null;
-    const waitDays = Math.max(7, Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS));
+    const waitDays = Math.max(STALE_FLOOR_DAYS, Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS));
     const waitingRows = await db.all<{ id: string; name: string; since: number }>(sql`
       select a.id, a.name, a.phase_since as since from accounts a
       where a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}

@@ -12,6 +12,12 @@ const STALE_NO_ACTIVITY_MS = 30 * DAY_MS;
 const STALE_STAYS_WINDOW_MS = 365 * DAY_MS;
 /** the worst (longest without activity) on the dashboard; the accounts list shows them all */
 const STALE_LIST_LIMIT = 20;
+/**
+ * A stay shorter than this is never stale, whatever the history says: a young
+ * team's first stays (a few accounts moved on the same day) would otherwise
+ * make every account stale at 0 days.
+ */
+export const STALE_FLOOR_DAYS = 7;
 
 /** Nearest-rank percentile from a histogram of (value, count), sorted by value. */
 function histogramPercentile(h: { days: number; n: number }[], q: number): number | null {
@@ -80,10 +86,20 @@ export async function velocity(db: Orm, s: Scope) {
   return { accounts: ds.length, medianDays: days(percentile(ds, 0.5)) };
 }
 
-/** Per phase, the stay length past which an account counts as stale: the 75th percentile of the last year's ended stays. */
+/**
+ * Per phase, the stay length past which an account counts as stale: the 75th
+ * percentile of the last year's ended stays (phase-model.md), at least
+ * STALE_FLOOR_DAYS; none without history (then only the 30 days without
+ * activity count).
+ */
 export async function staleThresholds(db: Orm, s: Scope) {
   const stays = await endedStays(db, s, s.ref - STALE_STAYS_WINDOW_MS, s.ref);
-  return new Map(PHASE_IDS.map((p) => [p, histogramPercentile(stays.get(p) ?? [], 0.75)]));
+  return new Map(
+    PHASE_IDS.map((p) => {
+      const p75 = histogramPercentile(stays.get(p) ?? [], 0.75);
+      return [p, p75 === null ? null : Math.max(STALE_FLOOR_DAYS, p75)];
+    }),
+  );
 }
 
 /** SQL that is 1 for a stale account (alias `a`). */
