@@ -1,7 +1,10 @@
 /**
  * The whole dashboard query set over a large team: 1,000,000 phase changes
  * and 5,000,000 activities by default, and a tenth of that to see how the
- * cost grows with size.
+ * cost grows with size. Cold: the first call on a freshly opened database,
+ * as after a server start (SQLite's page and statement caches empty; the
+ * operating system's file cache stays warm, as it does on a running
+ * machine). Warm: the median of the calls after it.
  */
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,23 +19,29 @@ const DAY = 86_400_000;
 
 async function measure(scale: number, runs = 3): Promise<{ rows: Row[]; d90: number; d365: number }> {
   const url = tmpDbUrl('bench-reports');
-  const db = await openDb({ url });
+  const built0 = await openDb({ url });
   const end = Date.UTC(2026, 10, 1);
   const t0 = Date.now();
-  const h = await bigHistory(db, { phaseChanges: 1_000_000 * scale, activities: 5_000_000 * scale, end });
+  const h = await bigHistory(built0, { phaseChanges: 1_000_000 * scale, activities: 5_000_000 * scale, end });
   const built = (Date.now() - t0) / 1000;
+  built0.client.close();
+  /** the first call on a new connection, then the median of `runs` more */
   const time = async (days: number) => {
-    const xs: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    const db = await openDb({ url });
+    const call = async () => {
       const s = performance.now();
       await dashboard(db, h.actor, { from: end - days * DAY, to: end }, end);
-      xs.push(performance.now() - s);
-    }
-    return median(xs);
+      return performance.now() - s;
+    };
+    const cold = await call();
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) xs.push(await call());
+    db.client.close();
+    return { cold, warm: median(xs) };
   };
-  const d90 = await time(90);
-  const d365 = await time(365);
-  db.client.close();
+  const t90 = await time(90);
+  const t365 = await time(365);
+  const [d90, d365] = [t90.warm, t365.warm];
   // gigabytes: do not leave them behind
   rmSync(dirname(fileURLToPath(url)), { recursive: true, force: true });
   const size = `${h.phaseChanges.toLocaleString('en')} changes, ${h.activities.toLocaleString('en')} activities`;
@@ -41,8 +50,10 @@ async function measure(scale: number, runs = 3): Promise<{ rows: Row[]; d90: num
     d365,
     rows: [
       { benchmark: 'dashboard queries', measure: `${size}: generated in`, value: `${built.toFixed(0)} s` },
-      { benchmark: 'dashboard queries', measure: `${size}: 90-day period`, value: ms(d90), target: scale === 1 ? '< 200 ms' : '' },
-      { benchmark: 'dashboard queries', measure: `${size}: 1-year period`, value: ms(d365), target: scale === 1 ? '< 1000 ms' : '' },
+      { benchmark: 'dashboard queries', measure: `${size}: 90-day period, cold (first call after opening)`, value: ms(t90.cold), target: scale === 1 ? '≤ 200 ms' : '' },
+      { benchmark: 'dashboard queries', measure: `${size}: 90-day period, warm`, value: ms(d90) },
+      { benchmark: 'dashboard queries', measure: `${size}: 1-year period, cold (first call after opening)`, value: ms(t365.cold), target: scale === 1 ? '≤ 1000 ms' : '' },
+      { benchmark: 'dashboard queries', measure: `${size}: 1-year period, warm`, value: ms(d365) },
     ],
   };
 }

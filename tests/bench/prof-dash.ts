@@ -1,0 +1,38 @@
+import { openDb } from '../../server/db/client';
+import { bigHistory } from './big-history';
+import { tmpDbUrl } from '../helpers/tmp';
+import { scopeFor } from '../../server/domain/reports/scope';
+import { funnel } from '../../server/domain/reports/funnel';
+import { staleThresholds, staleSql, timeInPhase, velocity, staleAccounts } from '../../server/domain/reports/time-in-phase';
+import { accountsPass } from '../../server/domain/reports/accounts-pass';
+import { pipeline, relationshipHealth } from '../../server/domain/reports/health';
+import { activity } from '../../server/domain/reports/activity';
+import { coverage } from '../../server/domain/reports/coverage';
+import { leaks } from '../../server/domain/reports/leaks';
+import { forecast } from '../../server/domain/reports/forecast';
+import { selections } from '../../server/domain/reports/selections';
+import { conversionByRep } from '../../server/domain/reports/by-rep';
+const DAY = 86_400_000;
+const scale = Number(process.env.SCALE ?? 0.1);
+const db = await openDb({ url: tmpDbUrl('prof') });
+const end = Date.UTC(2026, 10, 1);
+const h = await bigHistory(db, { phaseChanges: 1_000_000 * scale, activities: 5_000_000 * scale, end });
+for (const days of [90, 365]) {
+  const s = scopeFor(h.actor, { from: end - days * DAY, to: end }, end);
+  const t = async <T>(name: string, f: () => Promise<T>) => { const a = performance.now(); const r = await f(); console.log(days, name, (performance.now() - a).toFixed(1)); return r; };
+  const f = await t('funnel', () => funnel(db, s));
+  const th = await t('thresholds', () => staleThresholds(db, s));
+  const pass = await t('pass', () => accountsPass(db, s, staleSql(s, th)));
+  const open = new Map(); for (const r of pass) open.set(r.phase, (open.get(r.phase) ?? 0) + r.accounts);
+  await t('timeInPhase', () => timeInPhase(db, s, open));
+  await t('velocity', () => velocity(db, s));
+  await t('pipeline', () => pipeline(db, s));
+  await t('activity', () => activity(db, s));
+  await t('coverage', () => coverage(db, s, pass));
+  await t('stale', () => staleAccounts(db, s, th, 5));
+  await t('health', () => relationshipHealth(db, s));
+  await t('leaks', () => leaks(db, s, th, f.phases));
+  await t('forecast', () => forecast(db, s));
+  await t('selections', () => selections(db, s));
+  await t('byRep', () => conversionByRep(db, s));
+}
