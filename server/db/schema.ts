@@ -104,6 +104,8 @@ export const accounts = sqliteTable(
     index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
+    // company matching reads a range of lower(name) (matching.ts findAccount)
+    index('accounts_team_lower_name').on(t.teamId, sql`lower(${t.name})`),
     // a selection's rows are matched on these (import.ts)
     index('accounts_team_kvk').on(t.teamId, t.kvkNumber),
     index('accounts_team_postcode').on(t.teamId, t.postcode),

@@ -43,6 +43,18 @@ describe('capture from LinkedIn', () => {
     expect(account.phaseChanges).toHaveLength(1);
   });
 
+  it('finds the company by name however many companies share its first letters', async () => {
+    const { user } = await testDb();
+    const { api } = await user('pieter@verkoop.example');
+    // 80 companies starting with "Bouwbedrijf": matching by a short prefix with a cap would miss the last ones
+    const ids: string[] = [];
+    for (let i = 1; i <= 80; i++) ids.push((await api.capture.linkedInPerson({ person: { ...jan, profileUrl: `https://www.linkedin.com/in/p-${i}`, memberId: undefined, name: `Persoon ${i}`, companyName: `Bouwbedrijf ${i} BV`, companyUrl: undefined } })).accountId);
+    // a colleague at "BOUWBEDRIJF 80 B.V." joins the 80th company, not a new account
+    const colleague = await api.capture.linkedInPerson({ person: { ...jan, profileUrl: 'https://www.linkedin.com/in/collega', memberId: undefined, name: 'Collega Tachtig', companyName: 'BOUWBEDRIJF 80 B.V.', companyUrl: undefined } });
+    expect(colleague).toMatchObject({ accountId: ids[79], createdAccount: false });
+    expect(await api.accounts.search({ limit: 200 })).toHaveLength(80);
+  });
+
   it('captures a company page, and a later person capture joins it', async () => {
     const { user } = await testDb();
     const { api } = await user('pieter@verkoop.example');

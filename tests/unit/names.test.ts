@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitName } from '../../shared/names';
-import { companyKey } from '../../server/domain/matching';
+import { companyKey, namePrefix } from '../../server/domain/matching';
 import { isFreeMail, nameFromDomain } from '../../server/domain/free-mail';
 
 describe('names', () => {
@@ -20,6 +20,18 @@ describe('names', () => {
     expect(companyKey('Acme BV')).toBe(companyKey('Acme'));
     expect(companyKey('Acme B.V.')).toBe('acme');
     expect(companyKey('Groenhuis Installaties')).not.toBe(companyKey('Groenhuis'));
+  });
+
+  it('narrows company matching by how the name begins, as SQLite lowers it', () => {
+    expect(namePrefix('Acme B.V.')).toBe('acme');
+    expect(namePrefix('Bouwbedrijf 80 BV')).toBe('bouwbedrijf 80');
+    expect(namePrefix('École Bakker')).toBe('');
+    // every spelling the matcher treats as the same company (case, legal form) begins with the prefix of any other
+    const same = ['Acme BV', 'ACME B.V.', 'Acme', 'acme bv', 'Acme Holding BV'];
+    for (const a of same) for (const b of same) {
+      expect(companyKey(a)).toBe(companyKey(b));
+      expect(b.replace(/[A-Z]/g, (c) => c.toLowerCase()).startsWith(namePrefix(a))).toBe(true);
+    }
   });
 
   it('names accounts from domains, and knows free-mail', () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `accounts_team_lower_name` ON `accounts` (`team_id`,lower("name"));
