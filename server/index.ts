@@ -1,4 +1,5 @@
 /** Starts the HTTP server on a migrated database; returns a handle to stop it (used by tests too). */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openDb } from './db/client';
@@ -13,6 +14,12 @@ export async function startServer(env: Pick<Env, 'PORT' | 'HOST' | 'DATABASE_URL
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
+  // An idle keep-alive connection is closed by the client first (undici: 4 s), never by us at the
+  // moment a client reuses it: Node's default of 5 s, fired late on a busy event loop, reset such
+  // requests (ECONNRESET). Proxies and load balancers keep 60 s; we keep a little longer.
+  const http = server as unknown as Server;
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   return {
     db,

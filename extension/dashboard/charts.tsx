@@ -119,21 +119,23 @@ export interface CardCsv {
 export function Card({ title, children, wide, section, csv }: { title: string; children: ComponentChildren; wide?: boolean; section?: string; csv?: () => CardCsv }) {
   return (
     <section class={`dcard ${wide ? 'wide' : ''}`} data-section={section}>
-      <h2>
-        {section ? (
-          <a
-            href={`#section=${section}`}
-            class="section-link"
-            onClick={(e) => {
-              e.preventDefault();
-              openSection.value = section;
-            }}
-          >
-            {title}
-          </a>
-        ) : (
-          title
-        )}
+      <div class="card-head">
+        <h2>
+          {section ? (
+            <a
+              href={`#section=${section}`}
+              class="section-link"
+              onClick={(e) => {
+                e.preventDefault();
+                openSection.value = section;
+              }}
+            >
+              {title}
+            </a>
+          ) : (
+            title
+          )}
+        </h2>
         {csv && section && (
           <button
             type="button"
@@ -141,6 +143,7 @@ export function Card({ title, children, wide, section, csv }: { title: string; c
             data-action="csv"
             data-table={section}
             title={t('downloadCsv')}
+            aria-label={`${t('downloadCsv')}: ${title}`}
             onClick={() => {
               const { header, rows } = csv();
               downloadText(`phase-crm-${section}.csv`, tableCsv(header, rows), 'text/csv');
@@ -149,7 +152,7 @@ export function Card({ title, children, wide, section, csv }: { title: string; c
             CSV
           </button>
         )}
-      </h2>
+      </div>
       {children}
     </section>
   );
