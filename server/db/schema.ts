@@ -213,9 +213,16 @@ export const phaseReaches = sqliteTable(
     at: integer('at').notNull(),
     /** when the account first went on to a later phase after this reach: conversion without a search per account */
     leftAt: integer('left_at'),
+    /**
+     * when the account reached this phase the time before (by time, then insertion), null for its
+     * first: a reach is the account's first in a period [from, to) exactly when prev_at is null or
+     * before `from`, so a cohort is one index range, with no grouping per account. Kept by
+     * triggers (migration 0008) on every insert and delete, whichever code writes the rows.
+     */
+    prevAt: integer('prev_at'),
   },
   (t) => [
-    index('phase_reaches_team').on(t.teamId, t.phaseIdx, t.at, t.accountId, t.leftAt, t.ownerId),
+    index('phase_reaches_cohort').on(t.teamId, t.phaseIdx, t.at, t.prevAt, t.leftAt, t.ownerId, t.accountId),
     index('phase_reaches_account').on(t.accountId, t.phaseIdx, t.at),
   ],
 );

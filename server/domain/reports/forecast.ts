@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { accounts } from '../../db/schema';
 import { CUSTOMER_PHASE, PIPELINE_PHASES, phaseIndex, type PhaseId } from '../../../shared/phases';
-import { reachedLater } from './funnel';
+import { firstInPeriod, reachedLater } from './funnel';
 import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
@@ -33,9 +33,8 @@ export function wilson(k: number, n: number): { low: number; high: number } {
 async function daysToClose(db: Orm, s: Scope, phase: number, from: number): Promise<number[]> {
   const rows = await db.all<{ d: number | null }>(sql`
     select (select min(r2.at) from phase_reaches r2 where r2.account_id = c.account_id and r2.phase_idx >= ${phaseIndex(CUSTOMER_PHASE)} and r2.at >= c.first_at and r2.at < ${s.ref}) - c.first_at as d
-    from (select account_id, min(at) as first_at from phase_reaches
-          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${from} and at < ${s.ref}${ownerFilter(s, sql`owner_id`)}
-          group by account_id) c`);
+    from (select account_id, at as first_at from phase_reaches
+          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${from} and at < ${s.ref} and ${firstInPeriod({ from })}${ownerFilter(s, sql`owner_id`)}) c`);
   return rows.filter((r) => r.d !== null).map((r) => Number(r.d) / DAY_MS);
 }
 

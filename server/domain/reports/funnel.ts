@@ -8,18 +8,34 @@ import { PHASE_IDS, phaseIndex, type PhaseId, QUOTE_PHASE, CUSTOMER_PHASE } from
 import { ownerFilter, rate, type Scope } from './scope';
 
 
+/** SQL: this reach row (alias-free) is its account's first reach of the phase inside the period. */
+export const firstInPeriod = (s: Pick<Scope, 'from'>, alias = '') => sql.raw(`(${alias}prev_at is null or ${alias}prev_at < ${Number(s.from)})`);
+
 /**
  * Of the accounts that first reached `phase` in the period, how many went on
  * to a later phase by the period's end: `left_at` of that first reach says
- * when (SQLite takes the bare column from the row that holds the min).
+ * when. One range of the cohort index, per account manager (at the time of
+ * the reach): the team's figure is their sum.
  */
+export interface OwnerCohort {
+  ownerId: string | null;
+  cohort: number;
+  converted: number;
+}
+
+export async function cohortByOwner(db: Orm, s: Scope, phase: number): Promise<OwnerCohort[]> {
+  const rows = await db.all<{ ownerId: string | null; cohort: number; converted: number | null }>(sql`
+    select owner_id as ownerId, count(*) as cohort, sum(left_at is not null and left_at < ${s.to}) as converted
+    from phase_reaches
+    where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to} and ${firstInPeriod(s)}${ownerFilter(s, sql`owner_id`)}
+    group by owner_id`);
+  return rows.map((r) => ({ ownerId: r.ownerId, cohort: Number(r.cohort), converted: Number(r.converted ?? 0) }));
+}
+
+const total = (rows: OwnerCohort[]) => ({ cohort: rows.reduce((n, r) => n + r.cohort, 0), converted: rows.reduce((n, r) => n + r.converted, 0) });
+
 export async function cohort(db: Orm, s: Scope, phase: number) {
-  const row = await db.get<{ cohort: number; converted: number | null }>(sql`
-    select count(*) as cohort, sum(c.left_at is not null and c.left_at < ${s.to}) as converted
-    from (select account_id, min(at) as first_at, left_at from phase_reaches
-          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to}${ownerFilter(s, sql`owner_id`)}
-          group by account_id) c`);
-  return { cohort: Number(row?.cohort ?? 0), converted: Number(row?.converted ?? 0) };
+  return total(await cohortByOwner(db, s, phase));
 }
 
 /** Of the accounts that first reached `phase` in the period, how many reached a phase at index ≥ `target` at or after that, by the period's end. */
@@ -28,17 +44,20 @@ export async function reachedLater(db: Orm, s: Scope, phase: number, target: num
     select count(*) as cohort,
            sum(exists(select 1 from phase_reaches r2
                       where r2.account_id = c.account_id and r2.phase_idx >= ${target} and r2.at >= c.first_at and r2.at < ${s.to})) as converted
-    from (select account_id, min(at) as first_at from phase_reaches
-          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to}${ownerFilter(s, sql`owner_id`)}
-          group by account_id) c`);
+    from (select account_id, at as first_at from phase_reaches
+          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to} and ${firstInPeriod(s)}${ownerFilter(s, sql`owner_id`)}) c`);
   return { cohort: Number(row?.cohort ?? 0), converted: Number(row?.converted ?? 0) };
 }
 
 export async function funnel(db: Orm, s: Scope) {
   const phases = [];
+  /** per phase, the cohorts per account manager (the team's split, when no manager is chosen) */
+  const perOwner: OwnerCohort[][] = [];
   for (const [i, phase] of PHASE_IDS.entries()) {
     // the cohort of P is exactly the accounts that reached P in the period: Reached(P)
-    const c = await cohort(db, s, i);
+    const rows = await cohortByOwner(db, s, i);
+    perOwner.push(rows);
+    const c = total(rows);
     phases.push({
       phase: phase as PhaseId,
       reached: c.cohort,
@@ -46,5 +65,5 @@ export async function funnel(db: Orm, s: Scope) {
     });
   }
   const quotes = await reachedLater(db, s, phaseIndex(QUOTE_PHASE), phaseIndex(CUSTOMER_PHASE));
-  return { phases, winRate: { quotes: quotes.cohort, won: quotes.converted, rate: rate(quotes.converted, quotes.cohort) } };
+  return { phases, perOwner, winRate: { quotes: quotes.cohort, won: quotes.converted, rate: rate(quotes.converted, quotes.cohort) } };
 }

@@ -77,10 +77,9 @@ export async function velocity(db: Orm, s: Scope) {
   // every account reaches suspect when it is created (later phases count the skipped ones), so its first suspect reach is its start
   const rows = await db.all<{ d: number }>(sql`
     select c.first_at - (select min(r0.at) from phase_reaches r0 where r0.account_id = c.account_id and r0.phase_idx = 0) as d
-    from (select account_id, min(at) as first_at from phase_reaches r
-          where team_id = ${s.teamId} and phase_idx = ${customer} and at >= ${s.from} and at < ${s.to}${ownerFilter(s, sql`owner_id`)}
-            and not exists(select 1 from phase_reaches r0 where r0.account_id = r.account_id and r0.phase_idx = ${customer} and r0.at < ${s.from})
-          group by account_id) c
+    from (select account_id, at as first_at from phase_reaches r
+          -- an account's first customer reach ever (no earlier one: prev_at is null), inside the period
+          where team_id = ${s.teamId} and phase_idx = ${customer} and at >= ${s.from} and at < ${s.to} and prev_at is null${ownerFilter(s, sql`owner_id`)}) c
     order by d`);
   const ds = rows.map((r) => Number(r.d));
   return { accounts: ds.length, medianDays: days(percentile(ds, 0.5)) };
