@@ -14,9 +14,7 @@ export default defineConfig({
     name: 'phase-crm',
     // a stable id: Chrome derives it from the public key (the server allows exactly that origin);
     // Firefox takes a named id (its moz-extension:// origin is still random per install: see EXTENSION_ORIGINS)
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } } }
-      : { key: EXTENSION_PUBLIC_KEY }),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } } } : { key: EXTENSION_PUBLIC_KEY }),
     description: 'Your CRM beside LinkedIn and Gmail: capture in one click, and see every phase of the sale.',
     permissions: ['storage', 'alarms'],
     // the background talks to the team's server; loopback for a local server,

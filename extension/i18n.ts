@@ -244,7 +244,10 @@ const TEXT = {
   connected: { nl: 'Verbonden', en: 'Connected' },
   connectedAs: { nl: 'Verbonden als', en: 'Connected as' },
   neverLog: { nl: 'Nooit vastleggen (adressen of domeinen, één per regel)', en: 'Never log (addresses or domains, one per line)' },
-  permissionDenied: { nl: 'Zonder toestemming voor deze server kan de extensie hem niet bereiken.', en: 'Without permission for this server the extension cannot reach it.' },
+  permissionDenied: {
+    nl: 'Zonder toestemming voor deze server kan de extensie hem niet bereiken.',
+    en: 'Without permission for this server the extension cannot reach it.',
+  },
   privacyTitle: { nl: 'Wat de extensie leest en verstuurt', en: 'What the extension reads and sends' },
   privacyRead: {
     nl: 'Alleen op LinkedIn-profiel- en bedrijfspagina’s (naam, functie, plaats, bedrijf, profiel-URL) en in de open Gmail-thread (onderwerp, afzenders en ontvangers, datum, de eerste 500 tekens per bericht); nooit andere sites, bijlagen, je inbox-lijst of wachtwoorden.',
@@ -297,7 +300,12 @@ const TEXT = {
 export type TextKey = keyof typeof TEXT;
 export const t = (key: TextKey) => TEXT[key][lang];
 
-const TROUBLE: Partial<Record<Trouble, TextKey>> = { 'not-configured': 'notConfigured', unauthorized: 'unauthorized', unreachable: 'unreachable', expired: 'expired' };
+const TROUBLE: Partial<Record<Trouble, TextKey>> = {
+  'not-configured': 'notConfigured',
+  unauthorized: 'unauthorized',
+  unreachable: 'unreachable',
+  expired: 'expired',
+};
 
 /** Why CRM data cannot be shown, in the user's language; a refusal keeps the server's own message. */
 export const troubleText = (kind: Trouble, message: string) => (TROUBLE[kind] ? t(TROUBLE[kind]) : message);

@@ -29,11 +29,11 @@ export function createApp(db: Db, opts: AppOptions = {}) {
   const limiter = createAuthLimiter(opts.authLimit);
   const origins = allowedOrigins(opts.extraOrigins);
   const extensionCors = cors({
-      origin: (origin) => (origins.has(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'trpc-accept'],
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      maxAge: 600,
-    });
+    origin: (origin) => (origins.has(origin) ? origin : null),
+    allowHeaders: ['Authorization', 'Content-Type', 'trpc-accept'],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    maxAge: 600,
+  });
   // web forms answer their own sites' origins (forms.ts); everything else only the extension's
   app.use('*', (c, next) => (c.req.path.startsWith('/forms/') ? next() : extensionCors(c, next)));
   app.use(
@@ -59,7 +59,8 @@ export function createApp(db: Db, opts: AppOptions = {}) {
         try {
           return { db, actor: await requestActor(db, limiter, c) };
         } catch (e) {
-          if (e instanceof RetryLater) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins from this address; try again in ${e.seconds} s`, cause: e });
+          if (e instanceof RetryLater)
+            throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins from this address; try again in ${e.seconds} s`, cause: e });
           throw e;
         }
       },

@@ -9,7 +9,14 @@ const schema = z.object({
   EXTENSION_ORIGINS: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
+    ),
 });
 
 export type Env = z.infer<typeof schema>;

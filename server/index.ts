@@ -7,7 +7,10 @@ import { createApp, type AppOptions } from './app';
 import { backfillChecklistGaps } from './domain/derived';
 import type { Env } from './env';
 
-export async function startServer(env: Pick<Env, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'> & { EXTENSION_ORIGINS?: string[] }, opts: Omit<AppOptions, 'extraOrigins'> = {}) {
+export async function startServer(
+  env: Pick<Env, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'> & { EXTENSION_ORIGINS?: string[] },
+  opts: Omit<AppOptions, 'extraOrigins'> = {},
+) {
   const db = await openDb({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   await backfillChecklistGaps(db);
   const app = createApp(db, { ...opts, extraOrigins: env.EXTENSION_ORIGINS });

@@ -46,7 +46,11 @@ const mapDomainErrors = t.middleware(async ({ next, path }) => {
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
     // the name only: a message or a stack can carry user text (names, addresses) into the logs
     const cause = result.error.cause;
-    console.error('[trpc] internal error in', path, cause instanceof Error ? `${cause.name}${(cause as { code?: unknown }).code ? ` (${String((cause as { code?: unknown }).code)})` : ''}` : 'unknown');
+    console.error(
+      '[trpc] internal error in',
+      path,
+      cause instanceof Error ? `${cause.name}${(cause as { code?: unknown }).code ? ` (${String((cause as { code?: unknown }).code)})` : ''}` : 'unknown',
+    );
   }
   return result;
 });

@@ -6,7 +6,8 @@
  * The id is the key's SHA-256, first 32 hex digits written with a-p
  * (tests/unit/extension-id.test.ts derives it again).
  */
-export const EXTENSION_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp0bTSyy3cHSvi/yv+9KVy4Lt3d27VlbpKv8h00CyxpW3a/N6of1btDuEL2K33bUB8NmHG1n+CphWHUpQcVf1Rs2lp2FKHbZBS8k5Bluocv1xBRPrp+U2XEWaQCxBioTYUvTYDJ9PkXpmpd4IFzPfVNbve7igAuAFm43SNXRUqrLzyOzeDrrdMrtO2SwAcNsE3VogpMlNIyZoqrA7Kiio+4DCwd7pRCmZoYVnhJ4OdbpPRo1BnHKdJfCYj/wEwywY/m8SZKZWknDS1K40y5oubkHNcftLiRpZo15zkvGwtRs5+gviQj0SSTWlXtD/18IEGBT5iX9JFxXqFRgSe7UzPQIDAQAB';
+export const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp0bTSyy3cHSvi/yv+9KVy4Lt3d27VlbpKv8h00CyxpW3a/N6of1btDuEL2K33bUB8NmHG1n+CphWHUpQcVf1Rs2lp2FKHbZBS8k5Bluocv1xBRPrp+U2XEWaQCxBioTYUvTYDJ9PkXpmpd4IFzPfVNbve7igAuAFm43SNXRUqrLzyOzeDrrdMrtO2SwAcNsE3VogpMlNIyZoqrA7Kiio+4DCwd7pRCmZoYVnhJ4OdbpPRo1BnHKdJfCYj/wEwywY/m8SZKZWknDS1K40y5oubkHNcftLiRpZo15zkvGwtRs5+gviQj0SSTWlXtD/18IEGBT5iX9JFxXqFRgSe7UzPQIDAQAB';
 
 export const EXTENSION_ID = 'bpdgddhmmbkciolpgmllddhncjbbjpjh';
 

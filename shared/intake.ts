@@ -45,7 +45,20 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, Label> = {
 
 /** headers compared without case, accents, spaces and punctuation */
 const ALIASES: Record<ImportField, string[]> = {
-  name: ['bedrijfsnaam', 'handelsnaam', 'statutairenaam', 'bedrijf', 'organisatie', 'companyname', 'company', 'organisation', 'organization', 'account', 'naam', 'name'],
+  name: [
+    'bedrijfsnaam',
+    'handelsnaam',
+    'statutairenaam',
+    'bedrijf',
+    'organisatie',
+    'companyname',
+    'company',
+    'organisation',
+    'organization',
+    'account',
+    'naam',
+    'name',
+  ],
   street: ['straat', 'straatnaam', 'street', 'streetname', 'bezoekadresstraat'],
   houseNumber: ['huisnummer', 'huisnr', 'nr', 'nummer', 'housenumber', 'number', 'huisnummertoevoeging'],
   address: ['adres', 'bezoekadres', 'vestigingsadres', 'address', 'streetaddress', 'address1', 'addressline1'],

@@ -15,7 +15,21 @@ const PREFIX: [RegExp, Invitation['kind']][] = [
 ];
 
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, mrt: 2, apr: 3, may: 4, mei: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, okt: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  mrt: 2,
+  apr: 3,
+  may: 4,
+  mei: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  okt: 9,
+  nov: 10,
+  dec: 11,
 };
 
 /** Hours east of UTC for the zones the subject names; Amsterdam's when none is given. */

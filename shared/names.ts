@@ -2,7 +2,30 @@
  * Splits a full name into first and last name, keeping Dutch particles
  * ("de", "van den", "el") in the last name: "Jan de Vries" → Jan / de Vries.
  */
-const PARTICLES = new Set(['de', 'den', 'der', 'van', 'von', 'het', "'t", 'ten', 'ter', 'te', 'el', 'al', 'la', 'le', 'du', 'di', 'da', 'op', 'in', "d'", 'vd', 'v.d.']);
+const PARTICLES = new Set([
+  'de',
+  'den',
+  'der',
+  'van',
+  'von',
+  'het',
+  "'t",
+  'ten',
+  'ter',
+  'te',
+  'el',
+  'al',
+  'la',
+  'le',
+  'du',
+  'di',
+  'da',
+  'op',
+  'in',
+  "d'",
+  'vd',
+  'v.d.',
+]);
 
 export function splitName(full: string): { firstName: string; lastName: string } {
   const words = full.trim().split(/\s+/).filter(Boolean);

@@ -4,16 +4,7 @@
  * reports all derive from this file (see ../shared/docs/phase-model.md).
  */
 
-export const PHASE_IDS = [
-  'suspect',
-  'prospect',
-  'conversation',
-  'negotiation',
-  'closing',
-  'customer',
-  'relationship',
-  'ambassador',
-] as const;
+export const PHASE_IDS = ['suspect', 'prospect', 'conversation', 'negotiation', 'closing', 'customer', 'relationship', 'ambassador'] as const;
 
 export type PhaseId = (typeof PHASE_IDS)[number];
 export type Lang = 'nl' | 'en';
@@ -139,10 +130,7 @@ export const PHASES: readonly Phase[] = [
   {
     id: 'relationship',
     label: { nl: 'Relatiebeheer', en: 'Relationship management' },
-    checklist: [
-      text('purchaseFrequency', 'Aankoopfrequentie', 'Purchase frequency'),
-      text('nextAnnualReview', 'Volgend jaargesprek', 'Next annual review'),
-    ],
+    checklist: [text('purchaseFrequency', 'Aankoopfrequentie', 'Purchase frequency'), text('nextAnnualReview', 'Volgend jaargesprek', 'Next annual review')],
   },
   {
     id: 'ambassador',
@@ -191,14 +179,7 @@ export const CHECKLIST_ACTIVITY_TYPES: ReadonlySet<ActivityType> = new Set(
 // ---------------------------------------------------------------------------
 // Moves
 
-export const BACK_REASONS = [
-  'lost_competitor',
-  'no_budget',
-  'no_need',
-  'churned',
-  'requalify',
-  'mistake',
-] as const;
+export const BACK_REASONS = ['lost_competitor', 'no_budget', 'no_need', 'churned', 'requalify', 'mistake'] as const;
 export type BackReason = (typeof BACK_REASONS)[number];
 
 export const BACK_REASON_LABELS: Record<BackReason, Label> = {
@@ -223,10 +204,7 @@ export const ARCHIVE_REASON_LABELS: Record<ArchiveReason, Label> = {
 const PAID_PHASES: readonly PhaseId[] = ['customer', 'relationship', 'ambassador'];
 const QUOTE_PHASES: readonly PhaseId[] = ['negotiation', 'closing'];
 
-export type Move =
-  | { kind: 'none' }
-  | { kind: 'forward'; skipped: PhaseId[] }
-  | { kind: 'back'; reasons: BackReason[] };
+export type Move = { kind: 'none' } | { kind: 'forward'; skipped: PhaseId[] } | { kind: 'back'; reasons: BackReason[] };
 
 /**
  * Classifies a move. Forward moves may skip phases (recorded, not invented).

@@ -5,15 +5,7 @@
  */
 import { z } from 'zod';
 import { CSV_DELIMITERS, EXPORT_FORMATS, IMPORT_FIELDS } from './intake';
-import {
-  ACTIVITY_TYPES,
-  ARCHIVE_REASONS,
-  BACK_REASONS,
-  DECISION_ROLES,
-  OPPORTUNITY_KINDS,
-  OPPORTUNITY_OUTCOMES,
-  PHASE_IDS,
-} from './phases';
+import { ACTIVITY_TYPES, ARCHIVE_REASONS, BACK_REASONS, DECISION_ROLES, OPPORTUNITY_KINDS, OPPORTUNITY_OUTCOMES, PHASE_IDS } from './phases';
 
 /** Control characters (NUL, escapes, bells…); a note may keep its line breaks and tabs. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -45,9 +37,17 @@ export const timestamp = z
   .refine((v) => v <= maxTime(), 'a date at most ten years ahead');
 
 export const phaseId = z.enum(PHASE_IDS);
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'an id');
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'an id');
 /** A write's id, made by the client so that a retry or replay never makes a duplicate. */
-export const clientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const clientId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const short = line(200);
 const medium = line(500);
 const url = line(2000).pipe(z.url());
@@ -57,7 +57,10 @@ export const email = z.string().trim().toLowerCase().max(254).email();
 export const EXTRACTION_LAYERS = ['embedded', 'dom', 'experience', 'meta', 'url', 'edited'] as const;
 export const extractionInfo = z.object({
   version: line(20),
-  layout: z.string().max(40).regex(/^[a-z0-9+-]+$/),
+  layout: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9+-]+$/),
   sources: z.record(z.string().max(20), z.enum(EXTRACTION_LAYERS)).refine((r) => Object.keys(r).length <= 12, 'too many fields'),
   missing: z.array(z.string().max(20)).max(12),
 });
@@ -75,7 +78,10 @@ export const linkedInPerson = z.object({
   city: short.optional(),
   country: short.optional(),
   profileUrl: url,
-  memberId: z.string().regex(/^\d{1,20}$/).optional(),
+  memberId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
   photoUrl: url.optional(),
   extraction: extractionInfo.optional(),
 });
@@ -133,7 +139,10 @@ export const opportunityOutcome = z.enum(OPPORTUNITY_OUTCOMES);
 export const activityData = z
   .object({
     amount: z.number().nonnegative().max(1e12).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     version: short.optional(),
     reference: short.optional(),
     paid: z.boolean().optional(),
@@ -206,7 +215,12 @@ export const accountQuery = z.object({
 export const importMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500));
 /** How a table is exported: CSV for Excel (`;` by default, for Dutch Excel) or JSON lines. */
 export const exportOptions = z.object({ format: z.enum(EXPORT_FORMATS).default('csv'), delimiter: z.enum(CSV_DELIMITERS).default(';') });
-const siteUrl = z.string().trim().max(2000).url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) address');
+const siteUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'an http(s) address');
 /** A new web form: its name, the thank-you page, the sites that may post to it, and who gets its prospects. */
 export const webFormInput = z.object({
   name: line(200).pipe(z.string().min(1)),

@@ -4,7 +4,7 @@
  * shows the page, what the server knows, and what is still pending.
  */
 import type { FrameRequest, OpenPage } from '../messaging/protocol';
-import { ACTIVITY_TYPE_LABELS, type PhaseId, FIRST_PHASE, entryPhase } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, FIRST_PHASE, entryPhase } from '../../shared/phases';
 import { label } from '../i18n';
 import { makeApi, troubleFor, troubleOf } from './api';
 import { loadSettings } from './settings';
@@ -47,10 +47,16 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:c
         summary: { what: 'log', label: page.data.subject },
       };
     case 'sidebar:correctContact':
-      return { op: { path: 'accounts.correctContact', input: { contactId: req.contactId, ...req.edits } }, summary: { what: 'update', label: Object.keys(req.edits).join(', ') } };
+      return {
+        op: { path: 'accounts.correctContact', input: { contactId: req.contactId, ...req.edits } },
+        summary: { what: 'update', label: Object.keys(req.edits).join(', ') },
+      };
     case 'sidebar:linkContact':
       if (page.site !== 'gmail' || !page.data.external.some((p) => p.email === req.email)) return 'This address is not in the open thread';
-      return { op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email } }, summary: { what: 'update', label: req.email } };
+      return {
+        op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email } },
+        summary: { what: 'update', label: req.email },
+      };
     case 'sidebar:acceptProposal':
       return { op: { path: 'activities.acceptProposal', input: { proposalId: req.proposalId } }, summary: { what: 'accept', label: '' } };
     case 'sidebar:dismissProposal':
@@ -63,25 +69,53 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:c
     case 'sidebar:undoMove':
       return { op: { path: 'accounts.undoMove', input: { accountId: req.accountId } }, summary: { what: 'move', label: 'undo' } };
     case 'sidebar:archive':
-      return { op: { path: 'accounts.archive', input: { accountId: req.accountId, reason: req.reason, note: req.note } }, summary: { what: 'update', label: req.reason } };
+      return {
+        op: { path: 'accounts.archive', input: { accountId: req.accountId, reason: req.reason, note: req.note } },
+        summary: { what: 'update', label: req.reason },
+      };
     case 'sidebar:restore':
       return { op: { path: 'accounts.restore', input: { accountId: req.accountId } }, summary: { what: 'update', label: '' } };
     case 'sidebar:createOpportunity':
-      return { op: { path: 'opportunities.create', input: { accountId: req.accountId, kind: req.kind, title: req.title, amount: req.amount } }, summary: { what: 'update', label: req.title } };
+      return {
+        op: { path: 'opportunities.create', input: { accountId: req.accountId, kind: req.kind, title: req.title, amount: req.amount } },
+        summary: { what: 'update', label: req.title },
+      };
     case 'sidebar:advanceOpportunity':
-      return { op: { path: 'opportunities.advance', input: { opportunityId: req.opportunityId, stage: req.stage } }, summary: { what: 'update', label: req.stage } };
+      return {
+        op: { path: 'opportunities.advance', input: { opportunityId: req.opportunityId, stage: req.stage } },
+        summary: { what: 'update', label: req.stage },
+      };
     case 'sidebar:closeOpportunity':
-      return { op: { path: 'opportunities.close', input: { opportunityId: req.opportunityId, outcome: req.outcome, lostReason: req.lostReason } }, summary: { what: 'update', label: req.outcome } };
+      return {
+        op: { path: 'opportunities.close', input: { opportunityId: req.opportunityId, outcome: req.outcome, lostReason: req.lostReason } },
+        summary: { what: 'update', label: req.outcome },
+      };
     case 'sidebar:updateAccount':
-      return { op: { path: 'accounts.update', input: { accountId: req.accountId, patch: req.patch } }, summary: { what: 'update', label: Object.keys(req.patch).join(', ') } };
+      return {
+        op: { path: 'accounts.update', input: { accountId: req.accountId, patch: req.patch } },
+        summary: { what: 'update', label: Object.keys(req.patch).join(', ') },
+      };
     case 'sidebar:addContactChannel':
-      return { op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email, phone: req.phone } }, summary: { what: 'update', label: req.email ?? req.phone ?? '' } };
+      return {
+        op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email, phone: req.phone } },
+        summary: { what: 'update', label: req.email ?? req.phone ?? '' },
+      };
     case 'sidebar:setContactRole':
       return { op: { path: 'accounts.setContactRole', input: { contactId: req.contactId, role: req.role } }, summary: { what: 'update', label: req.role } };
     case 'sidebar:logActivity':
       return {
         // the client id doubles as the source key: a replayed log never makes a second activity
-        op: { path: 'activities.log', input: { accountId: req.accountId, type: req.activityType, subject: req.subject, occurredAt: req.occurredAt, data: req.data, sourceKey: `sidebar:${req.clientId}` } },
+        op: {
+          path: 'activities.log',
+          input: {
+            accountId: req.accountId,
+            type: req.activityType,
+            subject: req.subject,
+            occurredAt: req.occurredAt,
+            data: req.data,
+            sourceKey: `sidebar:${req.clientId}`,
+          },
+        },
         summary: { what: 'activity', label: label(ACTIVITY_TYPE_LABELS[req.activityType]) },
       };
   }

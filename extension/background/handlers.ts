@@ -68,7 +68,9 @@ async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
       const s = await loadSettings();
       if (!s) return { ok: true, data: { serverUrl: '', connected: false } };
       const me = await call(() => makeApi(s).me.get.query());
-      return me.ok ? { ok: true, data: { serverUrl: s.serverUrl, connected: true, me: me.data } } : { ...me, data: { serverUrl: s.serverUrl } } as Reply<unknown>;
+      return me.ok
+        ? { ok: true, data: { serverUrl: s.serverUrl, connected: true, me: me.data } }
+        : ({ ...me, data: { serverUrl: s.serverUrl } } as Reply<unknown>);
     }
     case 'settings:save': {
       const s = { serverUrl: req.serverUrl.replace(/\/+$/, ''), token: req.token };

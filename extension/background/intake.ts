@@ -22,14 +22,21 @@ async function request(s: Settings, path: string, init: RequestInit = {}): Promi
   }
   if (res.ok) return { ok: true, data: res };
   if (res.status === 401) return failWith('unauthorized');
-  const message = await res.json().then((b: { error?: unknown }) => (typeof b.error === 'string' ? b.error : ''), () => '');
+  const message = await res.json().then(
+    (b: { error?: unknown }) => (typeof b.error === 'string' ? b.error : ''),
+    () => '',
+  );
   if (isTransient(res.status) && !message) return failWith('unreachable');
   return { ok: false, trouble: 'refused', message: message || `The server answered ${res.status}` };
 }
 
 const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
 
-export async function importFile(s: Settings, base64: string, o: { source: string; owner?: string; dryRun: boolean; mapping?: ImportMapping }): Promise<Reply<unknown>> {
+export async function importFile(
+  s: Settings,
+  base64: string,
+  o: { source: string; owner?: string; dryRun: boolean; mapping?: ImportMapping },
+): Promise<Reply<unknown>> {
   const q = new URLSearchParams({ source: o.source, dryRun: o.dryRun ? '1' : '0' });
   if (o.owner) q.set('owner', o.owner);
   if (o.mapping) q.set('mapping', JSON.stringify(o.mapping));

@@ -31,13 +31,18 @@ export interface FrameAnswer {
 
 /** Identifies the page a write was made on. */
 export const pageKey = (page: OpenPage) =>
-  page.site === 'today' ? 'today' : page.site === 'gmail' ? `gmail:${page.data.threadId}` : page.data.kind === 'person' ? page.data.profileUrl : page.data.companyUrl;
+  page.site === 'today'
+    ? 'today'
+    : page.site === 'gmail'
+      ? `gmail:${page.data.threadId}`
+      : page.data.kind === 'person'
+        ? page.data.profileUrl
+        : page.data.companyUrl;
 
 export type SidebarView =
   | { site: 'linkedin'; match: LinkedInMatch }
   | { site: 'gmail'; lookup: EmailLookup; neverLog: string[]; autoLog: boolean; status: Out['activities']['threadStatus'] }
   | { site: 'today'; today: Out['accounts']['today']; senders: EmailLookup | null };
-
 
 export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> {
   if (page.site === 'today') {

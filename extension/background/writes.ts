@@ -23,7 +23,10 @@ export type WriteOp =
   | { path: 'accounts.addContactChannel'; input: { contactId: string; email?: string; phone?: string } }
   | { path: 'accounts.setContactRole'; input: { contactId: string; role: DecisionRole } }
   | { path: 'accounts.correctContact'; input: { contactId: string; name?: string; headline?: string; companyName?: string } }
-  | { path: 'activities.log'; input: { accountId: string; type: ActivityType; subject?: string; occurredAt?: number; data?: ActivityData; sourceKey?: string } };
+  | {
+      path: 'activities.log';
+      input: { accountId: string; type: ActivityType; subject?: string; occurredAt?: number; data?: ActivityData; sourceKey?: string };
+    };
 
 /** Sends one write with its client-made id: the server answers a repeat with the first result. */
 export function send(api: Api, op: WriteOp, clientId: string): Promise<unknown> {

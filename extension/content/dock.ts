@@ -54,7 +54,11 @@ export function createDock(ctx: ContentScriptContext, isOurs: (el: Element) => b
       if (cs.position !== 'fixed') continue;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.right <= edge + 1) continue;
-      const saved: Saved = { right: el.style.getPropertyValue('right'), width: el.style.getPropertyValue('width'), prio: [el.style.getPropertyPriority('right'), el.style.getPropertyPriority('width')] };
+      const saved: Saved = {
+        right: el.style.getPropertyValue('right'),
+        width: el.style.getPropertyValue('width'),
+        prio: [el.style.getPropertyPriority('right'), el.style.getPropertyPriority('width')],
+      };
       moved.set(el, saved);
       if (rect.left <= 1) {
         // spans from the left edge (a top bar): narrower by the sidebar's width

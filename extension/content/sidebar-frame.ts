@@ -16,8 +16,33 @@ import { unobscured } from './unobscured';
 const WIDTH = 340;
 const COLLAPSED_WIDTH = 36;
 
-const WRAPPER_STYLE = { position: 'fixed', top: '0', right: '0', height: '100vh', 'z-index': '2147483646', opacity: '1', visibility: 'visible', display: 'block', transform: 'none', filter: 'none', 'clip-path': 'none', 'pointer-events': 'auto' };
-const FRAME_STYLE = { height: '100%', border: '0', 'border-left': '1px solid #d0d4da', 'box-shadow': '-2px 0 8px rgba(0,0,0,.08)', background: '#fff', 'color-scheme': 'normal', opacity: '1', visibility: 'visible', display: 'block', transform: 'none', filter: 'none' };
+const WRAPPER_STYLE = {
+  position: 'fixed',
+  top: '0',
+  right: '0',
+  height: '100vh',
+  'z-index': '2147483646',
+  opacity: '1',
+  visibility: 'visible',
+  display: 'block',
+  transform: 'none',
+  filter: 'none',
+  'clip-path': 'none',
+  'pointer-events': 'auto',
+};
+const FRAME_STYLE = {
+  height: '100%',
+  border: '0',
+  'border-left': '1px solid #d0d4da',
+  'box-shadow': '-2px 0 8px rgba(0,0,0,.08)',
+  background: '#fff',
+  'color-scheme': 'normal',
+  opacity: '1',
+  visibility: 'visible',
+  display: 'block',
+  transform: 'none',
+  filter: 'none',
+};
 
 const observers = new WeakMap<HTMLElement, MutationObserver>();
 

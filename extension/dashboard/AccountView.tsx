@@ -8,11 +8,11 @@ import { ask } from '../messaging/send';
 import { formatDate, formatMoney } from '../format';
 import { EditableValue } from './EditableValue';
 
-
 type Entry = Account['history'][number];
 
 function describe(h: Entry): string {
-  if (h.kind === 'moved') return `${h.from ? label(phaseById(h.from as PhaseId).label) : '—'} → ${label(phaseById(h.to as PhaseId).label)}${h.reason ? ` (${label(reasonLabel(h.reason)!)})` : ''}${h.note ? `: ${h.note}` : ''}`;
+  if (h.kind === 'moved')
+    return `${h.from ? label(phaseById(h.from as PhaseId).label) : '—'} → ${label(phaseById(h.to as PhaseId).label)}${h.reason ? ` (${label(reasonLabel(h.reason)!)})` : ''}${h.note ? `: ${h.note}` : ''}`;
   const fields = (h.detail as { fields?: string[] }).fields;
   return fields?.length ? fields.join(', ') : '';
 }
@@ -44,7 +44,11 @@ export function AccountView({ id, role, managers }: { id: string; role: UserRole
         <p>
           <label>
             {t('owner')}{' '}
-            <select name="accountOwner" value={a.ownerId ?? ''} onChange={(e) => act({ type: 'accounts:setOwner', accountId: a.id, ownerId: e.currentTarget.value || null })}>
+            <select
+              name="accountOwner"
+              value={a.ownerId ?? ''}
+              onChange={(e) => act({ type: 'accounts:setOwner', accountId: a.id, ownerId: e.currentTarget.value || null })}
+            >
               <option value="">{t('nobody')}</option>
               {managers.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -54,7 +58,12 @@ export function AccountView({ id, role, managers }: { id: string; role: UserRole
             </select>
           </label>{' '}
           {role === 'admin' && !a.erasedAt && (
-            <button type="button" class="danger" data-action="erase-account" onClick={() => act({ type: 'privacy:eraseAccount', accountId: a.id }, t('confirmErase'))}>
+            <button
+              type="button"
+              class="danger"
+              data-action="erase-account"
+              onClick={() => act({ type: 'privacy:eraseAccount', accountId: a.id }, t('confirmErase'))}
+            >
               {t('eraseAccount')}
             </button>
           )}
@@ -83,7 +92,12 @@ export function AccountView({ id, role, managers }: { id: string; role: UserRole
             <div key={k} data-fact={k} style={{ display: 'contents' }}>
               <dt>{label(FACT_LABELS[k]!)}</dt>
               <dd>
-                <EditableValue value={v ?? ''} name={k} label={label(FACT_LABELS[k]!)} onSave={(value) => act({ type: 'accounts:update', accountId: a.id, patch: { facts: { [k]: value } } })} />
+                <EditableValue
+                  value={v ?? ''}
+                  name={k}
+                  label={label(FACT_LABELS[k]!)}
+                  onSave={(value) => act({ type: 'accounts:update', accountId: a.id, patch: { facts: { [k]: value } } })}
+                />
               </dd>
             </div>
           ))}

@@ -27,7 +27,15 @@ export function AccountsList({ managers }: { managers: { id: string; name: strin
 
   useEffect(() => {
     const timer = setTimeout(async () => {
-      const r = await ask<Rows>({ type: 'accounts:search', q: q.value.trim() || undefined, phase: phase.value || undefined, ownerId: owner.value || undefined, archived: archived.value, stale: stale.value || undefined, sort: sort.value });
+      const r = await ask<Rows>({
+        type: 'accounts:search',
+        q: q.value.trim() || undefined,
+        phase: phase.value || undefined,
+        ownerId: owner.value || undefined,
+        archived: archived.value,
+        stale: stale.value || undefined,
+        sort: sort.value,
+      });
       if (r.ok) rows.value = r.data;
       else error.value = troubleText(r.trouble, r.message);
     }, 200);
@@ -42,7 +50,14 @@ export function AccountsList({ managers }: { managers: { id: string; name: strin
       </p>
       <h2>{t('accounts')}</h2>
       <div class="inline-form">
-        <input type="search" name="q" aria-label={t('searchAccounts')} placeholder={t('searchAccounts')} value={q.value} onInput={(e) => (q.value = e.currentTarget.value)} />
+        <input
+          type="search"
+          name="q"
+          aria-label={t('searchAccounts')}
+          placeholder={t('searchAccounts')}
+          value={q.value}
+          onInput={(e) => (q.value = e.currentTarget.value)}
+        />
         <select name="phase" aria-label={t('phase')} value={phase.value} onChange={(e) => (phase.value = e.currentTarget.value as PhaseId | '')}>
           <option value="">{t('allPhases')}</option>
           {PHASES.map((p) => (
@@ -66,7 +81,7 @@ export function AccountsList({ managers }: { managers: { id: string; name: strin
           <option value="phaseSince">{t('sortPhaseSince')}</option>
           <option value="lastActivity">{t('sortLastActivity')}</option>
         </select>
- <label>
+        <label>
           <input type="checkbox" name="stale" checked={stale.value} onChange={(e) => (stale.value = e.currentTarget.checked)} /> {t('staleOnly')}
         </label>
         <label>

@@ -50,7 +50,11 @@ export function AdminPanel() {
     <Card title={t('teamAndPrivacy')} wide>
       <div id="team-admin">
         {message.value && (
-          <p class={message.value.kind === 'error' ? 'error' : 'muted'} role={message.value.kind === 'error' ? 'alert' : 'status'} data-status={message.value.kind}>
+          <p
+            class={message.value.kind === 'error' ? 'error' : 'muted'}
+            role={message.value.kind === 'error' ? 'alert' : 'status'}
+            data-status={message.value.kind}
+          >
             {message.value.text}
           </p>
         )}
@@ -74,7 +78,9 @@ export function AdminPanel() {
                     name="role"
                     aria-label={`${t('role')}: ${u.name}`}
                     value={u.role}
-                    onChange={async (e) => done(await ask({ type: 'users:setRole', email: u.email, role: e.currentTarget.value as UserRole }), t('saved')) && reload()}
+                    onChange={async (e) =>
+                      done(await ask({ type: 'users:setRole', email: u.email, role: e.currentTarget.value as UserRole }), t('saved')) && reload()
+                    }
                   >
                     {USER_ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -85,7 +91,12 @@ export function AdminPanel() {
                 </td>
                 <td>{u.activeTokens}</td>
                 <td>
-                  <button type="button" data-action="revoke-user" disabled={!u.activeTokens} onClick={async () => confirm(t('confirmRevoke')) && done(await ask({ type: 'users:revoke', email: u.email }), t('saved')) && reload()}>
+                  <button
+                    type="button"
+                    data-action="revoke-user"
+                    disabled={!u.activeTokens}
+                    onClick={async () => confirm(t('confirmRevoke')) && done(await ask({ type: 'users:revoke', email: u.email }), t('saved')) && reload()}
+                  >
                     {t('revoke')}
                   </button>
                 </td>
@@ -94,9 +105,29 @@ export function AdminPanel() {
           </tbody>
         </table>
         <form class="inline-form" onSubmit={sendInvite}>
-          <input name="inviteEmail" type="email" required placeholder="E-mail" aria-label="E-mail" value={invite.value.email} onInput={(e) => (invite.value = { ...invite.value, email: e.currentTarget.value })} />
-          <input name="inviteName" required placeholder={t('fieldName')} aria-label={t('fieldName')} value={invite.value.name} onInput={(e) => (invite.value = { ...invite.value, name: e.currentTarget.value })} />
-          <select name="inviteRole" aria-label={t('role')} value={invite.value.role} onChange={(e) => (invite.value = { ...invite.value, role: e.currentTarget.value as UserRole })}>
+          <input
+            name="inviteEmail"
+            type="email"
+            required
+            placeholder="E-mail"
+            aria-label="E-mail"
+            value={invite.value.email}
+            onInput={(e) => (invite.value = { ...invite.value, email: e.currentTarget.value })}
+          />
+          <input
+            name="inviteName"
+            required
+            placeholder={t('fieldName')}
+            aria-label={t('fieldName')}
+            value={invite.value.name}
+            onInput={(e) => (invite.value = { ...invite.value, name: e.currentTarget.value })}
+          />
+          <select
+            name="inviteRole"
+            aria-label={t('role')}
+            value={invite.value.role}
+            onChange={(e) => (invite.value = { ...invite.value, role: e.currentTarget.value as UserRole })}
+          >
             {USER_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`role_${r}`)}
@@ -116,7 +147,14 @@ export function AdminPanel() {
       <div id="privacy">
         <h3>{t('personalData')}</h3>
         <form class="inline-form" onSubmit={(e) => e.preventDefault()}>
-          <input name="person" required placeholder={t('personRef')} aria-label={t('personRef')} value={who.value} onInput={(e) => (who.value = e.currentTarget.value)} />
+          <input
+            name="person"
+            required
+            placeholder={t('personRef')}
+            aria-label={t('personRef')}
+            value={who.value}
+            onInput={(e) => (who.value = e.currentTarget.value)}
+          />
           <button
             type="button"
             data-action="export-person"

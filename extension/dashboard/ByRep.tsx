@@ -41,7 +41,12 @@ export function ConversionByRep({ reps, chosen }: { reps: ByRep; chosen: string 
           </thead>
           <tbody>
             {reps.map((r) => (
-              <tr key={r.ownerId} data-owner-id={r.ownerId} class={r.ownerId === chosen ? 'chosen' : undefined} aria-current={r.ownerId === chosen ? 'true' : undefined}>
+              <tr
+                key={r.ownerId}
+                data-owner-id={r.ownerId}
+                class={r.ownerId === chosen ? 'chosen' : undefined}
+                aria-current={r.ownerId === chosen ? 'true' : undefined}
+              >
                 <th scope="row">{r.name}</th>
                 {r.phases.map((p) => (
                   <td key={p.phase} class="num" data-phase={p.phase} title={`${formatNumber(p.converted)} / ${formatNumber(p.cohort)}`}>

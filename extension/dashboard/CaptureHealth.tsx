@@ -88,7 +88,10 @@ export function CaptureHealth() {
                 {h.layouts.map((l) => (
                   <tr key={`${l.kind}-${l.layout}`} data-layout={l.layout}>
                     <td>
-                      {l.layout} <span class="muted">({l.kind}, {l.version})</span>
+                      {l.layout}{' '}
+                      <span class="muted">
+                        ({l.kind}, {l.version})
+                      </span>
                     </td>
                     <td>
                       {formatNumber(l.last7.captures)} / {formatNumber(l.last30.captures)}

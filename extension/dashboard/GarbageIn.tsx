@@ -45,8 +45,12 @@ export function GarbageIn({ coverage }: { coverage: Coverage }) {
               <tr key={p.phase} data-phase={p.phase}>
                 <td>{label(phaseById(p.phase).label)}</td>
                 <td class="num">{formatNumber(p.accounts)}</td>
-                <td class="num" data-cell="checklist">{formatPercent(p.completeness)}</td>
-                <td class="num" data-cell="logged">{formatPercent(p.logged)}</td>
+                <td class="num" data-cell="checklist">
+                  {formatPercent(p.completeness)}
+                </td>
+                <td class="num" data-cell="logged">
+                  {formatPercent(p.logged)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -64,8 +68,12 @@ export function GarbageIn({ coverage }: { coverage: Coverage }) {
               <tr key={o.ownerId ?? 'none'} data-owner-id={o.ownerId ?? ''}>
                 <td>{o.name || '—'}</td>
                 <td class="num">{formatNumber(o.accounts)}</td>
-                <td class="num" data-cell="checklist">{formatPercent(o.completeness)}</td>
-                <td class="num" data-cell="logged">{formatPercent(o.rate)}</td>
+                <td class="num" data-cell="checklist">
+                  {formatPercent(o.completeness)}
+                </td>
+                <td class="num" data-cell="logged">
+                  {formatPercent(o.rate)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,7 +9,7 @@ import { useSignal } from '@preact/signals';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/routers';
 import type { UserRole } from '../../shared/phases';
-import { EXPORT_TABLE_NAMES, HONEYPOT, IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ExportFormat, type ImportField, type ImportMapping, type ImportReport } from '../../shared/intake';
+import { EXPORT_TABLE_NAMES, HONEYPOT, IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField, type ImportMapping, type ImportReport } from '../../shared/intake';
 import { label, t, troubleText } from '../i18n';
 import { ask } from '../messaging/send';
 import type { Reply } from '../messaging/protocol';
@@ -68,7 +68,13 @@ export function IntakePanel({ role }: { role: UserRole }) {
   const runImport = async (dryRun: boolean) => {
     if (!file.value) return;
     working.value = true;
-    const r = await ask<ImportReport>({ type: 'intake:import', file: await base64Of(file.value), source: source.value.trim() || file.value.name.replace(/\.[^.]+$/, ''), dryRun, mapping: mapping.value });
+    const r = await ask<ImportReport>({
+      type: 'intake:import',
+      file: await base64Of(file.value),
+      source: source.value.trim() || file.value.name.replace(/\.[^.]+$/, ''),
+      dryRun,
+      mapping: mapping.value,
+    });
     working.value = false;
     if (done(r, dryRun ? t('dryRunNote') : t('importedNote')) && r.ok) {
       report.value = r.data;
@@ -96,7 +102,12 @@ export function IntakePanel({ role }: { role: UserRole }) {
   const createForm = async (e: Event) => {
     e.preventDefault();
     const f = newForm.value;
-    const r = await ask({ type: 'forms:create', name: f.name, redirectUrl: f.redirectUrl.trim() || undefined, origins: f.origin.trim() ? [f.origin.trim()] : [] });
+    const r = await ask({
+      type: 'forms:create',
+      name: f.name,
+      redirectUrl: f.redirectUrl.trim() || undefined,
+      origins: f.origin.trim() ? [f.origin.trim()] : [],
+    });
     if (done(r, t('saved'))) {
       newForm.value = { name: '', redirectUrl: '', origin: '' };
       await loadForms();
@@ -108,7 +119,11 @@ export function IntakePanel({ role }: { role: UserRole }) {
     <Card title={t('intake')} wide>
       <div id="intake">
         {message.value && (
-          <p class={message.value.kind === 'error' ? 'error' : 'muted'} role={message.value.kind === 'error' ? 'alert' : 'status'} data-status={message.value.kind}>
+          <p
+            class={message.value.kind === 'error' ? 'error' : 'muted'}
+            role={message.value.kind === 'error' ? 'alert' : 'status'}
+            data-status={message.value.kind}
+          >
             {message.value.text}
           </p>
         )}
@@ -125,7 +140,14 @@ export function IntakePanel({ role }: { role: UserRole }) {
               report.value = null;
             }}
           />
-          <input name="source" placeholder={t('selectionName')} aria-label={t('selectionName')} maxLength={200} value={source.value} onInput={(e) => (source.value = e.currentTarget.value)} />
+          <input
+            name="source"
+            placeholder={t('selectionName')}
+            aria-label={t('selectionName')}
+            maxLength={200}
+            value={source.value}
+            onInput={(e) => (source.value = e.currentTarget.value)}
+          />
           <button type="submit" data-action="check-import" disabled={!file.value || working.value}>
             {t('checkFile')}
           </button>
@@ -210,9 +232,31 @@ export function IntakePanel({ role }: { role: UserRole }) {
               ))}
             </ul>
             <form class="row" onSubmit={createForm}>
-              <input name="formName" required maxLength={200} placeholder={t('formName')} aria-label={t('formName')} value={newForm.value.name} onInput={(e) => (newForm.value = { ...newForm.value, name: e.currentTarget.value })} />
-              <input name="redirectUrl" type="url" placeholder={t('thankYouUrl')} aria-label={t('thankYouUrl')} value={newForm.value.redirectUrl} onInput={(e) => (newForm.value = { ...newForm.value, redirectUrl: e.currentTarget.value })} />
-              <input name="origin" type="url" placeholder={t('siteOrigin')} aria-label={t('siteOrigin')} value={newForm.value.origin} onInput={(e) => (newForm.value = { ...newForm.value, origin: e.currentTarget.value })} />
+              <input
+                name="formName"
+                required
+                maxLength={200}
+                placeholder={t('formName')}
+                aria-label={t('formName')}
+                value={newForm.value.name}
+                onInput={(e) => (newForm.value = { ...newForm.value, name: e.currentTarget.value })}
+              />
+              <input
+                name="redirectUrl"
+                type="url"
+                placeholder={t('thankYouUrl')}
+                aria-label={t('thankYouUrl')}
+                value={newForm.value.redirectUrl}
+                onInput={(e) => (newForm.value = { ...newForm.value, redirectUrl: e.currentTarget.value })}
+              />
+              <input
+                name="origin"
+                type="url"
+                placeholder={t('siteOrigin')}
+                aria-label={t('siteOrigin')}
+                value={newForm.value.origin}
+                onInput={(e) => (newForm.value = { ...newForm.value, origin: e.currentTarget.value })}
+              />
               <button type="submit" data-action="create-form">
                 {t('createForm')}
               </button>
@@ -222,7 +266,12 @@ export function IntakePanel({ role }: { role: UserRole }) {
 
         <h3>{t('exportData')}</h3>
         <p class="row">
-          <select name="exportFormat" aria-label={t('exportData')} value={format.value} onChange={(e) => (format.value = e.currentTarget.value as 'csv' | 'jsonl')}>
+          <select
+            name="exportFormat"
+            aria-label={t('exportData')}
+            value={format.value}
+            onChange={(e) => (format.value = e.currentTarget.value as 'csv' | 'jsonl')}
+          >
             <option value="csv">CSV (Excel)</option>
             <option value="jsonl">JSON lines</option>
           </select>

@@ -54,7 +54,8 @@ export function Leaks({ leaks, perRep }: { leaks: Figures['leaks']; perRep: bool
 }
 
 export function Forecast({ forecast }: { forecast: Figures['forecast'] }) {
-  const monthName = (m: string) => new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${m}-01T00:00:00Z`));
+  const monthName = (m: string) =>
+    new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${m}-01T00:00:00Z`));
   return (
     <Card
       title={t('forecastTitle')}
@@ -65,6 +66,7 @@ export function Forecast({ forecast }: { forecast: Figures['forecast'] }) {
         rows: forecast.byCurrency.flatMap(({ currency, rows }) => rows.map((r) => [currency, r.month, r.expected, r.low, r.high])),
       })}
     >
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so that its definition (title) shows on focus too */}
       <div data-metric="forecast" title={label(DEFINITIONS.forecast!)} tabIndex={0}>
         {forecast.byCurrency.length === 0 && <p class="muted">{t('noForecast')}</p>}
         {forecast.byCurrency.map(({ currency, rows }) => (
@@ -92,7 +94,10 @@ export function Forecast({ forecast }: { forecast: Figures['forecast'] }) {
         <p class="muted small">
           {t('forecastBasis')}:{' '}
           {forecast.basis
-            .map((b) => `${phase(b.phase)} ${formatNumber(b.converted)}/${formatNumber(b.cohort)} ${t('becameCustomer')}${b.medianDaysToClose !== null ? `, ${t('medianToClose')} ${formatNumber(b.medianDaysToClose)} ${t('days')}` : ''}`)
+            .map(
+              (b) =>
+                `${phase(b.phase)} ${formatNumber(b.converted)}/${formatNumber(b.cohort)} ${t('becameCustomer')}${b.medianDaysToClose !== null ? `, ${t('medianToClose')} ${formatNumber(b.medianDaysToClose)} ${t('days')}` : ''}`,
+            )
             .join(' · ')}
         </p>
       </div>

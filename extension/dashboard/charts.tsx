@@ -116,7 +116,19 @@ export interface CardCsv {
  * so a link or a reload opens the same place); with `csv`, a button downloads
  * its table as CSV.
  */
-export function Card({ title, children, wide, section, csv }: { title: string; children: ComponentChildren; wide?: boolean; section?: string; csv?: () => CardCsv }) {
+export function Card({
+  title,
+  children,
+  wide,
+  section,
+  csv,
+}: {
+  title: string;
+  children: ComponentChildren;
+  wide?: boolean;
+  section?: string;
+  csv?: () => CardCsv;
+}) {
   return (
     <section class={`dcard ${wide ? 'wide' : ''}`} data-section={section}>
       <div class="card-head">

@@ -24,5 +24,5 @@ export function tableCsv(header: string[], rows: CsvCell[][]): string {
   const number = (v: number) => (dutch ? String(v).replace('.', ',') : String(v));
   const cell = (v: CsvCell) => (v === null ? '' : typeof v === 'number' ? number(Math.round(v * 10_000) / 10_000) : defuseFormula(v));
   // a byte-order mark, so that Excel reads the file as UTF-8 (é, ë, €)
-  return '\uFEFF' + stringify([header.map(cell), ...rows.map((r) => r.map(cell))], { delimiter: dutch ? ';' : ',' });
+  return `\uFEFF${stringify([header.map(cell), ...rows.map((r) => r.map(cell))], { delimiter: dutch ? ';' : ',' })}`;
 }

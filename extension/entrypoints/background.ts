@@ -5,9 +5,7 @@ import { onCommand } from '../background/commands';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    handleMessage(message, sender).then(sendResponse, () =>
-      sendResponse({ ok: false, trouble: 'refused', message: 'Something went wrong in the extension' }),
-    );
+    handleMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, trouble: 'refused', message: 'Something went wrong in the extension' }));
     return true;
   });
   browser.commands.onCommand.addListener((command) => void onCommand(command));

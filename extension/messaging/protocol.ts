@@ -7,7 +7,29 @@ import { z } from 'zod';
 import { serverUrlProblem } from '../server-url';
 import { USER_ROLES, OPPORTUNITY_STAGES } from '../../shared/phases';
 import { EXPORT_TABLE_NAMES } from '../../shared/intake';
-import { exportOptions, importMapping, webFormInput, person, accountQuery, accountPatch, activityData, activityType, archiveReason, backReason, opportunityKind, clientId, decisionRole, email, gmailThread, id, line, linkedInPage, note, phaseId, timestamp } from '../../shared/schemas';
+import {
+  exportOptions,
+  importMapping,
+  webFormInput,
+  person,
+  accountQuery,
+  accountPatch,
+  activityData,
+  activityType,
+  archiveReason,
+  backReason,
+  opportunityKind,
+  clientId,
+  decisionRole,
+  email,
+  gmailThread,
+  id,
+  line,
+  linkedInPage,
+  note,
+  phaseId,
+  timestamp,
+} from '../../shared/schemas';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -68,15 +90,36 @@ export const frameRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:updateAccount'), token, accountId: id, patch: accountPatch, clientId }),
   z.object({ type: z.literal('sidebar:archive'), token, accountId: id, reason: archiveReason, note: note(1000).optional(), clientId }),
   z.object({ type: z.literal('sidebar:restore'), token, accountId: id, clientId }),
-  z.object({ type: z.literal('sidebar:createOpportunity'), token, accountId: id, kind: opportunityKind, title: line(200).pipe(z.string().min(1)), amount: z.number().nonnegative().max(1e12).optional(), clientId }),
+  z.object({
+    type: z.literal('sidebar:createOpportunity'),
+    token,
+    accountId: id,
+    kind: opportunityKind,
+    title: line(200).pipe(z.string().min(1)),
+    amount: z.number().nonnegative().max(1e12).optional(),
+    clientId,
+  }),
   z.object({ type: z.literal('sidebar:advanceOpportunity'), token, opportunityId: id, stage: z.enum(OPPORTUNITY_STAGES), clientId }),
-  z.object({ type: z.literal('sidebar:closeOpportunity'), token, opportunityId: id, outcome: z.enum(['won', 'lost']), lostReason: backReason.optional(), clientId }),
+  z.object({
+    type: z.literal('sidebar:closeOpportunity'),
+    token,
+    opportunityId: id,
+    outcome: z.enum(['won', 'lost']),
+    lostReason: backReason.optional(),
+    clientId,
+  }),
   z.object({
     type: z.literal('sidebar:addContactChannel'),
     token,
     contactId: id,
     email: email.optional(),
-    phone: z.string().trim().min(6).max(40).regex(/^[+0-9 ()-]+$/).optional(),
+    phone: z
+      .string()
+      .trim()
+      .min(6)
+      .max(40)
+      .regex(/^[+0-9 ()-]+$/)
+      .optional(),
     clientId,
   }),
   z.object({ type: z.literal('sidebar:setContactRole'), token, contactId: id, role: decisionRole, clientId }),

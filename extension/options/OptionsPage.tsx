@@ -39,7 +39,12 @@ export function OptionsPage() {
   useEffect(() => {
     void browser.commands
       .getAll()
-      .then((all) => (shortcuts.value = all.filter((c) => c.name && c.description).map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))))
+      .then(
+        (all) =>
+          (shortcuts.value = all
+            .filter((c) => c.name && c.description)
+            .map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))),
+      )
       .catch(() => undefined);
     void ask<SettingsState>({ type: 'settings:get' }).then((r) => {
       const data = r.ok ? r.data : ((r as unknown as { data?: SettingsState }).data ?? null);
@@ -79,7 +84,10 @@ export function OptionsPage() {
   };
 
   const saveNeverLog = async () => {
-    const entries = neverLog.value.split(/\s+/).map((s) => s.trim()).filter(Boolean);
+    const entries = neverLog.value
+      .split(/\s+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const r = await ask<string[]>({ type: 'settings:neverLog', entries });
     if (r.ok) {
       neverLog.value = r.data.join('\n');
@@ -146,7 +154,12 @@ export function OptionsPage() {
         <section>
           <label>
             {t('neverLog')}
-            <textarea name="neverLog" rows={5} value={neverLog.value} onInput={(e) => ((neverLog.value = e.currentTarget.value), (neverLogSaved.value = false))} />
+            <textarea
+              name="neverLog"
+              rows={5}
+              value={neverLog.value}
+              onInput={(e) => ((neverLog.value = e.currentTarget.value), (neverLogSaved.value = false))}
+            />
           </label>
           <button type="button" data-action="save-never-log" onClick={saveNeverLog}>
             {t('save')}

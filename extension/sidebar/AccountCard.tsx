@@ -38,10 +38,21 @@ export function AccountCard({ account }: { account: AccountView }) {
             {t('proposed')}: <strong>{label(phaseById(proposal.to as PhaseId).label)}</strong>
           </span>
           <div class="row">
-            <button type="button" class="primary" data-action="accept-proposal" disabled={busy.value} onClick={() => act({ type: 'sidebar:acceptProposal', proposalId: proposal.id })}>
+            <button
+              type="button"
+              class="primary"
+              data-action="accept-proposal"
+              disabled={busy.value}
+              onClick={() => act({ type: 'sidebar:acceptProposal', proposalId: proposal.id })}
+            >
               {t('accept')}
             </button>
-            <button type="button" data-action="dismiss-proposal" disabled={busy.value} onClick={() => act({ type: 'sidebar:dismissProposal', proposalId: proposal.id })}>
+            <button
+              type="button"
+              data-action="dismiss-proposal"
+              disabled={busy.value}
+              onClick={() => act({ type: 'sidebar:dismissProposal', proposalId: proposal.id })}
+            >
               {t('dismiss')}
             </button>
           </div>
@@ -50,7 +61,13 @@ export function AccountCard({ account }: { account: AccountView }) {
       {lastMove.value?.accountId === account.id && (
         <p class="undo" role="status">
           {t('moved')}{' '}
-          <button type="button" class="link" data-action="undo" disabled={busy.value} onClick={() => void act({ type: 'sidebar:undoMove', accountId: account.id }).then(() => (lastMove.value = null))}>
+          <button
+            type="button"
+            class="link"
+            data-action="undo"
+            disabled={busy.value}
+            onClick={() => void act({ type: 'sidebar:undoMove', accountId: account.id }).then(() => (lastMove.value = null))}
+          >
             {t('undo')}
           </button>
         </p>

@@ -30,7 +30,14 @@ export function AccountSearch() {
 
   return (
     <section class="card search" role="search">
-      <input type="search" name="q" value={q} placeholder={t('searchAccounts')} aria-label={t('searchAccounts')} onInput={(e) => search(e.currentTarget.value)} />
+      <input
+        type="search"
+        name="q"
+        value={q}
+        placeholder={t('searchAccounts')}
+        aria-label={t('searchAccounts')}
+        onInput={(e) => search(e.currentTarget.value)}
+      />
       {results && (
         <ul class="today" data-results={results.length}>
           {results.length === 0 && <li class="muted">{t('noResults')}</li>}

@@ -47,7 +47,9 @@ export function Answers({ account }: { account: AccountView }) {
                   class="gap-form"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { facts: { [key]: value.trim() } as AccountFacts } }).then(() => setEditing(null));
+                    void act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { facts: { [key]: value.trim() } as AccountFacts } }).then(() =>
+                      setEditing(null),
+                    );
                   }}
                 >
                   <input name={key} value={value} aria-label={label(FACT_LABELS[key]!)} maxLength={500} onInput={(e) => setValue(e.currentTarget.value)} />
@@ -59,7 +61,13 @@ export function Answers({ account }: { account: AccountView }) {
             ) : (
               <dd>
                 {v}{' '}
-                <button type="button" class="link" data-action="edit-fact" aria-label={`${t('correct')}: ${label(FACT_LABELS[key]!)}`} onClick={() => (setEditing(key), setValue(v ?? ''))}>
+                <button
+                  type="button"
+                  class="link"
+                  data-action="edit-fact"
+                  aria-label={`${t('correct')}: ${label(FACT_LABELS[key]!)}`}
+                  onClick={() => (setEditing(key), setValue(v ?? ''))}
+                >
                   {t('correct')}
                 </button>
               </dd>

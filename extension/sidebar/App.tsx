@@ -54,7 +54,10 @@ export function App() {
     return s === 'linkedin' ? 'linkedin' : s ? 'gmail' : null;
   });
   useEffect(() => {
-    if (site.value) void sidebarCollapsed(site.value).getValue().then((c) => (collapsed.value = c));
+    if (site.value)
+      void sidebarCollapsed(site.value)
+        .getValue()
+        .then((c) => (collapsed.value = c));
   }, [site.value]);
   useEffect(() => {
     void load();

@@ -4,13 +4,24 @@
  * one-line logger for calls, meetings, deliveries, referrals and the like.
  */
 import { useSignal } from '@preact/signals';
-import { ACTIVITY_TYPE_LABELS, DAY_MS, phaseIndex, type ActivityType, isCustomer } from '../../shared/phases';
+import { ACTIVITY_TYPE_LABELS, DAY_MS, type ActivityType, isCustomer } from '../../shared/phases';
 import { formatDate } from '../format';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { act, busy } from './store';
 
-const LOGGABLE: ActivityType[] = ['call', 'meeting', 'visit', 'note', 'delivery', 'complaint_opened', 'annual_review', 'referral', 'programme_joined', 'payment'];
+const LOGGABLE: ActivityType[] = [
+  'call',
+  'meeting',
+  'visit',
+  'note',
+  'delivery',
+  'complaint_opened',
+  'annual_review',
+  'referral',
+  'programme_joined',
+  'payment',
+];
 
 export function CarePanel({ account, now = Date.now() }: { account: AccountView; now?: number }) {
   const type = useSignal<ActivityType>('call');

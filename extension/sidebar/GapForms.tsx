@@ -20,8 +20,10 @@ function Field({ name, placeholder, type = 'text' }: { name: string; placeholder
 function submit(gap: Gap, account: AccountView, form: HTMLFormElement) {
   const v = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.value.trim() ?? '';
   const checked = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.checked ?? false;
-  if (gap.key === 'address') return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { address: v('address'), postcode: v('postcode'), city: v('city') } });
-  if ((ACCOUNT_FIELDS as readonly string[]).includes(gap.key)) return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { [gap.key]: v('value') } });
+  if (gap.key === 'address')
+    return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { address: v('address'), postcode: v('postcode'), city: v('city') } });
+  if ((ACCOUNT_FIELDS as readonly string[]).includes(gap.key))
+    return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { [gap.key]: v('value') } });
   if (gap.fill === 'text') return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { facts: { [gap.key]: v('value') } as AccountFacts } });
   if (gap.fill === 'activity') {
     const amount = v('amount') ? Number(v('amount')) : undefined;
@@ -34,7 +36,14 @@ function submit(gap: Gap, account: AccountView, form: HTMLFormElement) {
       ...(v('referredCompany') ? { referredCompany: v('referredCompany') } : {}),
     };
     const date = v('date') ? Date.parse(v('date')) : undefined;
-    return act({ type: 'sidebar:logActivity', accountId: account.id, activityType: gap.activityType as ActivityType, subject: v('subject') || undefined, occurredAt: date, data });
+    return act({
+      type: 'sidebar:logActivity',
+      accountId: account.id,
+      activityType: gap.activityType as ActivityType,
+      subject: v('subject') || undefined,
+      occurredAt: date,
+      data,
+    });
   }
   return undefined;
 }
@@ -89,7 +98,12 @@ export function GapForms({ account, gaps = account.gaps }: { account: AccountVie
               {account.contacts.map((c) => (
                 <label key={c.id} class="inline">
                   {c.name}{' '}
-                  <select name="role" value={c.role} disabled={busy.value} onChange={(e) => act({ type: 'sidebar:setContactRole', contactId: c.id, role: e.currentTarget.value as (typeof DECISION_ROLES)[number] })}>
+                  <select
+                    name="role"
+                    value={c.role}
+                    disabled={busy.value}
+                    onChange={(e) => act({ type: 'sidebar:setContactRole', contactId: c.id, role: e.currentTarget.value as (typeof DECISION_ROLES)[number] })}
+                  >
                     {DECISION_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {label(DECISION_ROLE_LABELS[r])}

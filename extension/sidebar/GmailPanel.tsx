@@ -9,7 +9,19 @@ import { act, busy, logged, pending } from './store';
 
 type Status = { logged: number; lastLoggedAt: number | null };
 
-export function GmailPanel({ thread, lookup, neverLog, status, autoLogged }: { thread: GmailThread; lookup: EmailLookup | null; neverLog: string[]; status: Status | null; autoLogged: number }) {
+export function GmailPanel({
+  thread,
+  lookup,
+  neverLog,
+  status,
+  autoLogged,
+}: {
+  thread: GmailThread;
+  lookup: EmailLookup | null;
+  neverLog: string[];
+  status: Status | null;
+  autoLogged: number;
+}) {
   const isPrivate = (email: string) => neverLogged(neverLog, email);
   const accountName = (id: string | null) => lookup?.accounts.find((a) => a.id === id)?.name ?? '';
   // offline, every outside participant is offered; the server sorts out who is known once it answers
@@ -47,12 +59,26 @@ export function GmailPanel({ thread, lookup, neverLog, status, autoLogged }: { t
                   <p>
                     {t('samePersonAs')} <strong>{p.proposedContact.name}</strong> ({accountName(p.accountId)})?
                   </p>
-                  <button type="button" class="primary" data-action="link-contact" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:linkContact', contactId: p.proposedContact!.id, email: p.email })}>
+                  <button
+                    type="button"
+                    class="primary"
+                    data-action="link-contact"
+                    data-email={p.email}
+                    disabled={busy.value}
+                    onClick={() => act({ type: 'sidebar:linkContact', contactId: p.proposedContact!.id, email: p.email })}
+                  >
                     {t('linkContact')}
                   </button>
                 </div>
               ) : (
-                <button type="button" class="primary" data-action="capture" data-email={p.email} disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', email: p.email })}>
+                <button
+                  type="button"
+                  class="primary"
+                  data-action="capture"
+                  data-email={p.email}
+                  disabled={busy.value}
+                  onClick={() => act({ type: 'sidebar:capture', email: p.email })}
+                >
                   {p.accountId ? t('addAsContact') : p.freeMail ? t('addPerson') : `${t('addCompany')} (${domainOf(p.email)})`}
                 </button>
               )}

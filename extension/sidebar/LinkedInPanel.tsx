@@ -38,7 +38,17 @@ const pageValues = (page: LinkedInPage): Record<Editable, string> => ({
   headline: page.kind === 'person' ? (page.headline ?? '') : '',
 });
 
-function CorrectionForm({ values, fields, edits, onChange }: { values: Record<Editable, string>; fields: Editable[]; edits: CaptureEdits; onChange: (e: CaptureEdits) => void }) {
+function CorrectionForm({
+  values,
+  fields,
+  edits,
+  onChange,
+}: {
+  values: Record<Editable, string>;
+  fields: Editable[];
+  edits: CaptureEdits;
+  onChange: (e: CaptureEdits) => void;
+}) {
   return (
     <div class="gap-form correction">
       {fields.map((f) => (
@@ -65,7 +75,9 @@ function CorrectStored({ match }: { match: LinkedInMatch }) {
   useEscape(() => setOpen(false));
   if (!contact || !match.account) return null;
   const stored: Record<Editable, string> = { name: contact.name, companyName: match.account.name, headline: contact.headline ?? '' };
-  const changed = Object.fromEntries(Object.entries(edits).filter(([k, v]) => v.trim() !== stored[k as Editable] && (k === 'headline' || v.trim()))) as CaptureEdits;
+  const changed = Object.fromEntries(
+    Object.entries(edits).filter(([k, v]) => v.trim() !== stored[k as Editable] && (k === 'headline' || v.trim())),
+  ) as CaptureEdits;
   if (!open)
     return (
       <button type="button" class="link" data-action="edit-capture" onClick={() => setOpen(true)}>
@@ -136,7 +148,13 @@ export function LinkedInPanel({ page, match }: { page: LinkedInPage; match: Link
                   <p>
                     {t('samePersonAs')} <strong>{match.proposedContact.name}</strong>?
                   </p>
-                  <button type="button" class="primary" data-action="link-contact" disabled={busy.value} onClick={() => act({ type: 'sidebar:capture', linkContactId: match.proposedContact!.id })}>
+                  <button
+                    type="button"
+                    class="primary"
+                    data-action="link-contact"
+                    disabled={busy.value}
+                    onClick={() => act({ type: 'sidebar:capture', linkContactId: match.proposedContact!.id })}
+                  >
                     {t('linkContact')}
                   </button>
                 </div>

@@ -22,14 +22,32 @@ export function Opportunities({ account }: { account: AccountView }) {
             {o.outcome === 'open' && (
               <div class="row">
                 {STAGES.filter((s) => STAGES.indexOf(s) > STAGES.indexOf(o.stage as (typeof STAGES)[number])).map((s) => (
-                  <button key={s} type="button" data-action="advance-opportunity" data-to={s} disabled={busy.value} onClick={() => act({ type: 'sidebar:advanceOpportunity', opportunityId: o.id, stage: s })}>
+                  <button
+                    key={s}
+                    type="button"
+                    data-action="advance-opportunity"
+                    data-to={s}
+                    disabled={busy.value}
+                    onClick={() => act({ type: 'sidebar:advanceOpportunity', opportunityId: o.id, stage: s })}
+                  >
                     → {label(phaseById(s).label)}
                   </button>
                 ))}
-                <button type="button" class="primary" data-action="win-opportunity" disabled={busy.value} onClick={() => act({ type: 'sidebar:closeOpportunity', opportunityId: o.id, outcome: 'won' })}>
+                <button
+                  type="button"
+                  class="primary"
+                  data-action="win-opportunity"
+                  disabled={busy.value}
+                  onClick={() => act({ type: 'sidebar:closeOpportunity', opportunityId: o.id, outcome: 'won' })}
+                >
                   {t('won')}
                 </button>
-                <button type="button" data-action="lose-opportunity" disabled={busy.value} onClick={() => act({ type: 'sidebar:closeOpportunity', opportunityId: o.id, outcome: 'lost', lostReason: 'no_need' })}>
+                <button
+                  type="button"
+                  data-action="lose-opportunity"
+                  disabled={busy.value}
+                  onClick={() => act({ type: 'sidebar:closeOpportunity', opportunityId: o.id, outcome: 'lost', lostReason: 'no_need' })}
+                >
                   {t('lost')}
                 </button>
               </div>
@@ -45,11 +63,22 @@ export function Opportunities({ account }: { account: AccountView }) {
           const title = (f.namedItem('opportunityTitle') as HTMLInputElement).value.trim();
           const amount = Number((f.namedItem('opportunityAmount') as HTMLInputElement).value);
           if (!title) return;
-          void act({ type: 'sidebar:createOpportunity', accountId: account.id, kind: kind.value, title, amount: Number.isFinite(amount) && amount > 0 ? amount : undefined });
+          void act({
+            type: 'sidebar:createOpportunity',
+            accountId: account.id,
+            kind: kind.value,
+            title,
+            amount: Number.isFinite(amount) && amount > 0 ? amount : undefined,
+          });
           e.currentTarget.reset();
         }}
       >
-        <select name="opportunityKind" aria-label={t('opportunityKindLabel')} value={kind.value} onChange={(e) => (kind.value = e.currentTarget.value as 'upsell' | 'cross_sell')}>
+        <select
+          name="opportunityKind"
+          aria-label={t('opportunityKindLabel')}
+          value={kind.value}
+          onChange={(e) => (kind.value = e.currentTarget.value as 'upsell' | 'cross_sell')}
+        >
           <option value="upsell">{t('upsell')}</option>
           <option value="cross_sell">{t('crossSell')}</option>
         </select>

@@ -84,7 +84,14 @@ export function PhaseStepper({ accountId, current, proposed }: { accountId: stri
           <p class="muted">{t('reason')}</p>
           <div class="reasons">
             {move.reasons.map((r) => (
-              <button type="button" key={r} data-reason={r} class={reason.value === r ? 'chosen' : ''} aria-pressed={reason.value === r} onClick={() => (reason.value = r)}>
+              <button
+                type="button"
+                key={r}
+                data-reason={r}
+                class={reason.value === r ? 'chosen' : ''}
+                aria-pressed={reason.value === r}
+                onClick={() => (reason.value = r)}
+              >
                 {label(BACK_REASON_LABELS[r])}
               </button>
             ))}

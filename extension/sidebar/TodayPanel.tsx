@@ -11,7 +11,13 @@ import { ask } from '../messaging/send';
 
 type TodayView = Extract<SidebarView, { site: 'today' }>;
 type Today = TodayView['today'];
-const KIND_LABEL = { proposal: 'todayProposal', 'next-step': 'todayNextStep', review: 'todayReview', complaint: 'todayComplaint', stale: 'todayStale' } as const;
+const KIND_LABEL = {
+  proposal: 'todayProposal',
+  'next-step': 'todayNextStep',
+  review: 'todayReview',
+  complaint: 'todayComplaint',
+  stale: 'todayStale',
+} as const;
 
 /** The known accounts among the senders of the visible thread list, with their phase. */
 function KnownSenders({ senders }: { senders: TodayView['senders'] }) {
@@ -49,7 +55,13 @@ export function TodayPanel({ today, senders }: { today: Today | null; senders: T
       {today.items.length === 0 && <p class="muted">{t('todayEmpty')}</p>}
       <ul class="today">
         {today.items.map((i, n) => (
-          <li key={`${i.kind}-${i.accountId}-${n}`} data-item={i.kind} data-account-id={i.accountId} data-account-phase={i.phase} class={i.overdue ? 'overdue' : ''}>
+          <li
+            key={`${i.kind}-${i.accountId}-${n}`}
+            data-item={i.kind}
+            data-account-id={i.accountId}
+            data-account-phase={i.phase}
+            class={i.overdue ? 'overdue' : ''}
+          >
             <span class="muted">{t(KIND_LABEL[i.kind])}</span>{' '}
             <button type="button" class="link" onClick={() => ask({ type: 'open:account', id: i.accountId })}>
               {i.name}

@@ -107,13 +107,20 @@ async function main(argv: string[]) {
         return await eraseAccount(db, await cliAdmin(db, values.team), { accountId: values.account });
       case 'seed-demo': {
         const accounts = values.accounts === undefined ? undefined : Number(values.accounts);
-        if (accounts !== undefined && !(Number.isInteger(accounts) && accounts > 0 && accounts <= 100_000)) throw new Error('--accounts takes a whole number from 1 to 100000');
+        if (accounts !== undefined && !(Number.isInteger(accounts) && accounts > 0 && accounts <= 100_000))
+          throw new Error('--accounts takes a whole number from 1 to 100000');
         return await seedDemo(db, { team: values.team ?? 'Demo', accounts });
       }
       case 'import': {
         if (!values.file) throw new Error('import needs --file F.csv');
         const actor = await cliAdmin(db, values.team);
-        const { errors, preview: _preview, headers: _headers, sample: _sample, ...counts } = await importSelection(db, actor, readFileSync(values.file), {
+        const {
+          errors,
+          preview: _preview,
+          headers: _headers,
+          sample: _sample,
+          ...counts
+        } = await importSelection(db, actor, readFileSync(values.file), {
           source: values.source ?? basename(values.file).replace(/\.[^.]+$/, ''),
           ownerEmail: values.owner,
           dryRun: values['dry-run'],
@@ -121,14 +128,21 @@ async function main(argv: string[]) {
         return { ...counts, errors: errors.slice(0, 20) };
       }
       case 'create-form': {
-        const form = await createForm(db, await cliAdmin(db, values.team), { name: values.name ?? '', redirectUrl: values.redirect, origins: values.origin ?? [], ownerEmail: values.owner });
+        const form = await createForm(db, await cliAdmin(db, values.team), {
+          name: values.name ?? '',
+          redirectUrl: values.redirect,
+          origins: values.origin ?? [],
+          ownerEmail: values.owner,
+        });
         return { ...form, post: `/forms/${form.key}` };
       }
       case 'export':
         if (!values.out) throw new Error('export needs --out DIR');
         return await exportAll(db, await cliAdmin(db, values.team), values.out, values.format, values.delimiter);
       default:
-        throw new Error(`Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, set-role, export-person, erase-person, erase-account, seed-demo, import, create-form, export`);
+        throw new Error(
+          `Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, set-role, export-person, erase-person, erase-account, seed-demo, import, create-form, export`,
+        );
     }
   } finally {
     db.client.close();

@@ -23,7 +23,9 @@ export async function applyMigrations(orm: LibSQLDatabase<Record<string, unknown
       orm.transaction(
         async (tx) => {
           await tx.run(sql`CREATE TABLE IF NOT EXISTS ${sql.identifier(TABLE)} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
-          const [last] = await tx.values<[unknown, unknown, unknown]>(sql`SELECT id, hash, created_at FROM ${sql.identifier(TABLE)} ORDER BY created_at DESC LIMIT 1`);
+          const [last] = await tx.values<[unknown, unknown, unknown]>(
+            sql`SELECT id, hash, created_at FROM ${sql.identifier(TABLE)} ORDER BY created_at DESC LIMIT 1`,
+          );
           const pending = migrations.filter((m) => !last || Number(last[2]) < m.folderMillis);
           for (const m of pending) {
             for (const stmt of m.sql) if (stmt.trim()) await tx.run(sql.raw(stmt));

@@ -5,7 +5,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ACTIVITY_TYPES, DECISION_ROLES, OPPORTUNITY_KINDS, OPPORTUNITY_OUTCOMES, PHASE_IDS, USER_ROLES, type AutoMoveSettings, OPPORTUNITY_STAGES } from '../../shared/phases';
+import {
+  ACTIVITY_TYPES,
+  DECISION_ROLES,
+  OPPORTUNITY_KINDS,
+  OPPORTUNITY_OUTCOMES,
+  PHASE_IDS,
+  USER_ROLES,
+  type AutoMoveSettings,
+  OPPORTUNITY_STAGES,
+} from '../../shared/phases';
 import type { AccountFacts, ActivityData } from '../../shared/schemas';
 
 const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
@@ -22,7 +31,9 @@ export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull().default('rep'),
@@ -39,8 +50,12 @@ export const apiTokens = sqliteTable(
   'api_tokens',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     /** sha-256 of the token; the token itself is shown once and never stored */
     tokenHash: text('token_hash').notNull(),
     label: text('label').notNull().default(''),
@@ -55,8 +70,12 @@ export const accounts = sqliteTable(
   'accounts',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    kind: text('kind', { enum: ['company', 'person'] }).notNull().default('company'),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    kind: text('kind', { enum: ['company', 'person'] })
+      .notNull()
+      .default('company'),
     name: text('name').notNull(),
     address: text('address'),
     postcode: text('postcode'),
@@ -116,8 +135,12 @@ export const contacts = sqliteTable(
   'contacts',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull().default(''),
     phone: text('phone'),
@@ -140,9 +163,13 @@ export const contacts = sqliteTable(
 export const contactEmails = sqliteTable(
   'contact_emails',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     email: text('email').notNull(),
-    contactId: text('contact_id').notNull().references(() => contacts.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
   },
   (t) => [uniqueIndex('contact_emails_team_email').on(t.teamId, t.email), index('contact_emails_contact').on(t.contactId)],
 );
@@ -151,8 +178,12 @@ export const activities = sqliteTable(
   'activities',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     contactId: text('contact_id').references(() => contacts.id),
     type: text('type', { enum: ACTIVITY_TYPES }).notNull(),
     direction: text('direction', { enum: ['in', 'out'] }),
@@ -162,7 +193,9 @@ export const activities = sqliteTable(
     data: text('data', { mode: 'json' }).$type<ActivityData>().notNull().default({}),
     /** where it came from (Gmail message id, LinkedIn URL, ...): one activity per key per team */
     sourceKey: text('source_key').notNull(),
-    loggedBy: text('logged_by').notNull().references(() => users.id),
+    loggedBy: text('logged_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: created(),
   },
   (t) => [
@@ -178,12 +211,18 @@ export const phaseChanges = sqliteTable(
   'phase_changes',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     from: text('from_phase', { enum: PHASE_IDS }),
     to: text('to_phase', { enum: PHASE_IDS }).notNull(),
     at: integer('at').notNull(),
-    byUserId: text('by_user_id').notNull().references(() => users.id),
+    byUserId: text('by_user_id')
+      .notNull()
+      .references(() => users.id),
     reason: text('reason'),
     note: text('note'),
     evidenceActivityId: text('evidence_activity_id').references(() => activities.id),
@@ -206,8 +245,12 @@ export const phaseChanges = sqliteTable(
 export const phaseReaches = sqliteTable(
   'phase_reaches',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     ownerId: text('owner_id'),
     phaseIdx: integer('phase_idx').notNull(),
     at: integer('at').notNull(),
@@ -234,7 +277,9 @@ export const phaseReaches = sqliteTable(
 export const stayDays = sqliteTable(
   'stay_days',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     ownerId: text('owner_id').notNull().default(''),
     phaseIdx: integer('phase_idx').notNull(),
     endDay: integer('end_day').notNull(),
@@ -248,7 +293,9 @@ export const stayDays = sqliteTable(
 export const activityDaily = sqliteTable(
   'activity_daily',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     day: integer('day').notNull(),
     userId: text('user_id').notNull(),
     type: text('type', { enum: ACTIVITY_TYPES }).notNull(),
@@ -262,12 +309,20 @@ export const proposals = sqliteTable(
   'proposals',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     to: text('to_phase', { enum: PHASE_IDS }).notNull(),
     evidence: text('evidence').notNull(),
-    evidenceActivityId: text('evidence_activity_id').notNull().references(() => activities.id),
-    status: text('status', { enum: ['open', 'accepted', 'dismissed'] }).notNull().default('open'),
+    evidenceActivityId: text('evidence_activity_id')
+      .notNull()
+      .references(() => activities.id),
+    status: text('status', { enum: ['open', 'accepted', 'dismissed'] })
+      .notNull()
+      .default('open'),
     createdAt: created(),
   },
   (t) => [index('proposals_account').on(t.accountId, t.status)],
@@ -277,8 +332,12 @@ export const opportunities = sqliteTable(
   'opportunities',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     kind: text('kind', { enum: OPPORTUNITY_KINDS }).notNull(),
     title: text('title').notNull().default(''),
     amount: real('amount'),
@@ -295,7 +354,9 @@ export const opportunities = sqliteTable(
 export const clientWrites = sqliteTable(
   'client_writes',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     /** a write id is the caller's own, for one procedure: a colleague's id, or one reused on another procedure, is another write */
     userId: text('user_id').notNull().default(''),
     procedure: text('procedure').notNull().default(''),
@@ -306,7 +367,18 @@ export const clientWrites = sqliteTable(
   (t) => [uniqueIndex('client_writes_scope').on(t.teamId, t.userId, t.procedure, t.clientId)],
 );
 
-export const ACCOUNT_EVENT_KINDS = ['edited', 'archived', 'restored', 'owner_changed', 'contact_added', 'contact_edited', 'person_erased', 'account_erased', 'imported', 'merged'] as const;
+export const ACCOUNT_EVENT_KINDS = [
+  'edited',
+  'archived',
+  'restored',
+  'owner_changed',
+  'contact_added',
+  'contact_edited',
+  'person_erased',
+  'account_erased',
+  'imported',
+  'merged',
+] as const;
 export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
 
 /**
@@ -318,8 +390,12 @@ export const accountEvents = sqliteTable(
   'account_events',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     userId: text('user_id').references(() => users.id),
     at: integer('at').notNull(),
     kind: text('kind', { enum: ACCOUNT_EVENT_KINDS }).notNull(),
@@ -337,8 +413,12 @@ export const captureHealth = sqliteTable(
   'capture_health',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
-    userId: text('user_id').notNull().references(() => users.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     at: integer('at').notNull(),
     kind: text('kind', { enum: ['person', 'company'] }).notNull(),
     layout: text('layout').notNull(),
@@ -357,8 +437,12 @@ export const captureHealth = sqliteTable(
 export const autoLogSkips = sqliteTable(
   'auto_log_skips',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
-    userId: text('user_id').notNull().references(() => users.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     threadId: text('thread_id').notNull(),
     createdAt: created(),
   },
@@ -370,7 +454,9 @@ export const webForms = sqliteTable(
   'web_forms',
   {
     id: text('id').primaryKey(),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     /** public: it is in the form's HTML; it only lets a site send enquiries */
     key: text('key').notNull(),
     name: text('name').notNull(),

@@ -8,7 +8,7 @@ import { staleSql, staleThresholds } from './reports/time-in-phase';
 import type { Orm, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
 import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals } from '../db/schema';
-import type { ActivityType, PhaseId } from '../../shared/phases';
+import type { ActivityType } from '../../shared/phases';
 import { fullName } from '../../shared/names';
 import type { Actor } from './actor';
 import { notFound } from './errors';
@@ -37,7 +37,12 @@ export async function searchAccounts(q: Q, actor: Actor, input: AccountQuery) {
         or exists (select 1 from ${contactEmails} e join ${contacts} c2 on c2.id = e.contact_id where c2.account_id = ${accounts.id} and e.email like ${like} escape '\\'))`
     : undefined;
   const staleIds = input.stale ? await staleAccountIds(q, actor) : undefined;
-  const order = input.sort === 'phaseSince' ? asc(accounts.phaseSince) : input.sort === 'lastActivity' ? sql`${accounts.lastActivityAt} is null, ${accounts.lastActivityAt} desc` : asc(accounts.name);
+  const order =
+    input.sort === 'phaseSince'
+      ? asc(accounts.phaseSince)
+      : input.sort === 'lastActivity'
+        ? sql`${accounts.lastActivityAt} is null, ${accounts.lastActivityAt} desc`
+        : asc(accounts.name);
   return q
     .select({
       id: accounts.id,
@@ -70,25 +75,41 @@ export async function searchAccounts(q: Q, actor: Actor, input: AccountQuery) {
 async function staleAccountIds(q: Q, actor: Actor, now = Date.now()) {
   const scope = scopeFor({ ...actor, role: 'manager' }, { from: now - 365 * 86_400_000, to: now });
   const thresholds = await staleThresholds(q as Orm, scope);
-  const rows = await (q as Orm).all<{ id: string }>(sql`select a.id from accounts a where a.team_id = ${actor.teamId} and a.archived_at is null and ${staleSql(scope, thresholds)} limit 1000`);
+  const rows = await (q as Orm).all<{ id: string }>(
+    sql`select a.id from accounts a where a.team_id = ${actor.teamId} and a.archived_at is null and ${staleSql(scope, thresholds)} limit 1000`,
+  );
   return rows.map((r) => r.id);
 }
 
 export async function getAccount(q: Q, actor: Actor, id: string) {
   const byId = { id, teamId: actor.teamId };
   const account = await prepared(q, 'card.account', (d) =>
-    d.select().from(accounts).where(and(eq(accounts.id, sql.placeholder('id')), eq(accounts.teamId, sql.placeholder('teamId')))),
+    d
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.id, sql.placeholder('id')), eq(accounts.teamId, sql.placeholder('teamId')))),
   ).get(byId);
   if (!account) throw notFound('Account');
   const ofAccount = <T extends { accountId: unknown }>(t: T) => eq(t.accountId as typeof contacts.accountId, sql.placeholder('id'));
   const [people, emails, timeline, changes, open, opps, types] = await Promise.all([
     prepared(q, 'card.contacts', (d) => d.select().from(contacts).where(ofAccount(contacts)).orderBy(asc(contacts.createdAt))).all(byId),
     prepared(q, 'card.emails', (d) =>
-      d.select({ contactId: contactEmails.contactId, email: contactEmails.email }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(ofAccount(contacts)),
+      d
+        .select({ contactId: contactEmails.contactId, email: contactEmails.email })
+        .from(contactEmails)
+        .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+        .where(ofAccount(contacts)),
     ).all(byId),
-    prepared(q, 'card.activities', (d) => d.select().from(activities).where(ofAccount(activities)).orderBy(desc(activities.occurredAt)).limit(TIMELINE_LIMIT)).all(byId),
+    prepared(q, 'card.activities', (d) =>
+      d.select().from(activities).where(ofAccount(activities)).orderBy(desc(activities.occurredAt)).limit(TIMELINE_LIMIT),
+    ).all(byId),
     prepared(q, 'card.changes', (d) => d.select().from(phaseChanges).where(ofAccount(phaseChanges)).orderBy(asc(phaseChanges.at))).all(byId),
-    prepared(q, 'card.proposals', (d) => d.select().from(proposals).where(and(ofAccount(proposals), eq(proposals.status, 'open')))).all(byId),
+    prepared(q, 'card.proposals', (d) =>
+      d
+        .select()
+        .from(proposals)
+        .where(and(ofAccount(proposals), eq(proposals.status, 'open'))),
+    ).all(byId),
     prepared(q, 'card.opportunities', (d) => d.select().from(opportunities).where(ofAccount(opportunities)).orderBy(desc(opportunities.createdAt))).all(byId),
     prepared(q, 'card.types', (d) => d.selectDistinct({ type: activities.type }).from(activities).where(ofAccount(activities))).all(byId),
   ]);
@@ -134,15 +155,28 @@ export type AccountView = Awaited<ReturnType<typeof getAccount>>;
  * of the same name without a profile (met by e-mail), is proposed as that
  * contact — linked in one click, never merged silently.
  */
-export async function lookupLinkedIn(q: Q, actor: Actor, input: { profileUrl?: string; memberId?: string; companyUrl?: string; companyName?: string; name?: string }) {
+export async function lookupLinkedIn(
+  q: Q,
+  actor: Actor,
+  input: { profileUrl?: string; memberId?: string; companyUrl?: string; companyName?: string; name?: string },
+) {
   // a page opened at nl.linkedin.com, with a slash or a query, is the profile captured at www.linkedin.com
-  const by = { ...input, profileUrl: input.profileUrl && normalizeProfileUrl(input.profileUrl), companyUrl: input.companyUrl && normalizeCompanyUrl(input.companyUrl) };
+  const by = {
+    ...input,
+    profileUrl: input.profileUrl && normalizeProfileUrl(input.profileUrl),
+    companyUrl: input.companyUrl && normalizeCompanyUrl(input.companyUrl),
+  };
   const contact = by.profileUrl || by.memberId ? await findContact(q, actor.teamId, { linkedinUrl: by.profileUrl, memberId: by.memberId }) : undefined;
   if (contact) return { matchedBy: 'person' as const, contactId: contact.id, proposedContact: null, account: await getAccount(q, actor, contact.accountId) };
   const account = await findAccount(q, actor.teamId, { linkedinCompanyUrl: by.companyUrl, name: by.companyName });
   if (account) {
     const same = by.name ? await findContactByName(q, account.id, by.name, 'linkedin') : undefined;
-    return { matchedBy: 'company' as const, contactId: null, proposedContact: same ? { id: same.id, name: fullName(same) } : null, account: await getAccount(q, actor, account.id) };
+    return {
+      matchedBy: 'company' as const,
+      contactId: null,
+      proposedContact: same ? { id: same.id, name: fullName(same) } : null,
+      account: await getAccount(q, actor, account.id),
+    };
   }
   return { matchedBy: null, contactId: null, proposedContact: null, account: null };
 }

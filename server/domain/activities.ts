@@ -55,12 +55,23 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
     .onConflictDoNothing()
     .returning();
   if (inserted[0]) {
-    await countActivity(tx, { teamId: actor.teamId, accountId: input.accountId, userId: actor.userId, type: input.type, occurredAt: inserted[0].occurredAt, data: inserted[0].data });
+    await countActivity(tx, {
+      teamId: actor.teamId,
+      accountId: input.accountId,
+      userId: actor.userId,
+      type: input.type,
+      occurredAt: inserted[0].occurredAt,
+      data: inserted[0].data,
+    });
     // e-mails and calls fill no checklist item: recount only when it can change
     if (CHECKLIST_ACTIVITY_TYPES.has(input.type)) await refreshGaps(tx, input.accountId);
     return { activity: inserted[0], created: true };
   }
-  const existing = await tx.select().from(activities).where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey))).get();
+  const existing = await tx
+    .select()
+    .from(activities)
+    .where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey)))
+    .get();
   return { activity: existing!, created: false };
 }
 
@@ -80,7 +91,10 @@ export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {
     const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
     if (kind) proposal = await proposeFromEvidence(tx, actor, account, kind, activity.id);
   }
-  const referredAccountId = created && input.type === 'referral' && input.data?.referredCompany ? await referredSuspect(tx, actor, account.name, input.data.referredCompany, activity.id) : null;
+  const referredAccountId =
+    created && input.type === 'referral' && input.data?.referredCompany
+      ? await referredSuspect(tx, actor, account.name, input.data.referredCompany, activity.id)
+      : null;
   return { activityId: activity.id, created, proposal, referredAccountId };
 }
 
@@ -88,7 +102,11 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /** A paid invoice is a first purchase, or with two more in the last 12 months, repeat business. */
 async function paidInvoiceEvidence(tx: Tx, actor: Actor, accountId: string, at: number) {
-  const rows = await tx.select({ type: activities.type, data: activities.data, at: activities.occurredAt }).from(activities).where(and(eq(activities.accountId, accountId), eq(activities.teamId, actor.teamId))).all();
+  const rows = await tx
+    .select({ type: activities.type, data: activities.data, at: activities.occurredAt })
+    .from(activities)
+    .where(and(eq(activities.accountId, accountId), eq(activities.teamId, actor.teamId)))
+    .all();
   const paid = rows.filter((r) => (r.type === 'payment' || (r.type === 'invoice' && r.data.paid)) && r.at <= at && r.at > at - YEAR_MS);
   return paid.length >= 3 ? ('third_paid_invoice_12m' as const) : ('first_paid_invoice' as const);
 }
@@ -97,5 +115,8 @@ async function paidInvoiceEvidence(tx: Tx, actor: Actor, accountId: string, at: 
 async function referredSuspect(tx: Tx, actor: Actor, ambassador: string, company: string, activityId: string) {
   const known = await findAccount(tx, actor.teamId, { name: company });
   if (known) return known.id;
-  return createAccount(tx, actor, { kind: 'company', name: company.trim(), source: `Referral: ${ambassador}` }, FIRST_PHASE, { type: 'note', sourceKey: `referral:${activityId}` });
+  return createAccount(tx, actor, { kind: 'company', name: company.trim(), source: `Referral: ${ambassador}` }, FIRST_PHASE, {
+    type: 'note',
+    sourceKey: `referral:${activityId}`,
+  });
 }

@@ -92,12 +92,20 @@ export async function listUsers(db: Db, teamName?: string) {
 export async function revokeTokens(db: Db, by: { tokenId?: string; email?: string }, now = Date.now()) {
   return db.write(async (tx) => {
     if (by.tokenId) {
-      const r = await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, by.tokenId), isNull(apiTokens.revokedAt))).returning();
+      const r = await tx
+        .update(apiTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(apiTokens.id, by.tokenId), isNull(apiTokens.revokedAt)))
+        .returning();
       return r.length;
     }
     const user = by.email ? await tx.query.users.findFirst({ where: eq(users.email, by.email.toLowerCase()) }) : undefined;
     if (!user) throw new DomainError('NOT_FOUND', 'No such user');
-    const r = await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt))).returning();
+    const r = await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)))
+      .returning();
     return r.length;
   });
 }
@@ -118,7 +126,6 @@ export async function setNeverLog(db: Db, actor: Actor, entries: string[]) {
   await db.write((tx) => tx.update(users).set({ neverLog: clean }).where(eq(users.id, actor.userId)));
   return clean;
 }
-
 
 export async function setAutoLog(db: Db, actor: Actor, on: boolean) {
   await db.write((tx) => tx.update(users).set({ autoLog: on }).where(eq(users.id, actor.userId)));

@@ -23,7 +23,9 @@ const sourceKeys = (messageIds: string[]) => messageIds.map((id) => `gmail:${id}
 async function whyNot(tx: Tx, actor: Actor, thread: GmailThread): Promise<AutoLogSkip | null> {
   const user = await tx.query.users.findFirst({ where: eq(users.id, actor.userId) });
   if (!user?.autoLog) return 'off';
-  const skipped = await tx.query.autoLogSkips.findFirst({ where: and(eq(autoLogSkips.teamId, actor.teamId), eq(autoLogSkips.userId, actor.userId), eq(autoLogSkips.threadId, thread.threadId)) });
+  const skipped = await tx.query.autoLogSkips.findFirst({
+    where: and(eq(autoLogSkips.teamId, actor.teamId), eq(autoLogSkips.userId, actor.userId), eq(autoLogSkips.threadId, thread.threadId)),
+  });
   if (skipped) return 'undone';
   if (recipientCount(thread) > MAX_LOGGED_RECIPIENTS) return 'too-many-recipients';
   for (const p of thread.external) {

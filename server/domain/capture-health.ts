@@ -62,7 +62,11 @@ export async function captureHealthReport(db: Orm, actor: Actor, now = Date.now(
 
   const sum = (list: typeof rows) => {
     const n = list.reduce((a, r) => a + r.captures, 0);
-    const of = (k: 'name' | 'headline' | 'company' | 'location') => share(list.reduce((a, r) => a + Number(r[k] ?? 0), 0), n);
+    const of = (k: 'name' | 'headline' | 'company' | 'location') =>
+      share(
+        list.reduce((a, r) => a + Number(r[k] ?? 0), 0),
+        n,
+      );
     return { captures: n, name: of('name'), headline: of('headline'), company: of('company'), location: of('location') };
   };
   const persons = rows.filter((r) => r.kind === 'person');
@@ -74,7 +78,16 @@ export async function captureHealthReport(db: Orm, actor: Actor, now = Date.now(
     layouts: [...families.entries()]
       .map(([key, list]) => {
         const [kind, layout] = key.split('|') as ['person' | 'company', string];
-        return { kind, layout, version: list.map((r) => r.version).sort().at(-1)!, last7: sum(list.filter((r) => r.recent)), last30: sum(list) };
+        return {
+          kind,
+          layout,
+          version: list
+            .map((r) => r.version)
+            .sort()
+            .at(-1)!,
+          last7: sum(list.filter((r) => r.recent)),
+          last30: sum(list),
+        };
       })
       .sort((a, b) => b.last30.captures - a.last30.captures),
   };

@@ -105,7 +105,13 @@ async function linkProfile(tx: Tx, actor: Actor, contactId: string, p: LinkedInP
   if (contact.linkedinUrl) throw new DomainError('CONFLICT', 'This contact has a LinkedIn profile already');
   await tx
     .update(contacts)
-    .set({ linkedinUrl: p.profileUrl, linkedinMemberId: p.memberId ?? null, headline: contact.headline ?? p.headline ?? null, location: contact.location ?? p.location ?? null, photoUrl: contact.photoUrl ?? p.photoUrl ?? null })
+    .set({
+      linkedinUrl: p.profileUrl,
+      linkedinMemberId: p.memberId ?? null,
+      headline: contact.headline ?? p.headline ?? null,
+      location: contact.location ?? p.location ?? null,
+      photoUrl: contact.photoUrl ?? p.photoUrl ?? null,
+    })
     .where(eq(contacts.id, contact.id));
   await insertActivity(tx, actor, { accountId: contact.accountId, contactId: contact.id, type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` });
   await recordEvent(tx, actor, contact.accountId, 'contact_edited', { contactId: contact.id, fields: ['linkedin'] });

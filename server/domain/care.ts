@@ -50,7 +50,12 @@ export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: numbe
         .from(activities)
         .where(and(forAccount(activities.accountId), inArray(activities.type, [...CONTACT_TYPES]), lte(activities.occurredAt, sql.placeholder('now')))),
     ).get(at),
-    prepared(q, 'care.customer', (d) => d.select({ at: min(phaseChanges.at) }).from(phaseChanges).where(and(forAccount(phaseChanges.accountId), eq(phaseChanges.to, CUSTOMER_PHASE)))).get(at),
+    prepared(q, 'care.customer', (d) =>
+      d
+        .select({ at: min(phaseChanges.at) })
+        .from(phaseChanges)
+        .where(and(forAccount(phaseChanges.accountId), eq(phaseChanges.to, CUSTOMER_PHASE))),
+    ).get(at),
     prepared(q, 'care.complaints', (d) =>
       d
         .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })

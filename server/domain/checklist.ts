@@ -40,14 +40,18 @@ function filled(item: ChecklistItem, s: ChecklistSubject): boolean {
   return Boolean(account.facts[item.key as keyof AccountFacts]);
 }
 
-export const checklistGaps = (phase: PhaseId, s: ChecklistSubject): ChecklistItem[] =>
-  phaseById(phase).checklist.filter((item) => !filled(item, s));
+export const checklistGaps = (phase: PhaseId, s: ChecklistSubject): ChecklistItem[] => phaseById(phase).checklist.filter((item) => !filled(item, s));
 
 /** Loads what the checklist rules look at for one account. */
 export async function checklistSubject(q: Orm | Tx, accountId: string) {
   const [people, emails, types] = await Promise.all([
     q.select({ id: contacts.id, phone: contacts.phone, role: contacts.role }).from(contacts).where(eq(contacts.accountId, accountId)).all(),
-    q.select({ contactId: contactEmails.contactId, email: contactEmails.email }).from(contactEmails).innerJoin(contacts, eq(contacts.id, contactEmails.contactId)).where(eq(contacts.accountId, accountId)).all(),
+    q
+      .select({ contactId: contactEmails.contactId, email: contactEmails.email })
+      .from(contactEmails)
+      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+      .where(eq(contacts.accountId, accountId))
+      .all(),
     q.selectDistinct({ type: activities.type }).from(activities).where(eq(activities.accountId, accountId)).all(),
   ]);
   return {

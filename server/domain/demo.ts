@@ -63,7 +63,13 @@ export async function seedDemo(db: Db, o: DemoOptions = {}) {
     const name = `${pick(WORDS)}${pick(WORDS).toLowerCase()} ${pick(KINDS)}`;
     const start = now - between(5, 365) * DAY;
     const viaForm = r() < 0.15;
-    const id = await w.create(rep, { name, city: pick(CITIES), industry: r() < 0.7 ? pick(INDUSTRIES) : undefined }, entryPhase(viaForm), start, viaForm ? 'form' : 'linkedin_capture');
+    const id = await w.create(
+      rep,
+      { name, city: pick(CITIES), industry: r() < 0.7 ? pick(INDUSTRIES) : undefined },
+      entryPhase(viaForm),
+      start,
+      viaForm ? 'form' : 'linkedin_capture',
+    );
     phaseChanges++;
     activities++;
     let at = start;

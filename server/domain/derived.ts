@@ -11,7 +11,6 @@ import { accounts, activityDaily, phaseReaches, stayDays } from '../db/schema';
 import { DAY_MS, phaseIndex, type ActivityType, type PhaseId } from '../../shared/phases';
 import type { ActivityData } from '../../shared/schemas';
 
-
 /**
  * Records the phases an event moved an account into (its target and the
  * phases it skipped). Earlier reaches of lower phases are marked as left now;
@@ -30,22 +29,45 @@ export async function recordReaches(tx: Tx, r: { teamId: string; accountId: stri
 /** The reach rows of one event: the target, and the phases it skipped (left in the same moment). */
 export function reachRows(r: { teamId: string; accountId: string; ownerId: string | null; phases: PhaseId[]; at: number }) {
   const top = Math.max(...r.phases.map(phaseIndex));
-  return r.phases.map((p) => ({ teamId: r.teamId, accountId: r.accountId, ownerId: r.ownerId, phaseIdx: phaseIndex(p), at: r.at, leftAt: phaseIndex(p) < top ? r.at : null }));
+  return r.phases.map((p) => ({
+    teamId: r.teamId,
+    accountId: r.accountId,
+    ownerId: r.ownerId,
+    phaseIdx: phaseIndex(p),
+    at: r.at,
+    leftAt: phaseIndex(p) < top ? r.at : null,
+  }));
 }
 
 /** One ended stay, counted by its end day and its length in whole days. */
 export async function recordStay(tx: Tx, r: { teamId: string; ownerId: string | null; phase: PhaseId; since: number; at: number }) {
   await tx
     .insert(stayDays)
-    .values({ teamId: r.teamId, ownerId: r.ownerId ?? '', phaseIdx: phaseIndex(r.phase), endDay: Math.floor(r.at / DAY_MS), days: Math.round((r.at - r.since) / DAY_MS), count: 1 })
-    .onConflictDoUpdate({ target: [stayDays.teamId, stayDays.endDay, stayDays.phaseIdx, stayDays.days, stayDays.ownerId], set: { count: sql`${stayDays.count} + 1` } });
+    .values({
+      teamId: r.teamId,
+      ownerId: r.ownerId ?? '',
+      phaseIdx: phaseIndex(r.phase),
+      endDay: Math.floor(r.at / DAY_MS),
+      days: Math.round((r.at - r.since) / DAY_MS),
+      count: 1,
+    })
+    .onConflictDoUpdate({
+      target: [stayDays.teamId, stayDays.endDay, stayDays.phaseIdx, stayDays.days, stayDays.ownerId],
+      set: { count: sql`${stayDays.count} + 1` },
+    });
 }
 
-export async function countActivity(tx: Tx, a: { teamId: string; accountId: string; userId: string; type: ActivityType; occurredAt: number; data: ActivityData }) {
+export async function countActivity(
+  tx: Tx,
+  a: { teamId: string; accountId: string; userId: string; type: ActivityType; occurredAt: number; data: ActivityData },
+) {
   await tx
     .insert(activityDaily)
     .values({ teamId: a.teamId, day: Math.floor(a.occurredAt / DAY_MS), userId: a.userId, type: a.type, count: 1 })
-    .onConflictDoUpdate({ target: [activityDaily.teamId, activityDaily.day, activityDaily.userId, activityDaily.type], set: { count: sql`${activityDaily.count} + 1` } });
+    .onConflictDoUpdate({
+      target: [activityDaily.teamId, activityDaily.day, activityDaily.userId, activityDaily.type],
+      set: { count: sql`${activityDaily.count} + 1` },
+    });
   await tx
     .update(accounts)
     .set({ lastActivityAt: sql`max(coalesce(${accounts.lastActivityAt}, 0), ${a.occurredAt})` })

@@ -12,7 +12,6 @@ import { recordEvent } from './trail';
 import { requireRole } from './roles';
 import { splitName } from '../../shared/names';
 
-
 export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: string; patch: AccountPatch }) {
   const account = await loadAccount(tx, actor, input.accountId);
   const { facts, ...fields } = input.patch;
@@ -63,7 +62,10 @@ export async function addContactChannel(tx: Tx, actor: Actor, input: { contactId
   }
   if (input.phone) await tx.update(contacts).set({ phone: input.phone }).where(eq(contacts.id, contact.id));
   await refreshGaps(tx, contact.accountId);
-  await recordEvent(tx, actor, contact.accountId, 'contact_edited', { contactId: contact.id, fields: [input.email ? 'email' : null, input.phone ? 'phone' : null].filter(Boolean) });
+  await recordEvent(tx, actor, contact.accountId, 'contact_edited', {
+    contactId: contact.id,
+    fields: [input.email ? 'email' : null, input.phone ? 'phone' : null].filter(Boolean),
+  });
   return { accountId: contact.accountId };
 }
 
@@ -87,7 +89,10 @@ export async function correctContact(tx: Tx, actor: Actor, input: { contactId: s
   if (!fields.length && input.companyName === undefined) throw new DomainError('BAD_REQUEST', 'Nothing to correct');
   if (fields.length) await tx.update(contacts).set(set).where(eq(contacts.id, contact.id));
   if (input.companyName !== undefined) {
-    await tx.update(accounts).set({ name: input.companyName }).where(and(eq(accounts.id, contact.accountId), eq(accounts.teamId, actor.teamId)));
+    await tx
+      .update(accounts)
+      .set({ name: input.companyName })
+      .where(and(eq(accounts.id, contact.accountId), eq(accounts.teamId, actor.teamId)));
     await recordEvent(tx, actor, contact.accountId, 'edited', { fields: ['name'] });
   }
   if (fields.length) await recordEvent(tx, actor, contact.accountId, 'contact_edited', { contactId: contact.id, fields });

@@ -1,11 +1,46 @@
 /** Free-mail providers: a sender there is a person, never a company account. */
 import { domainOf } from '../../shared/email';
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.nl', 'live.com', 'live.nl', 'msn.com',
-  'yahoo.com', 'yahoo.nl', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com',
-  'gmx.com', 'gmx.net', 'gmx.de', 'web.de', 'mail.com', 'zoho.com', 'yandex.com', 'ziggo.nl', 'kpnmail.nl',
-  'kpnplanet.nl', 'planet.nl', 'home.nl', 'hetnet.nl', 'chello.nl', 'casema.nl', 'xs4all.nl', 'telfort.nl',
-  'upcmail.nl', 'tele2.nl', 'online.nl', 'quicknet.nl', 'freeler.nl', 'skynet.be', 'telenet.be',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.nl',
+  'live.com',
+  'live.nl',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.nl',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'web.de',
+  'mail.com',
+  'zoho.com',
+  'yandex.com',
+  'ziggo.nl',
+  'kpnmail.nl',
+  'kpnplanet.nl',
+  'planet.nl',
+  'home.nl',
+  'hetnet.nl',
+  'chello.nl',
+  'casema.nl',
+  'xs4all.nl',
+  'telfort.nl',
+  'upcmail.nl',
+  'tele2.nl',
+  'online.nl',
+  'quicknet.nl',
+  'freeler.nl',
+  'skynet.be',
+  'telenet.be',
 ]);
 
 export const isFreeMail = (email: string) => FREE_MAIL.has(domainOf(email));
@@ -13,7 +48,12 @@ export const isFreeMail = (email: string) => FREE_MAIL.has(domainOf(email));
 /** "sales@acme-bouw.example" → "Acme Bouw": a readable name until someone types a better one. */
 export function nameFromDomain(domain: string): string {
   const labels = domain.split('.');
-  const main = labels.length > 2 && ['co', 'com', 'org', 'net'].includes(labels[labels.length - 2]!) ? labels[labels.length - 3]! : labels.length >= 2 ? labels[labels.length - 2]! : labels[0]!;
+  const main =
+    labels.length > 2 && ['co', 'com', 'org', 'net'].includes(labels[labels.length - 2]!)
+      ? labels[labels.length - 3]!
+      : labels.length >= 2
+        ? labels[labels.length - 2]!
+        : labels[0]!;
   return main
     .split(/[-_]/)
     .filter(Boolean)

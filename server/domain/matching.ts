@@ -24,7 +24,12 @@ export async function findContact(q: Q, teamId: string, by: { linkedinUrl?: stri
         .where(
           and(
             eq(contacts.teamId, sql.placeholder('teamId')),
-            or(...[by.linkedinUrl ? eq(contacts.linkedinUrl, sql.placeholder('linkedinUrl')) : undefined, by.memberId ? eq(contacts.linkedinMemberId, sql.placeholder('memberId')) : undefined].filter(Boolean)),
+            or(
+              ...[
+                by.linkedinUrl ? eq(contacts.linkedinUrl, sql.placeholder('linkedinUrl')) : undefined,
+                by.memberId ? eq(contacts.linkedinMemberId, sql.placeholder('memberId')) : undefined,
+              ].filter(Boolean),
+            ),
           ),
         ),
     ).get({ teamId, linkedinUrl: by.linkedinUrl, memberId: by.memberId });
@@ -46,11 +51,19 @@ export async function findContact(q: Q, teamId: string, by: { linkedinUrl?: stri
 export async function findAccount(q: Q, teamId: string, by: { linkedinCompanyUrl?: string; domain?: string; name?: string }) {
   const live = and(eq(accounts.teamId, teamId), isNull(accounts.archivedAt));
   if (by.linkedinCompanyUrl) {
-    const hit = await q.select().from(accounts).where(and(live, eq(accounts.linkedinCompanyUrl, by.linkedinCompanyUrl))).get();
+    const hit = await q
+      .select()
+      .from(accounts)
+      .where(and(live, eq(accounts.linkedinCompanyUrl, by.linkedinCompanyUrl)))
+      .get();
     if (hit) return hit;
   }
   if (by.domain) {
-    const hit = await q.select().from(accounts).where(and(live, eq(accounts.emailDomain, by.domain))).get();
+    const hit = await q
+      .select()
+      .from(accounts)
+      .where(and(live, eq(accounts.emailDomain, by.domain)))
+      .get();
     if (hit) return hit;
   }
   const wanted = by.name ? companyKey(by.name) : '';
@@ -81,7 +94,11 @@ const LEGAL_FORMS = /\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|bvba|holding|ltd|limited|
  */
 export function namePrefix(name: string): string {
   // literally how the name begins (lowered as SQLite lowers), so that it is a prefix of the stored name's lower()
-  let prefix = name.trim().replace(/[A-Z]/g, (c) => c.toLowerCase()).match(/^[a-z0-9 ]*/)![0].trimEnd();
+  let prefix = name
+    .trim()
+    .replace(/[A-Z]/g, (c) => c.toLowerCase())
+    .match(/^[a-z0-9 ]*/)![0]
+    .trimEnd();
   for (let i = 0; i < 2; i++) prefix = prefix.replace(LEGAL_FORM_WORD, '').trim();
   return prefix;
 }

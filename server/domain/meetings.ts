@@ -15,7 +15,11 @@ export type MeetingChange = 'planned' | 'moved' | 'withdrawn' | 'unchanged';
 
 export async function applyInvitation(tx: Tx, actor: Actor, accountId: string, inv: Invitation): Promise<MeetingChange> {
   const sourceKey = `meeting:${accountId}:${inv.title.toLowerCase()}`;
-  const existing = await tx.select().from(activities).where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey))).get();
+  const existing = await tx
+    .select()
+    .from(activities)
+    .where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey)))
+    .get();
   if (inv.kind === 'cancel') {
     if (existing) await removeActivity(tx, existing);
     return existing ? 'withdrawn' : 'unchanged';

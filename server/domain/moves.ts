@@ -71,7 +71,13 @@ export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {
     skipped: move.kind === 'forward' ? move.skipped : [],
     fromSince: account.phaseSince,
   });
-  await recordReaches(tx, { teamId: actor.teamId, accountId: account.id, ownerId: account.ownerId, phases: [...(move.kind === 'forward' ? move.skipped : []), input.to], at });
+  await recordReaches(tx, {
+    teamId: actor.teamId,
+    accountId: account.id,
+    ownerId: account.ownerId,
+    phases: [...(move.kind === 'forward' ? move.skipped : []), input.to],
+    at,
+  });
   await tx.update(accounts).set({ phase: input.to, phaseSince: at }).where(eq(accounts.id, account.id));
   await recordStay(tx, { teamId: actor.teamId, ownerId: account.ownerId, phase: account.phase, since: account.phaseSince, at });
   await refreshGaps(tx, account.id);
@@ -81,7 +87,11 @@ export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {
 
 /** A proposal to a phase the account has reached or passed no longer asks anything. */
 async function closeOvertakenProposals(tx: Tx, accountId: string, now: PhaseId) {
-  const open = await tx.select().from(proposals).where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open'))).all();
+  const open = await tx
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open')))
+    .all();
   for (const p of open) {
     if (phaseIndex(p.to) <= phaseIndex(now)) {
       await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { opportunities } from '../db/schema';
-import { phaseIndex, OPPORTUNITY_STAGES, type OpportunityStage, isCustomer } from '../../shared/phases';
+import { OPPORTUNITY_STAGES, type OpportunityStage, isCustomer } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
 import { loadAccount } from './moves';
@@ -23,7 +23,15 @@ export async function createOpportunity(
     throw new DomainError('BAD_REQUEST', 'New business runs through the account’s own phases; opportunities start once it is a customer');
   }
   const id = newId();
-  await tx.insert(opportunities).values({ id, teamId: actor.teamId, accountId: account.id, kind: input.kind, title: input.title, amount: input.amount ?? null, currency: input.currency ?? 'EUR' });
+  await tx.insert(opportunities).values({
+    id,
+    teamId: actor.teamId,
+    accountId: account.id,
+    kind: input.kind,
+    title: input.title,
+    amount: input.amount ?? null,
+    currency: input.currency ?? 'EUR',
+  });
   return { opportunityId: id, accountId: account.id };
 }
 
@@ -36,13 +44,19 @@ async function loadOpen(tx: Tx, actor: Actor, id: string) {
 
 export async function advanceOpportunity(tx: Tx, actor: Actor, input: { opportunityId: string; stage: OpportunityStage; amount?: number }) {
   const o = await loadOpen(tx, actor, input.opportunityId);
-  await tx.update(opportunities).set({ stage: input.stage, ...(input.amount !== undefined ? { amount: input.amount } : {}) }).where(eq(opportunities.id, o.id));
+  await tx
+    .update(opportunities)
+    .set({ stage: input.stage, ...(input.amount !== undefined ? { amount: input.amount } : {}) })
+    .where(eq(opportunities.id, o.id));
   return { opportunityId: o.id, accountId: o.accountId };
 }
 
 export async function closeOpportunity(tx: Tx, actor: Actor, input: { opportunityId: string; outcome: 'won' | 'lost'; lostReason?: string }) {
   const o = await loadOpen(tx, actor, input.opportunityId);
   if (input.outcome === 'lost' && !input.lostReason) throw new DomainError('BAD_REQUEST', 'A lost opportunity needs a reason');
-  await tx.update(opportunities).set({ outcome: input.outcome, lostReason: input.lostReason ?? null }).where(eq(opportunities.id, o.id));
+  await tx
+    .update(opportunities)
+    .set({ outcome: input.outcome, lostReason: input.lostReason ?? null })
+    .where(eq(opportunities.id, o.id));
   return { opportunityId: o.id, accountId: o.accountId };
 }

@@ -21,18 +21,34 @@ export type PersonRef = { email?: string; linkedinUrl?: string };
 
 async function findPeople(q: Db | Tx, teamId: string, ref: PersonRef) {
   const byEmail = ref.email
-    ? await q.select({ id: contactEmails.contactId }).from(contactEmails).where(and(eq(contactEmails.teamId, teamId), eq(contactEmails.email, ref.email.trim().toLowerCase()))).all()
+    ? await q
+        .select({ id: contactEmails.contactId })
+        .from(contactEmails)
+        .where(and(eq(contactEmails.teamId, teamId), eq(contactEmails.email, ref.email.trim().toLowerCase())))
+        .all()
     : [];
   const byUrl = ref.linkedinUrl
-    ? await q.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.teamId, teamId), eq(contacts.linkedinUrl, normalizeProfileUrl(ref.linkedinUrl.trim())))).all()
+    ? await q
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.teamId, teamId), eq(contacts.linkedinUrl, normalizeProfileUrl(ref.linkedinUrl.trim()))))
+        .all()
     : [];
   return peopleByIds(q, teamId, [...new Set([...byEmail, ...byUrl].map((r) => r.id))]);
 }
 
 async function peopleByIds(q: Db | Tx, teamId: string, ids: string[]) {
   if (!ids.length) return [];
-  const people = await q.select().from(contacts).where(and(eq(contacts.teamId, teamId), inArray(contacts.id, ids))).all();
-  const emails = await q.select().from(contactEmails).where(and(eq(contactEmails.teamId, teamId), inArray(contactEmails.contactId, ids))).all();
+  const people = await q
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.teamId, teamId), inArray(contacts.id, ids)))
+    .all();
+  const emails = await q
+    .select()
+    .from(contactEmails)
+    .where(and(eq(contactEmails.teamId, teamId), inArray(contactEmails.contactId, ids)))
+    .all();
   return people.map((c) => ({ ...c, emails: emails.filter((e) => e.contactId === c.id).map((e) => e.email) }));
 }
 type Person = Awaited<ReturnType<typeof peopleByIds>>[number];
@@ -46,8 +62,19 @@ const mentions = (text: string | null | undefined, words: string[]) => Boolean(t
 /** The person's activities: theirs by contact, or naming them in text or in their source key. */
 async function activitiesOf(q: Db | Tx, teamId: string, p: Person) {
   const words = markers(p);
-  const rows = await q.select().from(activities).where(and(eq(activities.teamId, teamId), eq(activities.accountId, p.accountId))).all();
-  return rows.filter((a) => a.contactId === p.id || mentions(a.subject, words) || mentions(a.snippet, words) || mentions(a.sourceKey, words) || mentions(JSON.stringify(a.data), words));
+  const rows = await q
+    .select()
+    .from(activities)
+    .where(and(eq(activities.teamId, teamId), eq(activities.accountId, p.accountId)))
+    .all();
+  return rows.filter(
+    (a) =>
+      a.contactId === p.id ||
+      mentions(a.subject, words) ||
+      mentions(a.snippet, words) ||
+      mentions(a.sourceKey, words) ||
+      mentions(JSON.stringify(a.data), words),
+  );
 }
 
 export async function exportPerson(db: Db, actor: Actor, ref: PersonRef) {
@@ -69,7 +96,8 @@ export async function exportPerson(db: Db, actor: Actor, ref: PersonRef) {
 }
 
 const TEXT_DATA: (keyof ActivityData)[] = ['outcome', 'reference', 'version', 'referredCompany'];
-const withoutText = (data: ActivityData) => Object.fromEntries(Object.entries(data).filter(([k]) => !TEXT_DATA.includes(k as keyof ActivityData))) as ActivityData;
+const withoutText = (data: ActivityData) =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => !TEXT_DATA.includes(k as keyof ActivityData))) as ActivityData;
 
 async function scrubActivities(tx: Tx, rows: (typeof activities.$inferSelect)[]) {
   for (const a of rows) {
@@ -88,7 +116,11 @@ async function erasePeople(tx: Tx, actor: Actor, people: Person[]) {
   for (const p of people) {
     const words = markers(p);
     texts += await scrubActivities(tx, await activitiesOf(tx, actor.teamId, p));
-    for (const c of await tx.select().from(phaseChanges).where(and(eq(phaseChanges.accountId, p.accountId), eq(phaseChanges.teamId, actor.teamId))).all()) {
+    for (const c of await tx
+      .select()
+      .from(phaseChanges)
+      .where(and(eq(phaseChanges.accountId, p.accountId), eq(phaseChanges.teamId, actor.teamId)))
+      .all()) {
       if (mentions(c.note, words)) await tx.update(phaseChanges).set({ note: null }).where(eq(phaseChanges.id, c.id));
     }
     addresses += p.emails.length;
@@ -99,7 +131,10 @@ async function erasePeople(tx: Tx, actor: Actor, people: Person[]) {
     const left = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.accountId, p.accountId)).all();
     if (account && (account.kind === 'person' || mentions(account.name, words)) && !left.length) await scrubAccount(tx, p.accountId, 'Erased person');
     else if (account && (mentions(account.nextStep, words) || mentions(JSON.stringify(account.facts), words) || mentions(account.archiveReason, words))) {
-      await tx.update(accounts).set({ nextStep: null, facts: {}, archiveReason: account.archiveReason && 'erased' }).where(eq(accounts.id, account.id));
+      await tx
+        .update(accounts)
+        .set({ nextStep: null, facts: {}, archiveReason: account.archiveReason && 'erased' })
+        .where(eq(accounts.id, account.id));
     }
     await recordEvent(tx, actor, p.accountId, 'person_erased', { addresses: p.emails.length, activities: texts });
   }
@@ -109,7 +144,21 @@ async function erasePeople(tx: Tx, actor: Actor, people: Person[]) {
 async function scrubAccount(tx: Tx, accountId: string, name: string) {
   await tx
     .update(accounts)
-    .set({ name, address: null, postcode: null, city: null, country: null, website: null, tagline: null, emailDomain: null, linkedinCompanyUrl: null, facts: {}, nextStep: null, archiveReason: null, erasedAt: Date.now() })
+    .set({
+      name,
+      address: null,
+      postcode: null,
+      city: null,
+      country: null,
+      website: null,
+      tagline: null,
+      emailDomain: null,
+      linkedinCompanyUrl: null,
+      facts: {},
+      nextStep: null,
+      archiveReason: null,
+      erasedAt: Date.now(),
+    })
     .where(eq(accounts.id, accountId));
   await tx.update(phaseChanges).set({ note: null }).where(eq(phaseChanges.accountId, accountId));
 }
@@ -132,7 +181,10 @@ export async function eraseAccount(db: Db, actor: Actor, input: { accountId: str
     const people = await peopleByIds(tx, actor.teamId, ids);
     const result = await erasePeople(tx, actor, people);
     const rest = await tx.select().from(activities).where(eq(activities.accountId, account.id)).all();
-    const texts = await scrubActivities(tx, rest.filter((a) => a.subject || a.snippet || !a.sourceKey.startsWith('erased:')));
+    const texts = await scrubActivities(
+      tx,
+      rest.filter((a) => a.subject || a.snippet || !a.sourceKey.startsWith('erased:')),
+    );
     await scrubAccount(tx, account.id, 'Erased account');
     await recordEvent(tx, actor, account.id, 'account_erased', { contacts: result.contacts, activities: texts });
     return { erased: { accounts: 1, ...result, activities: result.activities + texts } };

@@ -21,7 +21,11 @@ export async function proposeFromEvidence(tx: Tx, actor: Actor, account: { id: s
     await applyMove(tx, actor, { accountId, to, reason: `evidence:${evidence}`, evidenceActivityId: activityId });
     return null;
   }
-  const open = await tx.select().from(proposals).where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open'))).all();
+  const open = await tx
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open')))
+    .all();
   if (open.some((p) => phaseIndex(p.to) >= phaseIndex(to))) return null;
   for (const p of open) await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));
   const id = newId();

@@ -12,7 +12,11 @@ import { notFound } from './errors';
 
 export async function checkActivityReferences(tx: Tx, actor: Actor, accountId: string, input: { type: string; contactId?: string; data?: ActivityData }) {
   const mine = (table: typeof contacts | typeof opportunities | typeof activities, id: string) =>
-    tx.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.teamId, actor.teamId), eq(table.accountId, accountId))).get();
+    tx
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), eq(table.teamId, actor.teamId), eq(table.accountId, accountId)))
+      .get();
   if (input.contactId && !(await mine(contacts, input.contactId))) throw notFound('Contact');
   if (input.data?.opportunityId && !(await mine(opportunities, input.data.opportunityId))) throw notFound('Opportunity');
   // opening a complaint names it; anything else that names one must find it opened on this account

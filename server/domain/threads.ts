@@ -15,7 +15,6 @@ import { logActivity } from './activities';
 import { parseInvitation } from '../../shared/invitations';
 import { applyInvitation } from './meetings';
 
-
 export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
   if (recipientCount(thread) > MAX_LOGGED_RECIPIENTS) {
     throw new DomainError('BAD_REQUEST', `Threads with more than ${MAX_LOGGED_RECIPIENTS} recipients are not logged`);

@@ -27,10 +27,18 @@ export function timelineWriter(db: Db) {
     activity: (actor: Actor, accountId: string, type: ActivityType, at: number, data: ActivityData = {}, subject?: string) =>
       db.write(async (tx: Tx) => (await insertActivity(tx, actor, { accountId, type, occurredAt: at, data, subject, sourceKey: key() })).activity.id),
     /** a move, backed by an evidence activity when one is given */
-    move: (actor: Actor, accountId: string, to: PhaseId, at: number, evidence?: { type: ActivityType; at?: number; data?: ActivityData }, reason?: BackReason) =>
+    move: (
+      actor: Actor,
+      accountId: string,
+      to: PhaseId,
+      at: number,
+      evidence?: { type: ActivityType; at?: number; data?: ActivityData },
+      reason?: BackReason,
+    ) =>
       db.write(async (tx: Tx) => {
         const evidenceActivityId = evidence
-          ? (await insertActivity(tx, actor, { accountId, type: evidence.type, occurredAt: evidence.at ?? at, data: evidence.data ?? {}, sourceKey: key() })).activity.id
+          ? (await insertActivity(tx, actor, { accountId, type: evidence.type, occurredAt: evidence.at ?? at, data: evidence.data ?? {}, sourceKey: key() }))
+              .activity.id
           : undefined;
         return applyMove(tx, actor, { accountId, to, at, evidenceActivityId, reason });
       }),

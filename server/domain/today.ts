@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, like, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client';
 import { accounts, activities, proposals } from '../db/schema';
-import { ANNUAL_REVIEW_DUE_MS, phaseIndex, type PhaseId, isCustomer } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, type PhaseId, isCustomer } from '../../shared/phases';
 import type { Actor } from './actor';
 import { pairComplaints } from './care';
 import { scopeFor } from './reports/scope';
@@ -63,7 +63,15 @@ export async function today(db: Orm, actor: Actor, input: { dayStart: number; da
   for (const r of reviews) if (isCustomer(r.phase)) item('review', r, null, r.last! + ANNUAL_REVIEW_DUE_MS, true);
 
   const complaintRows = await db
-    .select({ id: accounts.id, name: accounts.name, phase: accounts.phase, type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      phase: accounts.phase,
+      type: activities.type,
+      at: activities.occurredAt,
+      subject: activities.subject,
+      data: activities.data,
+    })
     .from(activities)
     .innerJoin(accounts, eq(accounts.id, activities.accountId))
     .where(and(mine, inArray(activities.type, ['complaint_opened', 'complaint_resolved'])))

@@ -8,7 +8,14 @@ import type { Orm, Tx } from '../db/client';
 import { accountEvents, phaseChanges, users, type AccountEventKind } from '../db/schema';
 import { newId, type Actor } from './actor';
 
-export async function recordEvent(tx: Tx, actor: Actor | null, accountId: string, kind: AccountEventKind, detail: Record<string, unknown> = {}, teamId = actor?.teamId) {
+export async function recordEvent(
+  tx: Tx,
+  actor: Actor | null,
+  accountId: string,
+  kind: AccountEventKind,
+  detail: Record<string, unknown> = {},
+  teamId = actor?.teamId,
+) {
   await tx.insert(accountEvents).values({ id: newId(), teamId: teamId!, accountId, userId: actor?.userId || null, at: Date.now(), kind, detail });
 }
 
@@ -41,7 +48,5 @@ export async function accountHistory(q: Orm | Tx, teamId: string, accountId: str
         .limit(HISTORY_LIMIT),
     ).all(ids),
   ]);
-  return [...moves.map((m) => ({ kind: 'moved' as const, ...m })), ...events]
-    .sort((a, b) => b.at - a.at)
-    .slice(0, HISTORY_LIMIT);
+  return [...moves.map((m) => ({ kind: 'moved' as const, ...m })), ...events].sort((a, b) => b.at - a.at).slice(0, HISTORY_LIMIT);
 }

@@ -25,7 +25,10 @@ export async function undoMove(tx: Tx, actor: Actor, input: { accountId: string 
   }
   // the reaches the move added go, and those it closed are open again
   await tx.delete(phaseReaches).where(and(eq(phaseReaches.accountId, account.id), eq(phaseReaches.at, last.at)));
-  await tx.update(phaseReaches).set({ leftAt: null }).where(and(eq(phaseReaches.accountId, account.id), eq(phaseReaches.leftAt, last.at)));
+  await tx
+    .update(phaseReaches)
+    .set({ leftAt: null })
+    .where(and(eq(phaseReaches.accountId, account.id), eq(phaseReaches.leftAt, last.at)));
   // the stay in `from` that the move ended did not end
   await tx
     .update(stayDays)
@@ -40,7 +43,10 @@ export async function undoMove(tx: Tx, actor: Actor, input: { accountId: string 
       ),
     );
   if (last.reason?.startsWith('evidence:')) {
-    await tx.update(proposals).set({ status: 'open' }).where(and(eq(proposals.accountId, account.id), eq(proposals.status, 'accepted'), eq(proposals.to, last.to)));
+    await tx
+      .update(proposals)
+      .set({ status: 'open' })
+      .where(and(eq(proposals.accountId, account.id), eq(proposals.status, 'accepted'), eq(proposals.to, last.to)));
   }
   await tx.delete(phaseChanges).where(eq(phaseChanges.id, last.id));
   await tx.update(accounts).set({ phase: last.from, phaseSince: last.fromSince }).where(eq(accounts.id, account.id));

@@ -53,7 +53,11 @@ export async function setUserRole(db: Db, actor: Actor, input: { email: string; 
   const user = await teamUser(db, actor, input.email);
   if (user.id === actor.userId && input.role !== 'admin') {
     // a team without an admin could never manage its users again
-    const admins = await db.select({ id: users.id }).from(users).where(and(eq(users.teamId, actor.teamId), eq(users.role, 'admin'))).all();
+    const admins = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.teamId, actor.teamId), eq(users.role, 'admin')))
+      .all();
     if (admins.length <= 1) throw new DomainError('CONFLICT', 'You are the only admin of this team: make someone else admin first');
   }
   await db.write((tx) => tx.update(users).set({ role: input.role }).where(eq(users.id, user.id)));
@@ -72,4 +76,3 @@ export async function setRoleByTeam(db: Db, teamName: string, email: string, rol
   await db.write((tx) => tx.update(users).set({ role }).where(eq(users.id, row.id)));
   return { email: email.toLowerCase(), role };
 }
-

@@ -18,7 +18,14 @@ export async function runWrite<I, O>(db: Db, actor: Actor, op: (tx: Tx, actor: A
       const done = await tx
         .select({ result: clientWrites.result })
         .from(clientWrites)
-        .where(and(eq(clientWrites.teamId, scope.teamId), eq(clientWrites.userId, scope.userId), eq(clientWrites.procedure, scope.procedure), eq(clientWrites.clientId, scope.clientId)))
+        .where(
+          and(
+            eq(clientWrites.teamId, scope.teamId),
+            eq(clientWrites.userId, scope.userId),
+            eq(clientWrites.procedure, scope.procedure),
+            eq(clientWrites.clientId, scope.clientId),
+          ),
+        )
         .get();
       if (done) return done.result as O;
     }

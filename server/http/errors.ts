@@ -4,7 +4,15 @@ import { DomainError } from '../domain/errors';
 import { LockTimeout, RETRY_AFTER_S } from '../db/lock-wait';
 import { RetryLater } from '../rate-window';
 
-const STATUS = { NOT_FOUND: 404, CONFLICT: 409, BAD_REQUEST: 400, FORBIDDEN: 403, UNAUTHORIZED: 401, SERVICE_UNAVAILABLE: 503, TOO_MANY_REQUESTS: 429 } as const;
+const STATUS = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  BAD_REQUEST: 400,
+  FORBIDDEN: 403,
+  UNAUTHORIZED: 401,
+  SERVICE_UNAVAILABLE: 503,
+  TOO_MANY_REQUESTS: 429,
+} as const;
 
 /** Domain errors as their status and message; anything else is the server's fault and says nothing more. */
 export function errorResponse(c: Context, e: unknown) {
@@ -14,7 +22,6 @@ export function errorResponse(c: Context, e: unknown) {
   console.error('[http] error:', e instanceof Error ? e.name : 'error');
   return c.json({ error: 'Something went wrong on the server' }, 500);
 }
-
 
 /** Refused before the body was read: the unread rest makes the connection unusable, so the client must not reuse it. */
 export function unreadBody(res: Response, bodyRead: boolean): Response {

@@ -57,28 +57,45 @@ async function readFields(c: Context): Promise<{ fields: Record<string, string>;
 const originAllowed = (form: WebForm, origin: string | undefined) => !origin || !form.origins.length || form.origins.includes(origin);
 
 const corsHeaders = (form: WebForm, origin: string | undefined): Record<string, string> =>
-  origin && form.origins.includes(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : form.origins.length ? {} : { 'Access-Control-Allow-Origin': '*' };
+  origin && form.origins.includes(origin)
+    ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+    : form.origins.length
+      ? {}
+      : { 'Access-Control-Allow-Origin': '*' };
 
 /** A browser that posted the form sees a page, not JSON; the reason names the form's own fields, so it is escaped. */
 const page = async (c: Context, status: 200 | 400 | 429 | 503, text: string, reason?: string): Promise<Response> =>
-  c.html(html`<!doctype html><meta charset="utf-8"><title>${text}</title><p>${text}</p>${reason ? html`<p>${reason}</p>` : ''}<p><a href="javascript:history.back()">←</a></p>`, status);
+  c.html(
+    html`<!doctype html><meta charset="utf-8"><title>${text}</title><p>${text}</p>${reason ? html`<p>${reason}</p>` : ''}<p><a href="javascript:history.back()">←</a></p>`,
+    status,
+  );
 
 export function formRoutes(db: Db, limits: FormLimits = DEFAULT_FORM_LIMITS) {
   const app = new Hono();
   const byAddress = createWindowCounter(limits.perAddress);
-  const byForm = createWindowCounter(limits.perForm, (key) => console.warn(`[forms] form ${key.slice(0, 9)}… reached ${limits.perForm.max} posts in its window`));
+  const byForm = createWindowCounter(limits.perForm, (key) =>
+    console.warn(`[forms] form ${key.slice(0, 9)}… reached ${limits.perForm.max} posts in its window`),
+  );
 
   app.options('/:key', async (c) => {
     const form = await findForm(db, c.req.param('key'));
     if (!form) return notFound(c);
     const origin = c.req.header('origin');
     if (!originAllowed(form, origin)) return c.body(null, 403);
-    return c.body(null, 204, { ...corsHeaders(form, origin), 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+    return c.body(null, 204, {
+      ...corsHeaders(form, origin),
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Allow-Headers': 'Content-Type',
+      'Access-Control-Max-Age': '600',
+    });
   });
 
   app.post(
     '/:key',
-    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.json({ error: `A form post is at most ${MAX_FORM_BYTES / 1024} KB` }, 413, { Connection: 'close' }) }),
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => c.json({ error: `A form post is at most ${MAX_FORM_BYTES / 1024} KB` }, 413, { Connection: 'close' }),
+    }),
     async (c) => {
       const form = await findForm(db, c.req.param('key'));
       if (!form) return unreadBody(notFound(c), false);
@@ -88,7 +105,10 @@ export function formRoutes(db: Db, limits: FormLimits = DEFAULT_FORM_LIMITS) {
       let json = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json');
       let bodyRead = false;
       try {
-        for (const [counter, key] of [[byAddress, `${form.id}:${addressOf(c)}`], [byForm, form.key]] as const) {
+        for (const [counter, key] of [
+          [byAddress, `${form.id}:${addressOf(c)}`],
+          [byForm, form.key],
+        ] as const) {
           const wait = counter.retryAfter(key);
           if (wait) throw new RetryLater(wait);
           counter.count(key);
@@ -96,7 +116,8 @@ export function formRoutes(db: Db, limits: FormLimits = DEFAULT_FORM_LIMITS) {
         const read = await readFields(c);
         bodyRead = true;
         json = read.json;
-        const thanks = () => (json ? c.json({ ok: true }, 200, cors) : form.redirectUrl ? c.redirect(form.redirectUrl, 303) : page(c, 200, 'Thank you, we received your message.'));
+        const thanks = () =>
+          json ? c.json({ ok: true }, 200, cors) : form.redirectUrl ? c.redirect(form.redirectUrl, 303) : page(c, 200, 'Thank you, we received your message.');
         // a filled honeypot is a bot: it is told all went well, and nothing is stored
         if (read.fields[HONEYPOT]?.trim()) return thanks();
         await submitForm(db, form, readSubmission(read.fields, HONEYPOT));
@@ -107,7 +128,8 @@ export function formRoutes(db: Db, limits: FormLimits = DEFAULT_FORM_LIMITS) {
           for (const [k, v] of Object.entries(cors)) res.headers.set(k, v);
           return unreadBody(res, bodyRead);
         }
-        if (e instanceof DomainError && e.code === 'BAD_REQUEST') return unreadBody(await page(c, 400, 'The form could not be sent. Please correct it and try again.', e.message), bodyRead);
+        if (e instanceof DomainError && e.code === 'BAD_REQUEST')
+          return unreadBody(await page(c, 400, 'The form could not be sent. Please correct it and try again.', e.message), bodyRead);
         if (e instanceof RetryLater) return unreadBody(await page(c, 429, 'Too many messages from here; please try again later.'), bodyRead);
         return unreadBody(await page(c, 503, 'The form could not be sent just now; please try again in a moment.'), bodyRead);
       }

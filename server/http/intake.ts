@@ -48,15 +48,18 @@ const importQuery = z.object({
     .optional(),
 });
 
-
-const badRequest = (issues: z.core.$ZodIssue[]) => new DomainError('BAD_REQUEST', issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
+const badRequest = (issues: z.core.$ZodIssue[]) =>
+  new DomainError('BAD_REQUEST', issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
 
 export function intakeRoutes(db: Db, limiter: AuthLimiter, formLimits?: FormLimits) {
   const app = new Hono();
 
   app.post(
     '/import',
-    bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json({ error: `The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts` }, 413, { Connection: 'close' }) }),
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: (c) => c.json({ error: `The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into parts` }, 413, { Connection: 'close' }),
+    }),
     async (c) => {
       let bodyRead = false;
       try {

@@ -12,18 +12,22 @@ const text = line;
 const url = line(2000).pipe(z.url());
 
 export const accountsRouter = router({
-  search: authed
-    .input(accountQuery.optional())
-    .query(({ ctx, input }) => searchAccounts(ctx.db, ctx.actor, input ?? {})),
+  search: authed.input(accountQuery.optional()).query(({ ctx, input }) => searchAccounts(ctx.db, ctx.actor, input ?? {})),
 
   get: authed.input(z.object({ id })).query(({ ctx, input }) => getAccount(ctx.db, ctx.actor, input.id)),
 
-  today: authed
-    .input(z.object({ dayStart: timestamp, dayEnd: timestamp }))
-    .query(({ ctx, input }) => today(ctx.db, ctx.actor, input)),
+  today: authed.input(z.object({ dayStart: timestamp, dayEnd: timestamp })).query(({ ctx, input }) => today(ctx.db, ctx.actor, input)),
 
   lookupLinkedIn: authed
-    .input(z.object({ profileUrl: url.optional(), memberId: text(20).optional(), companyUrl: url.optional(), companyName: text(200).optional(), name: text(200).optional() }))
+    .input(
+      z.object({
+        profileUrl: url.optional(),
+        memberId: text(20).optional(),
+        companyUrl: url.optional(),
+        companyName: text(200).optional(),
+        name: text(200).optional(),
+      }),
+    )
     .query(({ ctx, input }) => lookupLinkedIn(ctx.db, ctx.actor, input)),
 
   lookupEmails: authed
@@ -61,7 +65,13 @@ export const accountsRouter = router({
       z.object({
         contactId: id,
         email: z.string().trim().toLowerCase().max(254).email().optional(),
-        phone: z.string().trim().min(6).max(40).regex(/^[+0-9 ()-]+$/, 'digits, spaces, +, - and brackets only').optional(),
+        phone: z
+          .string()
+          .trim()
+          .min(6)
+          .max(40)
+          .regex(/^[+0-9 ()-]+$/, 'digits, spaces, +, - and brackets only')
+          .optional(),
         clientId: clientId.optional(),
       }),
     )

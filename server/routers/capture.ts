@@ -18,7 +18,10 @@ export const captureRouter = router({
       z.object({
         person,
         wroteToUs: z.boolean(),
-        threadId: z.string().regex(/^[0-9a-f]{6,32}$/).optional(),
+        threadId: z
+          .string()
+          .regex(/^[0-9a-f]{6,32}$/)
+          .optional(),
         clientId: clientId.optional(),
       }),
     )

@@ -8,7 +8,19 @@ const amount = z.number().nonnegative().max(1e12);
 
 export const opportunitiesRouter = router({
   create: authed
-    .input(z.object({ accountId: id, kind: opportunityKind, title: line(200).pipe(z.string().min(1)), amount: amount.optional(), currency: z.string().regex(/^[A-Z]{3}$/).optional(), clientId: clientId.optional() }))
+    .input(
+      z.object({
+        accountId: id,
+        kind: opportunityKind,
+        title: line(200).pipe(z.string().min(1)),
+        amount: amount.optional(),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .optional(),
+        clientId: clientId.optional(),
+      }),
+    )
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, createOpportunity, input, cid)),
   advance: authed
     .input(z.object({ opportunityId: id, stage: z.enum(OPPORTUNITY_STAGES), amount: amount.optional(), clientId: clientId.optional() }))

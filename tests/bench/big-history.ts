@@ -59,7 +59,9 @@ export async function bigHistory(db: Db, o: { phaseChanges: number; activities: 
       latest_quote_at = (select max(occurred_at) from activities x where x.account_id = accounts.id and x.type = 'quote'),
       checklist_gaps = (abs(random()) % 3)
     where team_id = '${actor.teamId}'`);
-  await c.execute(`update accounts set latest_quote_amount = 1000 + abs(random()) % 50000, latest_quote_currency = 'EUR' where team_id = '${actor.teamId}' and latest_quote_at is not null`);
+  await c.execute(
+    `update accounts set latest_quote_amount = 1000 + abs(random()) % 50000, latest_quote_currency = 'EUR' where team_id = '${actor.teamId}' and latest_quote_at is not null`,
+  );
   await c.execute(`insert into stay_days (team_id, owner_id, phase_idx, end_day, days, count)
     select pc.team_id, a.owner_id, ${phaseCase.replace('case k', 'case pc.from_phase').replace(/when (\d+) then '(\w+)'/g, "when '$2' then $1")},
            pc.at / ${DAY}, cast(round((pc.at - pc.from_since) / ${DAY}.0) as integer), count(*)

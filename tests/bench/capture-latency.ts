@@ -13,7 +13,15 @@ export async function captureLatency(runs = 20): Promise<Row[]> {
     for (let i = 0; i < runs; i++) {
       const slug = `bench-person-${i}`;
       const url = `https://www.linkedin.com/in/${slug}/`;
-      h.overrides.set(url, base.replace(/Jan de Vries/g, `Bench Persoon ${i}`).replace(/jan-de-vries-4b2a1/g, slug).replace(/Acme BV/g, `Bench ${i} BV`).replace(/acme-bv/g, `bench-${i}-bv`).replace('data-member-id="884213377"', `data-member-id="${900000 + i}"`));
+      h.overrides.set(
+        url,
+        base
+          .replace(/Jan de Vries/g, `Bench Persoon ${i}`)
+          .replace(/jan-de-vries-4b2a1/g, slug)
+          .replace(/Acme BV/g, `Bench ${i} BV`)
+          .replace(/acme-bv/g, `bench-${i}-bv`)
+          .replace('data-member-id="884213377"', `data-member-id="${900000 + i}"`),
+      );
       await page.goto(url);
       await sidebar(page).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
       const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;

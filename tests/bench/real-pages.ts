@@ -44,7 +44,10 @@ export async function realPagesBench(): Promise<Row[]> {
         .locator('[data-action="capture"], [data-phase]')
         .first()
         .waitFor({ timeout: 15_000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (shown) opened++;
       await page.close();
     }
@@ -52,7 +55,11 @@ export async function realPagesBench(): Promise<Row[]> {
     await h.close();
   }
 
-  const rows: Row[] = [...families.entries()].map(([family, f]) => ({ benchmark: 'real LinkedIn pages', measure: `fields right: ${family}`, value: pct(f.right, f.all) }));
+  const rows: Row[] = [...families.entries()].map(([family, f]) => ({
+    benchmark: 'real LinkedIn pages',
+    measure: `fields right: ${family}`,
+    value: pct(f.right, f.all),
+  }));
   const total = [...families.values()].reduce((a, f) => ({ right: a.right + f.right, all: a.all + f.all }), { right: 0, all: 0 });
   rows.push({ benchmark: 'real LinkedIn pages', measure: 'fields right, all pages', value: pct(total.right, total.all), target: '≥ 95 %' });
   rows.push({ benchmark: 'real LinkedIn pages', measure: 'sidebar opened', value: `${opened}/${pages.length} pages`, target: 'every page' });

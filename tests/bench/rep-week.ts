@@ -26,7 +26,7 @@ const idFor = (base: string, n: number) => base.slice(0, 12) + n.toString(16).pa
 
 function thread(n: number, sender: Person, cc: Person, subject: string) {
   let html = threadPage;
-  IDS.forEach((id) => (html = html.replaceAll(id, idFor(id, n))));
+  for (const id of IDS) html = html.replaceAll(id, idFor(id, n));
   return {
     ids: IDS.map((id) => idFor(id, n)),
     html: html
@@ -49,7 +49,7 @@ async function arrives(page: Page, from: 0 | 1, id: string) {
       const messages = [...document.querySelectorAll('[data-legacy-message-id]')].filter((m) => m.matches('.adn'));
       const copy = messages[index as number]!.cloneNode(true) as HTMLElement;
       copy.setAttribute('data-legacy-message-id', newId as string);
-      copy.setAttribute('data-message-id', `#msg-f:${BigInt('0x' + newId).toString()}`);
+      copy.setAttribute('data-message-id', `#msg-f:${BigInt(`0x${newId}`).toString()}`);
       messages.at(-1)!.after(copy);
     },
     [from, id] as const,
@@ -58,8 +58,8 @@ async function arrives(page: Page, from: 0 | 1, id: string) {
 
 export async function repWeek(): Promise<Row[]> {
   const h = await startHarness();
-  let gmailClicks = 0;
-  let keystrokes = 0;
+  const gmailClicks = 0;
+  const keystrokes = 0;
   let captureClicks = 0;
   try {
     const pieter = (await h.server.db.query.users.findFirst())!;
@@ -73,7 +73,11 @@ export async function repWeek(): Promise<Row[]> {
 
     // LinkedIn: 40 profiles; 15 captured (6 of them will write this week), 10 revisited
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    const people = Array.from({ length: 40 }, (_, i) => ({ slug: `lid-week-${i}`, name: `Persoon ${letters[i % 26]}${i} Jansen`, company: `Bouwbedrijf ${letters[i % 26]}${i} BV` }));
+    const people = Array.from({ length: 40 }, (_, i) => ({
+      slug: `lid-week-${i}`,
+      name: `Persoon ${letters[i % 26]}${i} Jansen`,
+      company: `Bouwbedrijf ${letters[i % 26]}${i} BV`,
+    }));
     for (const [i, p] of people.entries()) {
       const url = `https://www.linkedin.com/in/${p.slug}/`;
       h.overrides.set(url, profile(p.slug, p.name, p.company));
@@ -94,7 +98,16 @@ export async function repWeek(): Promise<Row[]> {
     const accountOf = async (email: string) => {
       const rows = await h.server.db.query.accounts.findMany();
       const domain = email.split('@')[1]!;
-      return rows.find((a) => a.emailDomain === domain || a.name.toLowerCase().replace(/\s+bv$/, '').replace(/\s+/g, '-') === domain.replace('.example', ''))?.id ?? '?';
+      return (
+        rows.find(
+          (a) =>
+            a.emailDomain === domain ||
+            a.name
+              .toLowerCase()
+              .replace(/\s+bv$/, '')
+              .replace(/\s+/g, '-') === domain.replace('.example', ''),
+        )?.id ?? '?'
+      );
     };
     let n = 0;
     const open = async (t: { ids: string[]; html: string }) => {
@@ -113,7 +126,7 @@ export async function repWeek(): Promise<Row[]> {
       const cc = { email: `collega@${sender.email.split('@')[1]}`, name: 'Collega Smit' };
       const t = thread(n, sender, cc, subject);
       const account = await accountOf(sender.email);
-      t.ids.forEach((id) => expected.set(id, account));
+      for (const id of t.ids) expected.set(id, account);
       await open(t);
       await waitLogged(3);
       if (extra.reply) {
@@ -136,7 +149,10 @@ export async function repWeek(): Promise<Row[]> {
       await salesThread(p, subject, { reply: i >= 2 && i < 5, ownReply: i >= 5 && i < 11, invitation });
     }
     for (const p of people.slice(0, 6)) {
-      const domain = `${p.company.toLowerCase().replace(/\s+bv$/, '').replace(/\s+/g, '-')}.example`;
+      const domain = `${p.company
+        .toLowerCase()
+        .replace(/\s+bv$/, '')
+        .replace(/\s+/g, '-')}.example`;
       await salesThread({ email: `${p.name.split(' ')[1]!.toLowerCase()}@${domain}`, name: p.name }, `Vraag van ${p.name}`);
     }
     const noise: string[] = [];
@@ -146,8 +162,14 @@ export async function repWeek(): Promise<Row[]> {
       noise.push(...t.ids);
       await open(t);
     };
-    for (let i = 0; i < 5; i++) await noiseThread({ email: `vriend${i}@gmail.com`, name: `Vriend ${i}` }, { email: `buur${i}@hotmail.com`, name: `Buur ${i}` }, `Verjaardag ${i}`);
-    for (let i = 0; i < 4; i++) await noiseThread({ email: `nieuws@leverancier-${i}.example`, name: `Leverancier ${i}` }, { email: `info@leverancier-${i}.example`, name: 'Info' }, `Nieuwsbrief ${i}`);
+    for (let i = 0; i < 5; i++)
+      await noiseThread({ email: `vriend${i}@gmail.com`, name: `Vriend ${i}` }, { email: `buur${i}@hotmail.com`, name: `Buur ${i}` }, `Verjaardag ${i}`);
+    for (let i = 0; i < 4; i++)
+      await noiseThread(
+        { email: `nieuws@leverancier-${i}.example`, name: `Leverancier ${i}` },
+        { email: `info@leverancier-${i}.example`, name: 'Info' },
+        `Nieuwsbrief ${i}`,
+      );
 
     // what ended in the CRM
     const rows = await h.server.db.select().from(activities).where(like(activities.sourceKey, 'gmail:%')).all();
@@ -167,9 +189,24 @@ export async function repWeek(): Promise<Row[]> {
     const privateLogged = rows.filter((a) => noise.includes(a.sourceKey.slice('gmail:'.length))).length;
     const logged = right + wrong;
     return [
-      { benchmark: 'rep week', measure: 'sales messages and meetings in the CRM on the right account', value: `${((right / expected.size) * 100).toFixed(0)} % (${right}/${expected.size})`, target: '≥ 95 %' },
-      { benchmark: 'rep week', measure: 'wrong records (wrong account, private mail or newsletters logged)', value: `${wrong} (private/newsletter: ${privateLogged})`, target: '0' },
-      { benchmark: 'rep week', measure: 'clicks in Gmail per logged activity', value: `${(gmailClicks / Math.max(1, logged)).toFixed(2)} (${gmailClicks} clicks, ${logged} logged)`, target: '≤ 0.2' },
+      {
+        benchmark: 'rep week',
+        measure: 'sales messages and meetings in the CRM on the right account',
+        value: `${((right / expected.size) * 100).toFixed(0)} % (${right}/${expected.size})`,
+        target: '≥ 95 %',
+      },
+      {
+        benchmark: 'rep week',
+        measure: 'wrong records (wrong account, private mail or newsletters logged)',
+        value: `${wrong} (private/newsletter: ${privateLogged})`,
+        target: '0',
+      },
+      {
+        benchmark: 'rep week',
+        measure: 'clicks in Gmail per logged activity',
+        value: `${(gmailClicks / Math.max(1, logged)).toFixed(2)} (${gmailClicks} clicks, ${logged} logged)`,
+        target: '≤ 0.2',
+      },
       { benchmark: 'rep week', measure: 'keystrokes', value: String(keystrokes), target: '0' },
       { benchmark: 'rep week', measure: 'LinkedIn captures (one click each, not logging)', value: String(captureClicks) },
     ];

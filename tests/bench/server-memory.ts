@@ -23,7 +23,9 @@ export async function serverMemory(calls = Number(process.env.BENCH_CALLS ?? 200
   );
   const port = await freePort();
   const child = await spawnServer(port, dbUrl);
-  const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `http://127.0.0.1:${port}/trpc`, headers: { Authorization: `Bearer ${created.token}` } })] });
+  const api = createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `http://127.0.0.1:${port}/trpc`, headers: { Authorization: `Bearer ${created.token}` } })],
+  });
   const { accountId } = await api.capture.linkedInPerson.mutate({ person: jan });
   const start = rss(child.pid!);
   const samples: number[] = [];
@@ -47,6 +49,6 @@ export async function serverMemory(calls = Number(process.env.BENCH_CALLS ?? 200
     { benchmark: 'server memory', measure: `API calls`, value: `${calls.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(calls / seconds)}/s)` },
     { benchmark: 'server memory', measure: 'RSS at start', value: mb(start) },
     { benchmark: 'server memory', measure: 'RSS at end', value: mb(end), target: 'flat (no growth per call)' },
-    { benchmark: 'server memory', measure: 'RSS every 20,000 calls', value: samples.map((x) => (x / 1024 / 1024).toFixed(0)).join(' → ') + ' MB' },
+    { benchmark: 'server memory', measure: 'RSS every 20,000 calls', value: `${samples.map((x) => (x / 1024 / 1024).toFixed(0)).join(' → ')} MB` },
   ];
 }

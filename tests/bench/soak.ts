@@ -20,7 +20,10 @@ const STEP = 100_000;
 export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_000)): Promise<Row[]> {
   const dbUrl = tmpDbUrl('bench-soak');
   const { token } = JSON.parse(
-    execFileSync('npx', ['tsx', 'server/cli/admin.ts', 'create-user', '--email', 'soak@verkoop.example', '--name', 'Soak', '--team', 'Soak'], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' }).trim(),
+    execFileSync('npx', ['tsx', 'server/cli/admin.ts', 'create-user', '--email', 'soak@verkoop.example', '--name', 'Soak', '--team', 'Soak'], {
+      env: { ...process.env, DATABASE_URL: dbUrl },
+      encoding: 'utf8',
+    }).trim(),
   );
   const port = await freePort();
   const child = await spawnServer(port, dbUrl);
@@ -31,7 +34,14 @@ export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_
   // twenty accounts to read and log on, as a rep's book would have (one account with a million activities is no one's)
   const ids: string[] = [];
   for (let a = 0; a < 20; a++) {
-    const person = { ...jan, profileUrl: `https://www.linkedin.com/in/soak-base-${a}`, memberId: undefined, name: `Basis ${a}`, companyName: `Basis ${a} BV`, companyUrl: undefined };
+    const person = {
+      ...jan,
+      profileUrl: `https://www.linkedin.com/in/soak-base-${a}`,
+      memberId: undefined,
+      name: `Basis ${a}`,
+      companyName: `Basis ${a} BV`,
+      companyUrl: undefined,
+    };
     ids.push((await (await post('capture.linkedInPerson', JSON.stringify({ person }))).json()).result.data.accountId as string);
   }
 
@@ -51,7 +61,20 @@ export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_
     else if (k < 14) res = await post('activities.log', JSON.stringify({ accountId, type: 'call', occurredAt: Date.now(), clientId: `soak-${i}` }));
     // a replayed write: answered from the first result
     else if (k === 14) res = await post('activities.log', JSON.stringify({ accountId, type: 'call', clientId: `soak-${i - 1}` }));
-    else if (k === 15) res = await post('capture.linkedInPerson', JSON.stringify({ person: { ...jan, profileUrl: `https://www.linkedin.com/in/soak-${i}`, memberId: undefined, name: `Soak ${i}`, companyName: `Soak ${i} BV`, companyUrl: undefined } }));
+    else if (k === 15)
+      res = await post(
+        'capture.linkedInPerson',
+        JSON.stringify({
+          person: {
+            ...jan,
+            profileUrl: `https://www.linkedin.com/in/soak-${i}`,
+            memberId: undefined,
+            name: `Soak ${i}`,
+            companyName: `Soak ${i} BV`,
+            companyUrl: undefined,
+          },
+        }),
+      );
     // refused and fuzzed bodies
     else if (k === 16) res = await post('activities.log', JSON.stringify({ accountId, type: 'call', occurredAt: 9e15 }));
     else if (k === 17) res = await post('capture.linkedInPerson', '{not json');
@@ -70,7 +93,9 @@ export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_
         samples.push(rss(child.pid!));
         anonSamples.push(anon(child.pid!));
         // progress on stderr: a long run shows how it goes, and a cut-short one leaves its figures
-        console.error(`soak: ${i + 1} requests in ${((Date.now() - t0) / 1000).toFixed(0)} s, RSS ${mb(samples.at(-1)!)}, anonymous ${mb(anonSamples.at(-1)!)}`);
+        console.error(
+          `soak: ${i + 1} requests in ${((Date.now() - t0) / 1000).toFixed(0)} s, RSS ${mb(samples.at(-1)!)}, anonymous ${mb(anonSamples.at(-1)!)}`,
+        );
       }
     }
   };
@@ -83,10 +108,28 @@ export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_
   const after100k = samples[0] ?? end;
   const growth = (end - after100k) / after100k;
   return [
-    { benchmark: 'soak', measure: 'mixed requests over 20 accounts (55 % reads, 25 % writes, 20 % refused or fuzzed)', value: `${calls.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(calls / seconds)}/s)` },
-    { benchmark: 'soak', measure: 'answers: ok / refused (4xx) / server errors (5xx)', value: `${answers.ok} / ${answers.refused} / ${answers.server}`, target: '0 server errors' },
-    { benchmark: 'soak', measure: 'RSS after 100k → end', value: `${mb(after100k)} → ${mb(end)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %)`, target: 'within 15 %' },
-    { benchmark: 'soak', measure: 'RSS every 100,000', value: samples.map((x) => (x / 1024 / 1024).toFixed(0)).join(' → ') + ' MB' },
-    { benchmark: 'soak', measure: 'anonymous RSS (heap, native; no file pages) after 100k → end', value: `${mb(anonAfter100k)} → ${mb(endAnon)} (${(((endAnon - anonAfter100k) / anonAfter100k) * 100).toFixed(1)} %)` },
+    {
+      benchmark: 'soak',
+      measure: 'mixed requests over 20 accounts (55 % reads, 25 % writes, 20 % refused or fuzzed)',
+      value: `${calls.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(calls / seconds)}/s)`,
+    },
+    {
+      benchmark: 'soak',
+      measure: 'answers: ok / refused (4xx) / server errors (5xx)',
+      value: `${answers.ok} / ${answers.refused} / ${answers.server}`,
+      target: '0 server errors',
+    },
+    {
+      benchmark: 'soak',
+      measure: 'RSS after 100k → end',
+      value: `${mb(after100k)} → ${mb(end)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %)`,
+      target: 'within 15 %',
+    },
+    { benchmark: 'soak', measure: 'RSS every 100,000', value: `${samples.map((x) => (x / 1024 / 1024).toFixed(0)).join(' → ')} MB` },
+    {
+      benchmark: 'soak',
+      measure: 'anonymous RSS (heap, native; no file pages) after 100k → end',
+      value: `${mb(anonAfter100k)} → ${mb(endAnon)} (${(((endAnon - anonAfter100k) / anonAfter100k) * 100).toFixed(1)} %)`,
+    },
   ];
 }

@@ -15,14 +15,16 @@ import { captureLinkedInPerson } from '../../server/domain/capture';
 import { jan } from '../helpers/data';
 
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm';
-const fixture = readFileSync(resolve('tests/fixtures/gmail/thread-2024.html'), 'utf8');
+const _fixture = readFileSync(resolve('tests/fixtures/gmail/thread-2024.html'), 'utf8');
 
 let h: Harness;
 let page: Page;
 beforeAll(async () => {
   h = await startHarness();
   const pieter = (await h.server.db.query.users.findFirst())!;
-  await h.server.db.write((tx) => captureLinkedInPerson(tx, { userId: pieter.id, teamId: pieter.teamId, role: pieter.role }, { ...jan, companyUrl: undefined }));
+  await h.server.db.write((tx) =>
+    captureLinkedInPerson(tx, { userId: pieter.id, teamId: pieter.teamId, role: pieter.role }, { ...jan, companyUrl: undefined }),
+  );
   await configure(h, h.serverUrl, h.token);
   page = await h.context.newPage();
 });
@@ -40,14 +42,16 @@ describe('logging without clicks', () => {
     await options.close();
   });
 
-  it('a thread with a person met on LinkedIn logs itself and shows the account\'s phase; the person is linked in one click', async () => {
+  it("a thread with a person met on LinkedIn logs itself and shows the account's phase; the person is linked in one click", async () => {
     await page.goto(THREAD);
     await expect.poll(() => frame().locator('[data-auto-logged]').getAttribute('data-auto-logged'), { timeout: 15_000 }).toBe('3');
     expect(await frame().locator('[data-logged-count]').getAttribute('data-logged-count')).toBe('3');
     expect(await frame().locator('[data-phase]').getAttribute('data-phase')).toBe('suspect');
     expect(await mail()).toHaveLength(3);
     await frame().locator('[data-action="link-contact"][data-email="jan.devries@acme.example"]').click();
-    await expect.poll(async () => (await h.server.db.select().from(contactEmails).all()).map((e) => e.email), { timeout: 10_000 }).toEqual(['jan.devries@acme.example']);
+    await expect
+      .poll(async () => (await h.server.db.select().from(contactEmails).all()).map((e) => e.email), { timeout: 10_000 })
+      .toEqual(['jan.devries@acme.example']);
     await expect.poll(() => frame().locator('[data-action="link-contact"]').count(), { timeout: 10_000 }).toBe(0);
   });
 
@@ -57,9 +61,9 @@ describe('logging without clicks', () => {
       const last = [...document.querySelectorAll('[data-message-id]')].at(-1)!;
       const copy = last.cloneNode(true) as HTMLElement;
       const id = '19cbf0000000aaaa';
-      copy.setAttribute('data-message-id', `#msg-f:${BigInt('0x' + id).toString()}`);
+      copy.setAttribute('data-message-id', `#msg-f:${BigInt(`0x${id}`).toString()}`);
       copy.setAttribute('data-legacy-message-id', id);
-      copy.querySelectorAll('[data-legacy-message-id]').forEach((e) => e.setAttribute('data-legacy-message-id', id));
+      for (const e of copy.querySelectorAll('[data-legacy-message-id]')) e.setAttribute('data-legacy-message-id', id);
       last.after(copy);
     });
     await expect.poll(async () => (await mail()).length, { timeout: 15_000 }).toBe(4);

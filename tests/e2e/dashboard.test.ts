@@ -21,7 +21,10 @@ describe('the dashboard in Chromium', () => {
     const page = await h.context.newPage();
     await page.goto(`chrome-extension://${h.extensionId}/dashboard.html`);
     await page.locator('[data-metric="reached"][data-phase="suspect"]').waitFor({ timeout: 10_000 });
-    const shown = async () => Object.fromEntries(await Promise.all(PHASE_IDS.map(async (p) => [p, Number(await page.locator(`[data-metric="reached"][data-phase="${p}"]`).textContent())])));
+    const shown = async () =>
+      Object.fromEntries(
+        await Promise.all(PHASE_IDS.map(async (p) => [p, Number(await page.locator(`[data-metric="reached"][data-phase="${p}"]`).textContent())])),
+      );
 
     const actor = (await authenticate(h.server.db, token))!;
     const expected = async (days: number, ownerId?: string) => {
@@ -48,11 +51,15 @@ describe('the dashboard in Chromium', () => {
     // where the process leaks: the three steps the server names, in its order; the forecast beside them
     const now = Date.now();
     const f = await dashboard(h.server.db, actor, { from: now - 365 * 86_400_000, to: now, ownerId: anna.id });
-    await expect.poll(() => page.locator('[data-metric="leak"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')))).toEqual(f.leaks.map((l) => l.phase));
+    await expect
+      .poll(() => page.locator('[data-metric="leak"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase'))))
+      .toEqual(f.leaks.map((l) => l.phase));
     expect(f.leaks).toHaveLength(3);
     expect(await page.locator('[data-metric="forecast"]').count()).toBe(1);
     // every figure explains itself, and the filters are in the URL: a reload shows the same figures
-    expect(await page.locator('[data-metric]').evaluateAll((els) => els.filter((e) => !e.getAttribute('title') && !e.getAttribute('aria-describedby')).length)).toBe(0);
+    expect(
+      await page.locator('[data-metric]').evaluateAll((els) => els.filter((e) => !e.getAttribute('title') && !e.getAttribute('aria-describedby')).length),
+    ).toBe(0);
     expect(page.url()).toContain(`#period=365&manager=${anna.id}`);
     await page.reload();
     await expect.poll(() => page.locator('select[name="period"]').inputValue(), { timeout: 10_000 }).toBe('365');
@@ -88,16 +95,23 @@ describe('the dashboard in Chromium', () => {
 
     // the meter shows what the server counts, per phase and per account manager
     const phaseRows = f.coverage.checklist.filter((p) => p.accounts > 0);
-    expect(await page.locator('[data-by="phase"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-phase')))).toEqual(phaseRows.map((p) => p.phase));
+    expect(await page.locator('[data-by="phase"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-phase')))).toEqual(
+      phaseRows.map((p) => p.phase),
+    );
     for (const p of phaseRows) {
       const row = page.locator(`[data-by="phase"] tr[data-phase="${p.phase}"]`);
-      expect([await row.locator('[data-cell="checklist"]').textContent(), await row.locator('[data-cell="logged"]').textContent()]).toEqual([pct(p.completeness), pct(p.logged)]);
+      expect([await row.locator('[data-cell="checklist"]').textContent(), await row.locator('[data-cell="logged"]').textContent()]).toEqual([
+        pct(p.completeness),
+        pct(p.logged),
+      ]);
     }
     expect(await page.locator('[data-by="owner"] tbody tr').count()).toBe(f.coverage.byOwner.length);
     // conversion per rep, side by side, as the server computes it
     expect(f.byRep.length).toBeGreaterThan(1);
     const first = f.byRep[0]!;
-    expect(await page.locator(`[data-metric="rep-conversion"] tr[data-owner-id="${first.ownerId}"] td`).allTextContents()).toEqual(first.phases.map((p) => pct(p.rate)));
+    expect(await page.locator(`[data-metric="rep-conversion"] tr[data-owner-id="${first.ownerId}"] td`).allTextContents()).toEqual(
+      first.phases.map((p) => pct(p.rate)),
+    );
 
     // 90 days end in a partial week: its point is marked and says so, not drawn as a drop
     expect(f.activity.trend.at(-1)!.partial).toBe(true);
@@ -117,7 +131,9 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => page.url()).toContain('section=garbage-in');
     await page.reload();
     await page.locator('[data-section="garbage-in"]').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.evaluate(() => Math.round(document.querySelector('[data-section="garbage-in"]')!.getBoundingClientRect().top))).toBeLessThan(50);
+    await expect
+      .poll(() => page.evaluate(() => Math.round(document.querySelector('[data-section="garbage-in"]')!.getBoundingClientRect().top)))
+      .toBeLessThan(50);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
     await page.close();
   });

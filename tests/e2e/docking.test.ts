@@ -37,7 +37,9 @@ describe('docking', () => {
     const width = await tab.evaluate(() => window.innerWidth);
     expect(await tab.evaluate(() => document.querySelector('main')!.getBoundingClientRect().right)).toBeLessThanOrEqual(width - 340);
     await sidebar(tab).locator('[data-action="collapse"]').click();
-    await expect.poll(() => tab.evaluate(() => document.querySelector('#topbar')!.getBoundingClientRect().right), { timeout: 10_000 }).toBeGreaterThan(width - 340);
+    await expect
+      .poll(() => tab.evaluate(() => document.querySelector('#topbar')!.getBoundingClientRect().right), { timeout: 10_000 })
+      .toBeGreaterThan(width - 340);
     expect(await reachable(tab, '#me')).toBe(true);
     await sidebar(tab).locator('[data-action="expand"]').click();
     await tab.close();

@@ -55,7 +55,9 @@ describe('Firefox', () => {
     await frame.locator('[data-action="capture"]').click();
     expect(await phaseShown(frame)).toBe('suspect');
     expect((await accounts()).map((a) => [a.name, a.phase, a.city, a.source])).toEqual([['Acme BV', 'suspect', 'Utrecht', 'LinkedIn']]);
-    expect((await contacts()).map((c) => [c.firstName, c.lastName, c.linkedinUrl])).toEqual([['Jan', 'de Vries', 'https://www.linkedin.com/in/jan-de-vries-4b2a1']]);
+    expect((await contacts()).map((c) => [c.firstName, c.lastName, c.linkedinUrl])).toEqual([
+      ['Jan', 'de Vries', 'https://www.linkedin.com/in/jan-de-vries-4b2a1'],
+    ]);
 
     await page.reload();
     const again = await sidebarFrame(page);

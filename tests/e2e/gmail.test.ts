@@ -86,7 +86,9 @@ describe('Gmail in Chromium', () => {
     await page.bringToFront();
     const pieter = (await h.server.db.query.users.findFirst())!;
     const actor = { userId: pieter.id, teamId: pieter.teamId, role: pieter.role };
-    await h.server.db.write((tx) => captureEmailContact(tx, actor, { email: 'karin@bakkerij-zon.example', name: 'Karin Zonneveld', wroteToUs: true, sourceKey: 'test:karin' }));
+    await h.server.db.write((tx) =>
+      captureEmailContact(tx, actor, { email: 'karin@bakkerij-zon.example', name: 'Karin Zonneveld', wroteToUs: true, sourceKey: 'test:karin' }),
+    );
 
     h.overrides.set('https://mail.google.com/mail/u/0/', karinThread);
     await page.reload();

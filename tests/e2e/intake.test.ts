@@ -61,7 +61,10 @@ describe('lists, web forms and export in the dashboard', () => {
     // the visitor's browser: the snippet on the team's site, filled in and sent
     const site = await h.context.newPage();
     await h.context.route('https://www.verkoop.example/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: route.request().url().endsWith('/bedankt') ? '<p id="thanks">Bedankt!</p>' : `<!doctype html><body>${snippet}</body>` }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: route.request().url().endsWith('/bedankt') ? '<p id="thanks">Bedankt!</p>' : `<!doctype html><body>${snippet}</body>`,
+      }),
     );
     await site.goto('https://www.verkoop.example/contact');
     await site.fill('input[name="name"]', 'Karin Zonneveld');

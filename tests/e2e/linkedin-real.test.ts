@@ -106,7 +106,12 @@ describe('never a dead sidebar; corrections in place', () => {
     await frame.locator('input[name="companyName"]').fill('Koopman Advies');
     await frame.locator('input[name="headline"]').fill('Adviseur klantgroei');
     await frame.locator('[data-action="save-correction"]').click();
-    await expect.poll(async () => (await h.server.db.query.contacts.findFirst({ where: eq(contacts.linkedinUrl, 'https://www.linkedin.com/in/michiel-koopman') }))?.headline, { timeout: 10_000 }).toBe('Adviseur klantgroei');
+    await expect
+      .poll(
+        async () => (await h.server.db.query.contacts.findFirst({ where: eq(contacts.linkedinUrl, 'https://www.linkedin.com/in/michiel-koopman') }))?.headline,
+        { timeout: 10_000 },
+      )
+      .toBe('Adviseur klantgroei');
     const contact = await h.server.db.query.contacts.findFirst({ where: eq(contacts.linkedinUrl, 'https://www.linkedin.com/in/michiel-koopman') });
     expect((await h.server.db.query.accounts.findFirst({ where: eq(accounts.id, contact!.accountId) }))!.name).toBe('Koopman Advies');
     await page.close();

@@ -57,7 +57,9 @@ describe('LinkedIn in Chromium', () => {
     await sidebar(page).locator('[data-action="capture"]').click({ timeout: 10_000 });
     expect(await phaseShown(page)).toBe('suspect');
     expect((await accounts()).map((a) => [a.name, a.phase, a.city, a.source])).toEqual([['Acme BV', 'suspect', 'Utrecht', 'LinkedIn']]);
-    expect((await contacts()).map((c) => [c.firstName, c.lastName, c.linkedinUrl])).toEqual([['Jan', 'de Vries', 'https://www.linkedin.com/in/jan-de-vries-4b2a1']]);
+    expect((await contacts()).map((c) => [c.firstName, c.lastName, c.linkedinUrl])).toEqual([
+      ['Jan', 'de Vries', 'https://www.linkedin.com/in/jan-de-vries-4b2a1'],
+    ]);
 
     await page.reload();
     expect(await phaseShown(page)).toBe('suspect');
@@ -115,12 +117,23 @@ describe('LinkedIn in Chromium', () => {
     expect((await accounts()).filter((a) => a.name === 'Acme BV')).toHaveLength(1);
 
     const NOORD = 'https://www.linkedin.com/company/bouwgroep-noord/';
-    h.overrides.set(NOORD, readFileSync(resolve('tests/fixtures/linkedin/company-2024.html'), 'utf8').replace(/Acme BV/g, 'Bouwgroep Noord').replace(/acme-bv/g, 'bouwgroep-noord').replace(/acme\.example/g, 'bouwgroep-noord.example'));
+    h.overrides.set(
+      NOORD,
+      readFileSync(resolve('tests/fixtures/linkedin/company-2024.html'), 'utf8')
+        .replace(/Acme BV/g, 'Bouwgroep Noord')
+        .replace(/acme-bv/g, 'bouwgroep-noord')
+        .replace(/acme\.example/g, 'bouwgroep-noord.example'),
+    );
     await page.goto(NOORD);
     await sidebar(page).locator('[data-action="capture"]').click({ timeout: 10_000 });
     expect(await phaseShown(page)).toBe('suspect');
     const noord = (await accounts()).find((a) => a.name === 'Bouwgroep Noord');
-    expect(noord).toMatchObject({ industry: 'Construction', city: 'Utrecht', emailDomain: 'bouwgroep-noord.example', linkedinCompanyUrl: 'https://www.linkedin.com/company/bouwgroep-noord' });
+    expect(noord).toMatchObject({
+      industry: 'Construction',
+      city: 'Utrecht',
+      emailDomain: 'bouwgroep-noord.example',
+      linkedinCompanyUrl: 'https://www.linkedin.com/company/bouwgroep-noord',
+    });
     h.overrides.delete(NOORD);
     await page.close();
   });

@@ -83,7 +83,10 @@ describe('a worker stopped in the middle of sending', () => {
         .poll(
           async () => {
             await again.goto(JAN);
-            return sidebar(again).locator('[data-phase]').getAttribute('data-phase', { timeout: 3_000 }).catch(() => null);
+            return sidebar(again)
+              .locator('[data-phase]')
+              .getAttribute('data-phase', { timeout: 3_000 })
+              .catch(() => null);
           },
           { timeout: 30_000, interval: 500 },
         )

@@ -46,7 +46,10 @@ describe('safe moves', () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     await options.locator('[data-shortcuts]').waitFor({ timeout: 10_000 });
-    expect(await options.locator('[data-command]').evaluateAll((els) => els.map((e) => e.getAttribute('data-command')).sort())).toEqual(['capture-page', 'toggle-sidebar']);
+    expect(await options.locator('[data-command]').evaluateAll((els) => els.map((e) => e.getAttribute('data-command')).sort())).toEqual([
+      'capture-page',
+      'toggle-sidebar',
+    ]);
     expect(await options.locator('[data-command="toggle-sidebar"] kbd').textContent()).toMatch(/S/);
     await options.close();
   });

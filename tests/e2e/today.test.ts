@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('the day beside the inbox', () => {
-  it('lists what waits (a proposal, an overdue next step) with each account\'s phase, and opens the account in one click', async () => {
+  it("lists what waits (a proposal, an overdue next step) with each account's phase, and opens the account in one click", async () => {
     const page = await h.context.newPage();
     await page.goto(INBOX);
     const today = sidebar(page).locator('[data-view="today"]');
@@ -47,7 +47,7 @@ describe('the day beside the inbox', () => {
     await page.close();
   });
 
-  it('the sidebar finds any account by a contact\'s name or address', async () => {
+  it("the sidebar finds any account by a contact's name or address", async () => {
     const page = await h.context.newPage();
     await page.goto(INBOX);
     const box = sidebar(page).locator('input[type="search"][name="q"]');

@@ -15,7 +15,10 @@ describe('Gmail views from the URL', () => {
   it.each([
     [THREAD_URL, { accountIndex: 0, route: 'inbox/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm', maybeThread: true }],
     [INBOX_URL, { accountIndex: 0, route: 'inbox', maybeThread: false }],
-    ['https://mail.google.com/mail/u/2/#label/Klanten/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm', { accountIndex: 2, route: 'label/Klanten/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm', maybeThread: true }],
+    [
+      'https://mail.google.com/mail/u/2/#label/Klanten/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm',
+      { accountIndex: 2, route: 'label/Klanten/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm', maybeThread: true },
+    ],
     ['https://mail.google.com/mail/u/0/#search/offerte', { accountIndex: 0, route: 'search/offerte', maybeThread: false }],
     ['https://www.google.com/mail/u/0/#inbox', null],
   ])('%s', (url, expected) => expect(gmailView(url)).toEqual(expected));
@@ -25,11 +28,13 @@ describe('the open thread', () => {
   it('reads the 2024 fixture as the fixtures README says', () => {
     const t = extractThread(pageAt(THREAD_URL, thread()), THREAD_URL);
     expect(t).toMatchObject({ user: 'pieter@verkoop.example', threadId: '19cb2f7f30052e6b', subject: 'Offerte bouwmaterialen Q2' });
-    expect(t!.messages.map((m) => [m.id, m.from.email, m.to.map((p) => p.email), m.cc.map((p) => p.email), new Date(m.at).toISOString(), m.direction])).toEqual([
-      ['19cb2f7f30052e6b', pieter.email, [jan.email], [], '2026-03-03T09:12:00.000Z', 'out'],
-      ['19cbe775ea0f2a74', jan.email, [pieter.email], [marieke.email], '2026-03-05T14:47:00.000Z', 'in'],
-      ['19cbe851a40269e0', pieter.email, [jan.email], [marieke.email], '2026-03-05T15:02:00.000Z', 'out'],
-    ]);
+    expect(t!.messages.map((m) => [m.id, m.from.email, m.to.map((p) => p.email), m.cc.map((p) => p.email), new Date(m.at).toISOString(), m.direction])).toEqual(
+      [
+        ['19cb2f7f30052e6b', pieter.email, [jan.email], [], '2026-03-03T09:12:00.000Z', 'out'],
+        ['19cbe775ea0f2a74', jan.email, [pieter.email], [marieke.email], '2026-03-05T14:47:00.000Z', 'in'],
+        ['19cbe851a40269e0', pieter.email, [jan.email], [marieke.email], '2026-03-05T15:02:00.000Z', 'out'],
+      ],
+    );
     expect(t!.messages[1]!.from).toEqual(jan);
     expect(t!.external).toEqual([jan, marieke]);
   });
@@ -62,7 +67,10 @@ describe('the open thread', () => {
     const html = thread()
       .replace('aria-label="Google Account: Pieter Bos', 'aria-label="Google-account: Pieter Bos')
       .replace(/<span class="hb">to /g, '<span class="hb">aan ')
-      .replace('<title>Offerte bouwmaterialen Q2 - pieter@verkoop.example - Verkoop BV Mail</title>', '<title>Offerte bouwmaterialen Q2 - pieter@verkoop.example - Verkoop BV e-mail</title>');
+      .replace(
+        '<title>Offerte bouwmaterialen Q2 - pieter@verkoop.example - Verkoop BV Mail</title>',
+        '<title>Offerte bouwmaterialen Q2 - pieter@verkoop.example - Verkoop BV e-mail</title>',
+      );
     const t = extractThread(pageAt(THREAD_URL, html), THREAD_URL)!;
     expect(t.user).toBe('pieter@verkoop.example');
     expect(t.messages[1]!.cc.map((p) => p.email)).toEqual([marieke.email]);
@@ -79,7 +87,8 @@ describe('the open thread', () => {
   });
 
   it('leaves out a message that is not sent yet (a draft has no legacy id)', () => {
-    const draft = '<div class="adn ads" data-message-id="#msg-a:r-123"><h3><span email="pieter@verkoop.example" name="Pieter Bos" class="gD">Pieter</span></h3></div>';
+    const draft =
+      '<div class="adn ads" data-message-id="#msg-a:r-123"><h3><span email="pieter@verkoop.example" name="Pieter Bos" class="gD">Pieter</span></h3></div>';
     const html = thread().replace('<div class="amn">', `${draft}<div class="amn">`);
     expect(extractThread(pageAt(THREAD_URL, html), THREAD_URL)!.messages).toHaveLength(3);
   });

@@ -18,6 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: compared field by field with the expected JSON
 const extract = (url: string, html: string) => extractInChromium(browser, url, html) as Promise<Record<string, any> | null>;
 
 describe('real LinkedIn pages in Chromium', () => {
@@ -46,7 +47,14 @@ describe('families, not files', () => {
       .replace('>· 2nd<', '>· 2e<')
       .replace('>Contact info<', '>Contactgegevens<')
       .replace('>Utrecht, Netherlands<', '>Chandigarh, India<');
-    expect(await extract(T4, html)).toMatchObject({ name: 'Michiel Koopman', headline: 'Klanten via LinkedIn. Ik werk met fijne mensen!', companyName: 'Zelfstandig', location: 'Chandigarh, India', city: 'Chandigarh', country: 'India' });
+    expect(await extract(T4, html)).toMatchObject({
+      name: 'Michiel Koopman',
+      headline: 'Klanten via LinkedIn. Ik werk met fijne mensen!',
+      companyName: 'Zelfstandig',
+      location: 'Chandigarh, India',
+      city: 'Chandigarh',
+      country: 'India',
+    });
   });
 
   it('a country alone is a country, a metropolitan area names no city', async () => {
@@ -64,9 +72,15 @@ describe('families, not files', () => {
   it('no current employer: no company, not the school, not a company the person follows', async () => {
     const html = sdui()
       // the top card's company entry goes; a followed company appears further down the page
-      .replace(/<div role="button" tabindex="0"[^>]*>(?:(?!<div role="button").)*?company-accent-4[\s\S]*?Zelfstandig<\/span><\/p><\/div><\/div><\/div><\/div><\/div>/, '')
+      .replace(
+        /<div role="button" tabindex="0"[^>]*>(?:(?!<div role="button").)*?company-accent-4[\s\S]*?Zelfstandig<\/span><\/p><\/div><\/div><\/div><\/div><\/div>/,
+        '',
+      )
       .replace('>Zelfstandig · Hogeschool Domstad<', '>Hogeschool Domstad<')
-      .replace('</section></div></div><div componentkey="ProfilePostConnectDrawer', '</section><section><h2>Interests</h2><ul><li><a href="https://www.linkedin.com/company/utrecht-js-meetup/"><img alt="Utrecht JS Meetup logo"><span>Utrecht JS Meetup</span></a></li></ul></section></div></div><div componentkey="ProfilePostConnectDrawer');
+      .replace(
+        '</section></div></div><div componentkey="ProfilePostConnectDrawer',
+        '</section><section><h2>Interests</h2><ul><li><a href="https://www.linkedin.com/company/utrecht-js-meetup/"><img alt="Utrecht JS Meetup logo"><span>Utrecht JS Meetup</span></a></li></ul></section></div></div><div componentkey="ProfilePostConnectDrawer',
+      );
     const got = await extract(T4, html);
     expect(got).toMatchObject({ name: 'Michiel Koopman', headline: 'Klanten via LinkedIn. Ik werk met fijne mensen!' });
     expect(got!.companyName).toBeUndefined();
@@ -75,7 +89,10 @@ describe('families, not files', () => {
   });
 
   it('2024 profile without the top-card company button: the Experience entry marked Present', async () => {
-    const html = realFixture('person-2024-07-loggedin-sanne-marije-visser.html').replace(/aria-label="Current company: Zuiderbank\. Click to skip to experience card"/, 'aria-label="Skip"');
+    const html = realFixture('person-2024-07-loggedin-sanne-marije-visser.html').replace(
+      /aria-label="Current company: Zuiderbank\. Click to skip to experience card"/,
+      'aria-label="Skip"',
+    );
     expect(await extract(T1, html)).toMatchObject({ companyName: 'Zuiderbank', companyUrl: 'https://www.linkedin.com/company/9745' });
   });
 
@@ -84,7 +101,12 @@ describe('families, not files', () => {
       .replace('Current company: Zuiderbank. Click to skip to experience card', 'Huidig bedrijf: Zuiderbank. Klik om naar de ervaringskaart te gaan')
       .replace(/> Contact info </g, '> Contactgegevens <')
       .replace(/Utrecht, Utrecht, Netherlands/g, 'Utrecht, Utrecht, Nederland');
-    expect(await extract(T1, html)).toMatchObject({ companyName: 'Zuiderbank', location: 'Utrecht, Utrecht, Nederland', city: 'Utrecht', country: 'Nederland' });
+    expect(await extract(T1, html)).toMatchObject({
+      companyName: 'Zuiderbank',
+      location: 'Utrecht, Utrecht, Nederland',
+      city: 'Utrecht',
+      country: 'Nederland',
+    });
   });
 
   it('guest profile without JSON-LD: the DOM alone, not the sign-in dialog', async () => {
@@ -114,7 +136,10 @@ describe('families, not files', () => {
       .replace(/"worksFor":\[[^\]]*\]/, '"worksFor":[]')
       .replace(/data-tracking-control-name="public_profile_topcard-current-company"/g, '')
       .replace(/<section[^>]*class="[^"]*experience[\s\S]*?<\/section>/g, '')
-      .replace(/Sanne Marije Visser - Scrum Master - Software Engineer - Zuiderbank \| LinkedIn/g, 'Sanne Marije Visser - Student - Hogeschool Vechtdal | LinkedIn');
+      .replace(
+        /Sanne Marije Visser - Scrum Master - Software Engineer - Zuiderbank \| LinkedIn/g,
+        'Sanne Marije Visser - Student - Hogeschool Vechtdal | LinkedIn',
+      );
     const got = await extract(T2, html);
     expect(got).toMatchObject({ name: 'Sanne Marije Visser' });
     expect(got!.companyName).toBeUndefined();
@@ -130,7 +155,18 @@ describe('families, not files', () => {
   });
 
   it('a 2026 page whose Next.js payload names the person', async () => {
-    const payload = JSON.stringify(JSON.stringify({ profile: { vanityName: 'michiel-koopman', firstName: 'Michiel', lastName: 'Koopman', headline: 'Klanten via LinkedIn. Ik werk met fijne mensen!', memberId: '123456' }, viewer: { vanityName: 'pieter-bos', firstName: 'Pieter' } }).slice(1, -1));
+    const payload = JSON.stringify(
+      JSON.stringify({
+        profile: {
+          vanityName: 'michiel-koopman',
+          firstName: 'Michiel',
+          lastName: 'Koopman',
+          headline: 'Klanten via LinkedIn. Ik werk met fijne mensen!',
+          memberId: '123456',
+        },
+        viewer: { vanityName: 'pieter-bos', firstName: 'Pieter' },
+      }).slice(1, -1),
+    );
     const html = sdui().replace('</body>', `<script>self.__next_f.push([1,${payload}])</script></body>`);
     const got = await extract(T4, html);
     expect(got).toMatchObject({ firstName: 'Michiel', lastName: 'Koopman', memberId: '123456' });
@@ -139,7 +175,12 @@ describe('families, not files', () => {
 
   it('company pages: guest website behind the redirect, a Home tab without the About list', async () => {
     const guest = realFixture('company-2024-10-guest-bakkerij-oost.html').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '');
-    expect(await extract(T7, guest)).toMatchObject({ name: 'Bakkerij Oost BV', website: 'http://www.bakkerij-oost.example', industry: 'Food and Beverage Services', tagline: 'Vers brood, eerlijke koffie en taart op bestelling, elke dag in Utrecht-Oost.' });
+    expect(await extract(T7, guest)).toMatchObject({
+      name: 'Bakkerij Oost BV',
+      website: 'http://www.bakkerij-oost.example',
+      industry: 'Food and Beverage Services',
+      tagline: 'Vers brood, eerlijke koffie en taart op bestelling, elke dag in Utrecht-Oost.',
+    });
     const home = realFixture('company-2026-loggedin-grachtwerk-digitaal-about-main.html').replace(/<dl\b[\s\S]*?<\/dl>/, '');
     expect(await extract(T8.replace('/about/', '/'), home)).toMatchObject({
       name: 'Grachtwerk Digitaal NV',
@@ -154,13 +195,18 @@ describe('families, not files', () => {
   });
 
   it('2026 profile that shows no location: none, rather than the headline or the name', async () => {
-    const got = await extract(T4, sdui().replace('<p>Utrecht, Netherlands</p><p>·</p>', '').replace(/<p[^>]*>Utrecht, Netherlands<\/p><p[^>]*>·<\/p>/, ''));
+    const got = await extract(
+      T4,
+      sdui()
+        .replace('<p>Utrecht, Netherlands</p><p>·</p>', '')
+        .replace(/<p[^>]*>Utrecht, Netherlands<\/p><p[^>]*>·<\/p>/, ''),
+    );
     expect(got).toMatchObject({ name: 'Michiel Koopman', headline: 'Klanten via LinkedIn. Ik werk met fijne mensen!' });
     expect(got!.location).toBeUndefined();
     expect(got!.extraction.missing).toContain('location');
   });
 
-  it('2026 profile whose name is not in a link and whose page has no title: the top card\'s heading', async () => {
+  it("2026 profile whose name is not in a link and whose page has no title: the top card's heading", async () => {
     const html = sdui()
       .replace(/<title>[^<]*<\/title>/g, '')
       .replace(/<a tabindex="0" href="https:\/\/www\.linkedin\.com\/in\/michiel-koopman\/overlay\/contact-info\/"([^>]*)>(<div[^>]*><h2)/, '<span$1>$2');
@@ -168,8 +214,14 @@ describe('families, not files', () => {
   });
 
   it('a company Home tab whose place is one word', async () => {
-    const html = realFixture('company-2026-loggedin-grachtwerk-digitaal-about-main.html').replace(/<dl\b[\s\S]*?<\/dl>/, '').replace(/Amsterdam, Netherlands/g, 'Amsterdam');
-    expect(await extract(T8.replace('/about/', '/'), html)).toMatchObject({ industry: 'IT Services and IT Consulting', location: 'Amsterdam', city: 'Amsterdam' });
+    const html = realFixture('company-2026-loggedin-grachtwerk-digitaal-about-main.html')
+      .replace(/<dl\b[\s\S]*?<\/dl>/, '')
+      .replace(/Amsterdam, Netherlands/g, 'Amsterdam');
+    expect(await extract(T8.replace('/about/', '/'), html)).toMatchObject({
+      industry: 'IT Services and IT Consulting',
+      location: 'Amsterdam',
+      city: 'Amsterdam',
+    });
   });
 
   it('a profile whose page shows nothing yet gives nothing at first (the content script waits, then opens from the URL)', async () => {

@@ -90,7 +90,10 @@ describe('person pages', () => {
   });
 
   it('keeps markup in scraped text as text', () => {
-    const html = fixture('linkedin/person-2024.html').replace('Head of Procurement at Acme BV | Sourcing &amp; supplier management', '&lt;img src=x onerror=alert(1)&gt; Inkoper');
+    const html = fixture('linkedin/person-2024.html').replace(
+      'Head of Procurement at Acme BV | Sourcing &amp; supplier management',
+      '&lt;img src=x onerror=alert(1)&gt; Inkoper',
+    );
     expect(extractPerson(pageAt(JAN, html), JAN)!.headline).toBe('<img src=x onerror=alert(1)> Inkoper');
   });
 });
@@ -131,6 +134,11 @@ describe('company pages', () => {
       .replace(/51-200 employees/g, '51-200 medewerkers')
       .replace('>Construction</dd>', '>Bouw</dd>')
       .replace('>Construction</div>', '>Bouw</div>');
-    expect(extractCompany(pageAt(ACME, html), ACME)).toMatchObject({ industry: 'Bouw', size: '51-200 medewerkers', city: 'Utrecht', website: 'https://www.acme.example/' });
+    expect(extractCompany(pageAt(ACME, html), ACME)).toMatchObject({
+      industry: 'Bouw',
+      size: '51-200 medewerkers',
+      city: 'Utrecht',
+      website: 'https://www.acme.example/',
+    });
   });
 });

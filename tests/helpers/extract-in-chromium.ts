@@ -48,6 +48,7 @@ export async function extractInChromium(browser: Browser, url: string, html: str
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.evaluate(code);
+    // biome-ignore lint/suspicious/noExplicitAny: the bundle's global, set by the script injected above
     return await page.evaluate((u) => (globalThis as any).__extractLinkedIn(document, u), url);
   } finally {
     await context.close();

@@ -10,5 +10,8 @@ export const day = (n: number) => D0 + n * DAY;
 
 export function historyWriter(db: Db) {
   const w = timelineWriter(db);
-  return { ...w, create: (actor: Actor, name: string, phase: PhaseId, at: number, type?: 'linkedin_capture' | 'form') => w.create(actor, { name }, phase, at, type) };
+  return {
+    ...w,
+    create: (actor: Actor, name: string, phase: PhaseId, at: number, type?: 'linkedin_capture' | 'form') => w.create(actor, { name }, phase, at, type),
+  };
 }

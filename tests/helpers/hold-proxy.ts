@@ -14,19 +14,16 @@ export async function holdProxy(target: string) {
   const state = { hold: false };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const swallow = state.hold && req.method === 'POST';
-    const up = request(
-      { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        if (swallow) {
-          committed++;
-          answer.resume();
-          held.push(res);
-          return;
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const up = request({ hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      if (swallow) {
+        committed++;
+        answer.resume();
+        held.push(res);
+        return;
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     up.on('error', () => res.destroy());
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -45,7 +42,7 @@ export async function holdProxy(target: string) {
     clientIds,
     close: () =>
       new Promise<void>((r) => {
-        held.forEach((res) => res.destroy());
+        for (const res of held) res.destroy();
         server.closeAllConnections();
         server.close(() => r());
       }),

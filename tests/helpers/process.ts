@@ -22,7 +22,10 @@ export async function spawnServer(port: number, databaseUrl: string): Promise<Ch
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited: ${log}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return Object.assign(child, { output: () => log });
     if (Date.now() > deadline) throw new Error(`The server did not start: ${log}`);
     await new Promise((r) => setTimeout(r, 100));

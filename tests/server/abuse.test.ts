@@ -23,7 +23,9 @@ describe('abuse', () => {
     const input = (n: number) => encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]))));
     const ok = await fetch(`${server.url}/trpc/${path(MAX_BATCH)}?batch=1&input=${input(MAX_BATCH)}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(ok.status).toBe(200);
-    const tooMany = await fetch(`${server.url}/trpc/${path(MAX_BATCH + 1)}?batch=1&input=${input(MAX_BATCH + 1)}`, { headers: { Authorization: `Bearer ${token}` } });
+    const tooMany = await fetch(`${server.url}/trpc/${path(MAX_BATCH + 1)}?batch=1&input=${input(MAX_BATCH + 1)}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(tooMany.status).toBe(400);
     expect(await tooMany.text()).toContain(`At most ${MAX_BATCH} calls`);
   });

@@ -17,7 +17,12 @@ describe('one identity across LinkedIn and Gmail', () => {
   it('a person captured on LinkedIn who writes from the company domain is proposed as that contact, and linked in one step', async () => {
     const { api, accountId, contactId } = await janFromLinkedIn();
     const { participants, accounts } = await api.accounts.lookupEmails({ people: offerteThread.external });
-    expect(participants[0]).toMatchObject({ email: 'jan.devries@acme.example', accountId, matchedBy: 'name', proposedContact: { id: contactId, name: 'Jan de Vries' } });
+    expect(participants[0]).toMatchObject({
+      email: 'jan.devries@acme.example',
+      accountId,
+      matchedBy: 'name',
+      proposedContact: { id: contactId, name: 'Jan de Vries' },
+    });
     // Marieke is someone else at the same company: the account, no person proposed
     expect(participants[1]).toMatchObject({ accountId, matchedBy: 'domain', proposedContact: null });
     expect(accounts.map((a) => a.phase)).toEqual(['suspect']);
@@ -36,7 +41,9 @@ describe('one identity, the other way round', () => {
     const seen = await api.accounts.lookupLinkedIn({ profileUrl: jan.profileUrl, companyName: 'Acme BV', name: 'Jan de Vries' });
     expect(seen).toMatchObject({ matchedBy: 'company', proposedContact: { id: met.contactId, name: 'Jan de Vries' } });
     // someone else of the same company is no one's double
-    expect((await api.accounts.lookupLinkedIn({ profileUrl: 'https://www.linkedin.com/in/eva', companyName: 'Acme BV', name: 'Eva Smit' })).proposedContact).toBeNull();
+    expect(
+      (await api.accounts.lookupLinkedIn({ profileUrl: 'https://www.linkedin.com/in/eva', companyName: 'Acme BV', name: 'Eva Smit' })).proposedContact,
+    ).toBeNull();
     const linked = await api.capture.linkedInPerson({ person: jan, linkContactId: met.contactId! });
     expect(linked).toMatchObject({ contactId: met.contactId, createdContact: false });
     const account = await api.accounts.get({ id: met.accountId });
@@ -82,11 +89,21 @@ describe('automatic logging', () => {
     await api.me.setAutoLog({ on: true });
 
     const stranger = { email: 'kees@gmail.com', name: 'Kees' };
-    const privateThread: GmailThread = { ...offerteThread, threadId: 'abcdef01', external: [stranger], messages: [{ ...offerteThread.messages[1]!, id: 'abcdef01', from: stranger, cc: [] }] };
+    const privateThread: GmailThread = {
+      ...offerteThread,
+      threadId: 'abcdef01',
+      external: [stranger],
+      messages: [{ ...offerteThread.messages[1]!, id: 'abcdef01', from: stranger, cc: [] }],
+    };
     expect(await api.activities.autoLogThread({ thread: privateThread })).toMatchObject({ logged: 0, skipped: 'no-known-account' });
 
     const crowd = Array.from({ length: 25 }, (_, i) => ({ email: `p${i}@acme.example`, name: '' }));
-    const mass: GmailThread = { ...offerteThread, threadId: 'abcdef02', external: crowd, messages: [{ ...offerteThread.messages[0]!, id: 'abcdef02', to: crowd }] };
+    const mass: GmailThread = {
+      ...offerteThread,
+      threadId: 'abcdef02',
+      external: crowd,
+      messages: [{ ...offerteThread.messages[0]!, id: 'abcdef02', to: crowd }],
+    };
     expect(await api.activities.autoLogThread({ thread: mass })).toMatchObject({ logged: 0, skipped: 'too-many-recipients' });
 
     await api.me.setNeverLog({ entries: ['acme.example'] });
@@ -105,21 +122,48 @@ describe('meetings from calendar invitations', () => {
 
   it('an invitation plans a meeting on its date, an update moves it, a cancellation withdraws it', async () => {
     const { api, accountId } = await janFromLinkedIn();
-    const meetings = async () => (await api.accounts.get({ id: accountId })).activities.filter((a) => a.type === 'meeting').map((a) => [a.subject, a.occurredAt]);
-    expect((await api.activities.autoLogThread({ thread: invite('Invitation: Kennismaking @ Tue Mar 10, 2026 10am - 11am (CET) (jan.devries@acme.example)', 'aaaa0001') })).meeting).toBe('planned');
+    const meetings = async () =>
+      (await api.accounts.get({ id: accountId })).activities.filter((a) => a.type === 'meeting').map((a) => [a.subject, a.occurredAt]);
+    expect(
+      (
+        await api.activities.autoLogThread({
+          thread: invite('Invitation: Kennismaking @ Tue Mar 10, 2026 10am - 11am (CET) (jan.devries@acme.example)', 'aaaa0001'),
+        })
+      ).meeting,
+    ).toBe('planned');
     expect(await meetings()).toEqual([['Kennismaking', Date.UTC(2026, 2, 10, 9)]]);
-    expect((await api.activities.autoLogThread({ thread: invite('Updated invitation: Kennismaking @ Wed Mar 11, 2026 2pm - 3pm (CET) (jan.devries@acme.example)', 'aaaa0002') })).meeting).toBe('moved');
+    expect(
+      (
+        await api.activities.autoLogThread({
+          thread: invite('Updated invitation: Kennismaking @ Wed Mar 11, 2026 2pm - 3pm (CET) (jan.devries@acme.example)', 'aaaa0002'),
+        })
+      ).meeting,
+    ).toBe('moved');
     expect(await meetings()).toEqual([['Kennismaking', Date.UTC(2026, 2, 11, 13)]]);
     // the first invitation read again does not move it back
-    expect((await api.activities.autoLogThread({ thread: invite('Invitation: Kennismaking @ Tue Mar 10, 2026 10am - 11am (CET) (jan.devries@acme.example)', 'aaaa0003') })).meeting).toBe('unchanged');
-    expect((await api.activities.autoLogThread({ thread: invite('Canceled event: Kennismaking @ Wed Mar 11, 2026 2pm - 3pm (CET) (jan.devries@acme.example)', 'aaaa0004') })).meeting).toBe('withdrawn');
+    expect(
+      (
+        await api.activities.autoLogThread({
+          thread: invite('Invitation: Kennismaking @ Tue Mar 10, 2026 10am - 11am (CET) (jan.devries@acme.example)', 'aaaa0003'),
+        })
+      ).meeting,
+    ).toBe('unchanged');
+    expect(
+      (
+        await api.activities.autoLogThread({
+          thread: invite('Canceled event: Kennismaking @ Wed Mar 11, 2026 2pm - 3pm (CET) (jan.devries@acme.example)', 'aaaa0004'),
+        })
+      ).meeting,
+    ).toBe('withdrawn');
     expect(await meetings()).toEqual([]);
   });
 
   it('counts like any logged meeting, and proposes nothing by itself (a planned meeting has no outcome yet)', async () => {
     const { api, accountId, db } = await janFromLinkedIn();
     const daily = async () => (await db.query.activityDaily.findMany()).filter((r) => r.type === 'meeting').reduce((n, r) => n + r.count, 0);
-    const r = await api.activities.autoLogThread({ thread: invite('Uitnodiging: Demo @ di 5 mei 2026 10:00 - 11:00 (CEST) (jan.devries@acme.example)', 'aaaa0005') });
+    const r = await api.activities.autoLogThread({
+      thread: invite('Uitnodiging: Demo @ di 5 mei 2026 10:00 - 11:00 (CEST) (jan.devries@acme.example)', 'aaaa0005'),
+    });
     expect(r.meeting).toBe('planned');
     expect(await daily()).toBe(1);
     const account = await api.accounts.get({ id: accountId });

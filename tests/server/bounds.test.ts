@@ -8,12 +8,27 @@ async function setup() {
   const pieter = await t.user('pieter@verkoop.example');
   const other = await t.user('x@other.example', 'Other BV');
   const acme = await pieter.api.capture.linkedInPerson({ person: jan });
-  const beta = await pieter.api.capture.linkedInPerson({ person: { ...jan, profileUrl: 'https://www.linkedin.com/in/eva', memberId: undefined, name: 'Eva Smit', firstName: 'Eva', lastName: 'Smit', companyName: 'Beta BV', companyUrl: undefined } });
+  const beta = await pieter.api.capture.linkedInPerson({
+    person: {
+      ...jan,
+      profileUrl: 'https://www.linkedin.com/in/eva',
+      memberId: undefined,
+      name: 'Eva Smit',
+      firstName: 'Eva',
+      lastName: 'Smit',
+      companyName: 'Beta BV',
+      companyUrl: undefined,
+    },
+  });
   const foreign = await other.api.capture.linkedInPerson({ person: jan });
   return { ...t, api: pieter.api, acme, beta, foreign };
 }
 
-const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: { code?: string }) => e.code);
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'OK',
+    (e: { code?: string }) => e.code,
+  );
 
 describe('bounds', () => {
   it('times outside 1990 … ten years ahead are refused, and the account stays readable', async () => {
@@ -39,7 +54,10 @@ describe('bounds', () => {
 
   it('an empty patch is a 400, not a 500', async () => {
     const { api, acme } = await setup();
-    await expect(api.accounts.update({ accountId: acme.accountId, patch: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('empty') });
+    await expect(api.accounts.update({ accountId: acme.accountId, patch: {} })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('empty'),
+    });
   });
 
   it('every id must belong to the team and to the account it is used with (404 otherwise)', async () => {

@@ -24,7 +24,11 @@ it('writes JSON columns, nulls and defaults like drizzle, in slices, and skips d
   expect(await t.db.$count(accounts)).toBe(2500);
   expect((await t.db.query.accounts.findFirst({ where: eq(accounts.id, 'acc-2499') }))!.city).toBe('Utrecht');
 
-  await t.db.write((tx) => bulkInsert(tx, phaseChanges, [{ id: 'pc-1', teamId: u.teamId, accountId: 'acc-1', from: null, to: 'prospect', at: 5, byUserId: u.userId, skipped: ['suspect'] }]));
+  await t.db.write((tx) =>
+    bulkInsert(tx, phaseChanges, [
+      { id: 'pc-1', teamId: u.teamId, accountId: 'acc-1', from: null, to: 'prospect', at: 5, byUserId: u.userId, skipped: ['suspect'] },
+    ]),
+  );
   expect(await t.db.query.phaseChanges.findFirst({ where: eq(phaseChanges.id, 'pc-1') })).toMatchObject({ skipped: ['suspect'], from: null, reason: null });
 
   await t.db.write((tx) => bulkInsert(tx, contacts, [{ id: 'c-1', teamId: u.teamId, accountId: 'acc-1', firstName: 'Jan', lastName: 'Smit' }]));
@@ -34,6 +38,11 @@ it('writes JSON columns, nulls and defaults like drizzle, in slices, and skips d
   expect(await t.db.$count(contactEmails)).toBe(1);
   await expect(t.db.write((tx) => bulkInsert(tx, contactEmails, twice))).rejects.toThrow();
   // a failed statement takes the whole transaction with it
-  await expect(t.db.write(async (tx) => { await bulkInsert(tx, accounts, [{ ...rows[0]!, id: 'acc-new' }]); await bulkInsert(tx, contactEmails, twice); })).rejects.toThrow();
+  await expect(
+    t.db.write(async (tx) => {
+      await bulkInsert(tx, accounts, [{ ...rows[0]!, id: 'acc-new' }]);
+      await bulkInsert(tx, contactEmails, twice);
+    }),
+  ).rejects.toThrow();
   expect(await t.db.query.accounts.findFirst({ where: eq(accounts.id, 'acc-new') })).toBeUndefined();
 });

@@ -3,7 +3,12 @@ import { testDb } from '../helpers/server';
 import { acme, jan } from '../helpers/data';
 import type { ExtractionInfo } from '../../shared/schemas';
 
-const info = (layout: string, missing: string[], sources: ExtractionInfo['sources'] = {}): ExtractionInfo => ({ version: '2026.11.28', layout, sources, missing });
+const info = (layout: string, missing: string[], sources: ExtractionInfo['sources'] = {}): ExtractionInfo => ({
+  version: '2026.11.28',
+  layout,
+  sources,
+  missing,
+});
 
 describe('the contract fields of a LinkedIn capture', () => {
   it('accounts.get gives the contact headline, location and profile, and the account kind, place, website and company page', async () => {
@@ -24,7 +29,9 @@ describe('the contract fields of a LinkedIn capture', () => {
       tagline: 'Slimme inkoop voor de bouw',
       linkedinCompanyUrl: 'https://www.linkedin.com/company/acme-bv',
     });
-    expect(account.contacts).toEqual([expect.objectContaining({ name: 'Jan de Vries', headline: jan.headline, location: 'Utrecht, Utrecht, Netherlands', linkedinUrl: jan.profileUrl })]);
+    expect(account.contacts).toEqual([
+      expect.objectContaining({ name: 'Jan de Vries', headline: jan.headline, location: 'Utrecht, Utrecht, Netherlands', linkedinUrl: jan.profileUrl }),
+    ]);
   });
 
   it('a profile without a current employer is a person account', async () => {
@@ -38,7 +45,11 @@ describe('the contract fields of a LinkedIn capture', () => {
     const { user } = await testDb();
     const { api } = await user('pieter@verkoop.example');
     const r = await api.capture.linkedInPerson({ person: { ...jan, memberId: undefined, profileUrl: 'https://nl.linkedin.com/in/Jan-De-Vries-4b2a1/?trk=x' } });
-    for (const profileUrl of ['https://www.linkedin.com/in/jan-de-vries-4b2a1', 'https://www.linkedin.com/in/jan-de-vries-4b2a1/', 'https://se.linkedin.com/in/jan-de-vries-4b2a1?originalSubdomain=se']) {
+    for (const profileUrl of [
+      'https://www.linkedin.com/in/jan-de-vries-4b2a1',
+      'https://www.linkedin.com/in/jan-de-vries-4b2a1/',
+      'https://se.linkedin.com/in/jan-de-vries-4b2a1?originalSubdomain=se',
+    ]) {
       const found = await api.accounts.lookupLinkedIn({ profileUrl });
       expect(found.matchedBy, profileUrl).toBe('person');
       expect(found.account!.id).toBe(r.accountId);
@@ -53,9 +64,27 @@ describe('capture health', () => {
     const { api } = await user('pieter@verkoop.example', 'Verkoop BV', 'manager');
     await api.capture.linkedInPerson({ person: { ...jan, extraction: info('sdui-2026', []) } });
     await api.capture.linkedInPerson({
-      person: { ...jan, profileUrl: 'https://www.linkedin.com/in/eva', memberId: undefined, name: 'Eva', headline: undefined, companyName: undefined, companyUrl: undefined, location: undefined, extraction: info('sdui-2026', ['headline', 'company', 'location']) },
+      person: {
+        ...jan,
+        profileUrl: 'https://www.linkedin.com/in/eva',
+        memberId: undefined,
+        name: 'Eva',
+        headline: undefined,
+        companyName: undefined,
+        companyUrl: undefined,
+        location: undefined,
+        extraction: info('sdui-2026', ['headline', 'company', 'location']),
+      },
     });
-    await api.capture.linkedInPerson({ person: { ...jan, profileUrl: 'https://www.linkedin.com/in/piet', memberId: undefined, name: 'Piet', extraction: info('guest+data', [], { name: 'url' }) } });
+    await api.capture.linkedInPerson({
+      person: {
+        ...jan,
+        profileUrl: 'https://www.linkedin.com/in/piet',
+        memberId: undefined,
+        name: 'Piet',
+        extraction: info('guest+data', [], { name: 'url' }),
+      },
+    });
     await api.capture.linkedInCompany({ company: { ...acme, extraction: info('company-2026', []) } });
 
     const h = await api.reports.captureHealth();
@@ -80,6 +109,8 @@ describe('capture health', () => {
   it('refuses an extraction record that is not one', async () => {
     const { user } = await testDb();
     const { api } = await user('pieter@verkoop.example');
-    await expect(api.capture.linkedInPerson({ person: { ...jan, extraction: { version: 'x', layout: 'Bad Layout!', sources: {}, missing: [] } } })).rejects.toThrow(/layout/);
+    await expect(
+      api.capture.linkedInPerson({ person: { ...jan, extraction: { version: 'x', layout: 'Bad Layout!', sources: {}, missing: [] } } }),
+    ).rejects.toThrow(/layout/);
   });
 });

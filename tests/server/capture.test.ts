@@ -35,7 +35,16 @@ describe('capture from LinkedIn', () => {
     const { api } = await user('pieter@verkoop.example');
     const first = await api.capture.linkedInPerson({ person: jan });
     const eva = await api.capture.linkedInPerson({
-      person: { ...jan, name: 'Eva Smit', firstName: 'Eva', lastName: 'Smit', profileUrl: 'https://www.linkedin.com/in/eva-smit', memberId: undefined, companyUrl: undefined, companyName: 'acme bv' },
+      person: {
+        ...jan,
+        name: 'Eva Smit',
+        firstName: 'Eva',
+        lastName: 'Smit',
+        profileUrl: 'https://www.linkedin.com/in/eva-smit',
+        memberId: undefined,
+        companyUrl: undefined,
+        companyName: 'acme bv',
+      },
     });
     expect(eva).toMatchObject({ accountId: first.accountId, createdAccount: false, createdContact: true });
     const account = await api.accounts.get({ id: first.accountId });
@@ -48,9 +57,32 @@ describe('capture from LinkedIn', () => {
     const { api } = await user('pieter@verkoop.example');
     // 80 companies starting with "Bouwbedrijf": matching by a short prefix with a cap would miss the last ones
     const ids: string[] = [];
-    for (let i = 1; i <= 80; i++) ids.push((await api.capture.linkedInPerson({ person: { ...jan, profileUrl: `https://www.linkedin.com/in/p-${i}`, memberId: undefined, name: `Persoon ${i}`, companyName: `Bouwbedrijf ${i} BV`, companyUrl: undefined } })).accountId);
+    for (let i = 1; i <= 80; i++)
+      ids.push(
+        (
+          await api.capture.linkedInPerson({
+            person: {
+              ...jan,
+              profileUrl: `https://www.linkedin.com/in/p-${i}`,
+              memberId: undefined,
+              name: `Persoon ${i}`,
+              companyName: `Bouwbedrijf ${i} BV`,
+              companyUrl: undefined,
+            },
+          })
+        ).accountId,
+      );
     // a colleague at "BOUWBEDRIJF 80 B.V." joins the 80th company, not a new account
-    const colleague = await api.capture.linkedInPerson({ person: { ...jan, profileUrl: 'https://www.linkedin.com/in/collega', memberId: undefined, name: 'Collega Tachtig', companyName: 'BOUWBEDRIJF 80 B.V.', companyUrl: undefined } });
+    const colleague = await api.capture.linkedInPerson({
+      person: {
+        ...jan,
+        profileUrl: 'https://www.linkedin.com/in/collega',
+        memberId: undefined,
+        name: 'Collega Tachtig',
+        companyName: 'BOUWBEDRIJF 80 B.V.',
+        companyUrl: undefined,
+      },
+    });
     expect(colleague).toMatchObject({ accountId: ids[79], createdAccount: false });
     expect(await api.accounts.search({ limit: 200 })).toHaveLength(80);
   });

@@ -19,7 +19,9 @@ async function setup() {
   await h.move(rep.actor, id, 'suspect', day(12), undefined, 'requalify');
   await h.move(rep.actor, id, 'prospect', day(20));
   const prospectRows = () =>
-    t.db.all<{ at: number; prev: number | null }>(sql`select at, prev_at as prev from phase_reaches where account_id = ${id} and phase_idx = 1 order by at, rowid`);
+    t.db.all<{ at: number; prev: number | null }>(
+      sql`select at, prev_at as prev from phase_reaches where account_id = ${id} and phase_idx = 1 order by at, rowid`,
+    );
   return { t, rep, id, prospectRows };
 }
 

@@ -15,7 +15,16 @@ const KILL_AFTER_ACKS = 60;
 let child: ChildProcess | undefined;
 afterAll(() => child && killHard(child));
 
-const person = (i: number) => ({ ...jan, name: `Persoon ${i}`, firstName: 'Persoon', lastName: String(i), memberId: undefined, companyUrl: undefined, companyName: `Bedrijf ${i}`, profileUrl: `https://www.linkedin.com/in/persoon-${i}` });
+const person = (i: number) => ({
+  ...jan,
+  name: `Persoon ${i}`,
+  firstName: 'Persoon',
+  lastName: String(i),
+  memberId: undefined,
+  companyUrl: undefined,
+  companyName: `Bedrijf ${i}`,
+  profileUrl: `https://www.linkedin.com/in/persoon-${i}`,
+});
 const clientId = (i: number) => `crash-write-${String(i).padStart(4, '0')}`;
 
 describe('kill -9 during a burst of writes', () => {

@@ -9,7 +9,9 @@ describe('the embedded database', () => {
     const results = await Promise.all(
       Array.from({ length: 4 }, async () => {
         const tx = await db.client.transaction('read');
-        const [mode, timeout, fk, sync] = await Promise.all(['journal_mode', 'busy_timeout', 'foreign_keys', 'synchronous'].map((p) => tx.execute(`PRAGMA ${p}`)));
+        const [mode, timeout, fk, sync] = await Promise.all(
+          ['journal_mode', 'busy_timeout', 'foreign_keys', 'synchronous'].map((p) => tx.execute(`PRAGMA ${p}`)),
+        );
         await tx.close();
         return [mode!.rows[0]![0], Number(timeout!.rows[0]![0]), Number(fk!.rows[0]![0]), Number(sync!.rows[0]![0])];
       }),
@@ -24,7 +26,19 @@ describe('the embedded database', () => {
     const again = await openDb({ url });
     const tables = await again.client.execute("select name from sqlite_master where type = 'table' and name not like '%sqlite%' order by name");
     expect(tables.rows.map((r) => r[0])).toEqual(
-      expect.arrayContaining(['accounts', 'activities', 'api_tokens', 'client_writes', 'contact_emails', 'contacts', 'opportunities', 'phase_changes', 'proposals', 'teams', 'users']),
+      expect.arrayContaining([
+        'accounts',
+        'activities',
+        'api_tokens',
+        'client_writes',
+        'contact_emails',
+        'contacts',
+        'opportunities',
+        'phase_changes',
+        'proposals',
+        'teams',
+        'users',
+      ]),
     );
     again.client.close();
   });

@@ -18,7 +18,10 @@ const SITE = 'https://www.verkoop.example';
 
 beforeAll(async () => {
   // low limits, so that the test reaches them with a handful of posts
-  server = await startServer({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: dbUrl }, { formLimits: { perAddress: { max: 7, windowMs: 60_000 }, perForm: { max: 1000, windowMs: 60_000 } } });
+  server = await startServer(
+    { PORT: 0, HOST: '127.0.0.1', DATABASE_URL: dbUrl },
+    { formLimits: { perAddress: { max: 7, windowMs: 60_000 }, perForm: { max: 1000, windowMs: 60_000 } } },
+  );
   db = server.db;
   await createUser(db, { email: 'anne@verkoop.example', name: 'Anne Admin', team: 'Verkoop BV', role: 'admin' });
   ({ key } = admin(dbUrl, ['create-form', '--team', 'Verkoop BV', '--name', 'Contact', '--redirect', `${SITE}/bedankt`, '--origin', SITE]) as { key: string });
@@ -30,15 +33,34 @@ const postForm = (fields: Record<string, string>, headers: Record<string, string
 
 describe('web forms', () => {
   it('a form post makes a prospect with the message logged, and sends the browser to the thank-you page', async () => {
-    const res = await postForm({ name: 'Karin Zonneveld', email: 'karin@bakkerij-zon.example', company: 'Bakkerij Zon', telefoon: '030-1234567', message: 'Kunt u een offerte sturen?', branche: 'Bakkerij' });
+    const res = await postForm({
+      name: 'Karin Zonneveld',
+      email: 'karin@bakkerij-zon.example',
+      company: 'Bakkerij Zon',
+      telefoon: '030-1234567',
+      message: 'Kunt u een offerte sturen?',
+      branche: 'Bakkerij',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${SITE}/bedankt`);
     const [account] = await db.query.accounts.findMany();
-    expect(account).toMatchObject({ name: 'Bakkerij Zon', phase: 'prospect', source: 'website form: Contact', emailDomain: 'bakkerij-zon.example', facts: { acknowledgedVia: 'form' } });
+    expect(account).toMatchObject({
+      name: 'Bakkerij Zon',
+      phase: 'prospect',
+      source: 'website form: Contact',
+      emailDomain: 'bakkerij-zon.example',
+      facts: { acknowledgedVia: 'form' },
+    });
     const [contact] = await db.query.contacts.findMany();
     expect(contact).toMatchObject({ firstName: 'Karin', lastName: 'Zonneveld', phone: '030-1234567', accountId: account!.id });
     const [activity] = await db.query.activities.findMany();
-    expect(activity).toMatchObject({ type: 'form', direction: 'in', snippet: 'Kunt u een offerte sturen?', contactId: contact!.id, data: { fields: { branche: 'Bakkerij', phone: '030-1234567', company: 'Bakkerij Zon' } } });
+    expect(activity).toMatchObject({
+      type: 'form',
+      direction: 'in',
+      snippet: 'Kunt u een offerte sturen?',
+      contactId: contact!.id,
+      data: { fields: { branche: 'Bakkerij', phone: '030-1234567', company: 'Bakkerij Zon' } },
+    });
     const [change] = await db.query.phaseChanges.findMany();
     expect(change).toMatchObject({ from: null, to: 'prospect', evidenceActivityId: activity!.id });
   });
@@ -47,7 +69,14 @@ describe('web forms', () => {
     const again = await fetch(`${server.url}/forms/${key}`, {
       method: 'POST',
       headers: { Origin: SITE, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Karin Zonneveld', email: 'karin@bakkerij-zon.example', company: 'Bakkerij Zon', telefoon: '030-1234567', message: 'Kunt u een offerte sturen?', branche: 'Bakkerij' }),
+      body: JSON.stringify({
+        name: 'Karin Zonneveld',
+        email: 'karin@bakkerij-zon.example',
+        company: 'Bakkerij Zon',
+        telefoon: '030-1234567',
+        message: 'Kunt u een offerte sturen?',
+        branche: 'Bakkerij',
+      }),
     });
     expect(again.status).toBe(200);
     expect(again.headers.get('access-control-allow-origin')).toBe(SITE);
@@ -59,7 +88,9 @@ describe('web forms', () => {
   it('a suspect the team already has gets the enquiry as evidence: prospect is proposed, the phase is not changed by itself', async () => {
     const anne = (await db.query.users.findFirst())!;
     const actor = { teamId: anne.teamId, userId: anne.id, role: 'admin' as const };
-    const { accountId } = await db.write((tx) => captureLinkedInCompany(tx, actor, { kind: 'company', companyUrl: 'https://www.linkedin.com/company/groenhuis', name: 'Groenhuis Installaties' }));
+    const { accountId } = await db.write((tx) =>
+      captureLinkedInCompany(tx, actor, { kind: 'company', companyUrl: 'https://www.linkedin.com/company/groenhuis', name: 'Groenhuis Installaties' }),
+    );
     const res = await postForm({ naam: 'Gert Groen', email: 'gert@groenhuis.example', bedrijf: 'Groenhuis Installaties', bericht: 'Bel mij terug' });
     expect(res.status).toBe(303);
     const account = (await db.query.accounts.findMany()).find((a) => a.id === accountId)!;

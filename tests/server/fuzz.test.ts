@@ -41,8 +41,61 @@ function prng(seed: number) {
   };
 }
 
-const KEYS = ['id', 'accountId', 'contactId', 'opportunityId', 'proposalId', 'person', 'company', 'thread', 'patch', 'q', 'to', 'reason', 'note', 'clientId', 'data', 'type', 'occurredAt', 'from', 'profileUrl', 'email', 'entries', 'stage', 'outcome', 'kind', 'title', 'amount', 'people', 'role', 'facts', 'name'];
-const STRINGS = ['', ' ', 'a', 'x'.repeat(5000), '\u0000', 'nul\u0000in', '\u001b[31m', '\n\t', '<img src=x onerror=alert(1)>', "'; drop table accounts; --", '☃️🙂', 'suspect', 'customer', 'call', 'won', 'https://www.linkedin.com/in/x', 'pieter@verkoop.example', '9'.repeat(40), 'null', '__proto__', 'constructor'];
+const KEYS = [
+  'id',
+  'accountId',
+  'contactId',
+  'opportunityId',
+  'proposalId',
+  'person',
+  'company',
+  'thread',
+  'patch',
+  'q',
+  'to',
+  'reason',
+  'note',
+  'clientId',
+  'data',
+  'type',
+  'occurredAt',
+  'from',
+  'profileUrl',
+  'email',
+  'entries',
+  'stage',
+  'outcome',
+  'kind',
+  'title',
+  'amount',
+  'people',
+  'role',
+  'facts',
+  'name',
+];
+const STRINGS = [
+  '',
+  ' ',
+  'a',
+  'x'.repeat(5000),
+  '\u0000',
+  'nul\u0000in',
+  '\u001b[31m',
+  '\n\t',
+  '<img src=x onerror=alert(1)>',
+  "'; drop table accounts; --",
+  '☃️🙂',
+  'suspect',
+  'customer',
+  'call',
+  'won',
+  'https://www.linkedin.com/in/x',
+  'pieter@verkoop.example',
+  '9'.repeat(40),
+  'null',
+  '__proto__',
+  'constructor',
+];
 const NUMBERS = [0, -1, 1, 1.5, 2 ** 53, -(2 ** 53), 1e308, 9_000_000_000_000_000, Date.UTC(1900, 0, 1), Date.now()];
 
 function value(r: () => number, depth: number): unknown {
@@ -88,7 +141,8 @@ describe('fuzzing every procedure', () => {
         const res = await call(path, proc._def.type, input);
         const text = await res.text();
         sent++;
-        if (res.status >= 500 || /SQLITE|\bat .+\.ts:\d+|stack/i.test(text)) bad.push(`${path} ${res.status} ${JSON.stringify(input).slice(0, 200)} → ${text.slice(0, 200)}`);
+        if (res.status >= 500 || /SQLITE|\bat .+\.ts:\d+|stack/i.test(text))
+          bad.push(`${path} ${res.status} ${JSON.stringify(input).slice(0, 200)} → ${text.slice(0, 200)}`);
       }
     }
     expect(bad).toEqual([]);

@@ -73,14 +73,20 @@ describe('logging a Gmail thread', () => {
   it('refuses a thread nobody in which is known, and threads over 20 recipients', async () => {
     const t = await testDb();
     const pieter = await t.user('pieter@verkoop.example');
-    await expect(pieter.api.activities.logThread({ thread: offerteThread })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('add the company first') });
+    await expect(pieter.api.activities.logThread({ thread: offerteThread })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('add the company first'),
+    });
     await pieter.api.capture.emailContact({ person: { email: 'jan.devries@acme.example' }, wroteToUs: true });
     const many = Array.from({ length: 21 }, (_, i) => ({ email: `p${i}@acme.example`, name: '' }));
     const big = { ...offerteThread, messages: [{ ...offerteThread.messages[0]!, to: many }] };
-    await expect(pieter.api.activities.logThread({ thread: big })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('20 recipients') });
+    await expect(pieter.api.activities.logThread({ thread: big })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('20 recipients'),
+    });
   });
 
-  it('never logs a message with an address or domain on the user\'s privacy list', async () => {
+  it("never logs a message with an address or domain on the user's privacy list", async () => {
     const { pieter, accountId } = await capturedAcme();
     await pieter.api.me.setNeverLog({ entries: ['m.jansen@acme.example'] });
     const r = await pieter.api.activities.logThread({ thread: offerteThread });
@@ -93,7 +99,9 @@ describe('logging a Gmail thread', () => {
 
   it('looks up participants by address, then by company domain', async () => {
     const { pieter, accountId } = await capturedAcme();
-    const r = await pieter.api.accounts.lookupEmails({ people: [{ email: 'jan.devries@acme.example' }, { email: 'm.jansen@acme.example' }, { email: 'x@other.example' }, { email: 'y@gmail.com' }] });
+    const r = await pieter.api.accounts.lookupEmails({
+      people: [{ email: 'jan.devries@acme.example' }, { email: 'm.jansen@acme.example' }, { email: 'x@other.example' }, { email: 'y@gmail.com' }],
+    });
     expect(r.participants.map((p) => [p.email, p.matchedBy, p.accountId])).toEqual([
       ['jan.devries@acme.example', 'email', accountId],
       ['m.jansen@acme.example', 'domain', accountId],

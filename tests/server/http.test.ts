@@ -37,7 +37,9 @@ describe('the server over real HTTP', () => {
 
   it('refuses a missing or wrong token with 401', async () => {
     for (const t of [undefined, 'pcrm_wrong']) {
-      const err = await client(t).accounts.search.query({}).catch((e) => e);
+      const err = await client(t)
+        .accounts.search.query({})
+        .catch((e) => e);
       expect(err).toBeInstanceOf(TRPCClientError);
       expect(err.data.httpStatus).toBe(401);
     }
@@ -48,7 +50,9 @@ describe('the server over real HTTP', () => {
     const other = admin(dbUrl, ['create-user', '--email', 'tmp@verkoop.example', '--name', 'Tmp', '--team', 'Verkoop BV']);
     expect(await client(String(other.token)).me.get.query()).toMatchObject({ email: 'tmp@verkoop.example', team: 'Verkoop BV' });
     admin(dbUrl, ['revoke-token', '--email', 'tmp@verkoop.example']);
-    const err = await client(String(other.token)).me.get.query().catch((e) => e);
+    const err = await client(String(other.token))
+      .me.get.query()
+      .catch((e) => e);
     expect(err.data.httpStatus).toBe(401);
   });
 
@@ -60,7 +64,11 @@ describe('the server over real HTTP', () => {
     const text = await res.text();
     expect(text).toContain('Invalid input');
     expect(text).not.toMatch(/stack|at .*\.ts:\d+/);
-    const junk = await fetch(`${server.url}/trpc/capture.linkedInPerson`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{not json' });
+    const junk = await fetch(`${server.url}/trpc/capture.linkedInPerson`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(junk.status).toBe(400);
   });
 
@@ -73,15 +81,25 @@ describe('the server over real HTTP', () => {
     expect(res.status).toBe(413);
   });
 
-  it('allows CORS for the extension\'s own id only (and those configured), not for other extensions or sites', async () => {
+  it("allows CORS for the extension's own id only (and those configured), not for other extensions or sites", async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/trpc/accounts.search`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } }).then((r) => r.headers.get('access-control-allow-origin'));
+      fetch(`${server.url}/trpc/accounts.search`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } }).then((r) =>
+        r.headers.get('access-control-allow-origin'),
+      );
     expect(await preflight(`chrome-extension://${EXTENSION_ID}`)).toBe(`chrome-extension://${EXTENSION_ID}`);
     expect(await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop')).toBeNull();
     expect(await preflight('https://evil.example')).toBeNull();
-    const configured = await startServer({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: tmpDbUrl('cors'), EXTENSION_ORIGINS: ['moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11'] });
+    const configured = await startServer({
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATABASE_URL: tmpDbUrl('cors'),
+      EXTENSION_ORIGINS: ['moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11'],
+    });
     try {
-      const r = await fetch(`${configured.url}/trpc/accounts.search`, { method: 'OPTIONS', headers: { Origin: 'moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11', 'Access-Control-Request-Method': 'GET' } });
+      const r = await fetch(`${configured.url}/trpc/accounts.search`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11', 'Access-Control-Request-Method': 'GET' },
+      });
       expect(r.headers.get('access-control-allow-origin')).toBe('moz-extension://0b6c5b9e-1f0a-4c55-9a43-0d2f6b1e7f11');
     } finally {
       await configured.close();

@@ -36,12 +36,24 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const snapshot = async () => ({
-  accounts: (await db.query.accounts.findMany()).map(({ id, name, phase, postcode, kvkNumber, address, city, emailDomain, source, industry }) => ({ id, name, phase, postcode, kvkNumber, address, city, emailDomain, source, industry })),
+  accounts: (await db.query.accounts.findMany()).map(({ id, name, phase, postcode, kvkNumber, address, city, emailDomain, source, industry }) => ({
+    id,
+    name,
+    phase,
+    postcode,
+    kvkNumber,
+    address,
+    city,
+    emailDomain,
+    source,
+    industry,
+  })),
   contacts: (await db.query.contacts.findMany()).length,
   changes: (await db.query.phaseChanges.findMany()).length,
 });
 
-const post = (path: string, token: string, body: BodyInit) => fetch(`${server.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' }, body });
+const post = (path: string, token: string, body: BodyInit) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' }, body });
 
 describe('importing a selection as suspects', () => {
   it('a dry run over HTTP counts new, matched and invalid rows and saves nothing; a rep may not import', async () => {
@@ -94,14 +106,23 @@ describe('importing a selection as suspects', () => {
   it('an account the team has is enriched (empty fields filled), never moved back; a new list adds a person named beside the company', async () => {
     // Northwind wrote to us and is in conversation before the fair list arrives
     const actor = { teamId: manager.teamId, userId: manager.userId, role: 'manager' as const };
-    const { accountId } = await db.write((tx) => captureEmailContact(tx, actor, { email: 'sarah@northwind.example', name: "Sarah O'Neill", wroteToUs: true, sourceKey: 'test:sarah' }));
+    const { accountId } = await db.write((tx) =>
+      captureEmailContact(tx, actor, { email: 'sarah@northwind.example', name: "Sarah O'Neill", wroteToUs: true, sourceKey: 'test:sarah' }),
+    );
     await db.write((tx) => applyMove(tx, actor, { accountId, to: 'conversation' }));
 
     const out = admin(dbUrl, ['import', '--team', 'Verkoop BV', '--file', EN, '--source', 'Fair London']);
     // Northwind by its e-mail domain; a bare name without postcode is no match key (two firms share names), so the café is new
     expect(out).toMatchObject({ matched: 1, imported: 1, invalid: 0 });
     const northwind = (await db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.id, accountId) }))!;
-    expect(northwind).toMatchObject({ phase: 'conversation', address: '1 High Street, Suite 4', postcode: 'EC1A 1BB', city: 'London', industry: 'Wholesale', linkedinCompanyUrl: 'https://www.linkedin.com/company/northwind-ltd' });
+    expect(northwind).toMatchObject({
+      phase: 'conversation',
+      address: '1 High Street, Suite 4',
+      postcode: 'EC1A 1BB',
+      city: 'London',
+      industry: 'Wholesale',
+      linkedinCompanyUrl: 'https://www.linkedin.com/company/northwind-ltd',
+    });
     expect((await db.query.contacts.findMany()).filter((c) => c.accountId === accountId)).toHaveLength(1);
     expect(northwind.source).not.toBe('Fair London');
   });
@@ -143,7 +164,10 @@ describe('export', () => {
     expect(lines).toHaveLength(1 + 5);
 
     const jsonl = admin(dbUrl, ['export', '--team', 'Verkoop BV', '--out', dir, '--format', 'jsonl']) as { files: Record<string, { file: string }> };
-    const contacts = readFileSync(jsonl.files.contacts!.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const contacts = readFileSync(jsonl.files.contacts!.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(contacts.find((c) => c.firstName === 'Jürgen').emails).toEqual(['jurgen@goudenleeuw.example']);
   });
 

@@ -57,7 +57,12 @@ describe('a write lock held by another process', () => {
     fakeBrowser.reset();
     const api = makeApi({ serverUrl: server.url, token });
     const person = { ...jan, profileUrl: 'https://www.linkedin.com/in/eva-smit', memberId: undefined, name: 'Eva Smit', firstName: 'Eva', lastName: 'Smit' };
-    await enqueue({ clientId: 'lock-outbox-1', op: { path: 'capture.linkedInPerson', input: { person } }, pageKey: 'p', summary: { what: 'capture', label: 'Eva' } });
+    await enqueue({
+      clientId: 'lock-outbox-1',
+      op: { path: 'capture.linkedInPerson', input: { person } },
+      pageKey: 'p',
+      summary: { what: 'capture', label: 'Eva' },
+    });
     const lock = await holdWriteLock(dbUrl);
     try {
       const report = await flush(api, { force: true });

@@ -33,7 +33,10 @@ describe('moving an account between phases', () => {
   it('a move back needs a reason that fits it, and is recorded as an event', async () => {
     const { rep, accountId } = await suspect();
     await rep.api.accounts.move({ accountId, to: 'negotiation' });
-    await expect(rep.api.accounts.move({ accountId, to: 'conversation' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'A move back needs a reason' });
+    await expect(rep.api.accounts.move({ accountId, to: 'conversation' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'A move back needs a reason',
+    });
     await expect(rep.api.accounts.move({ accountId, to: 'conversation', reason: 'churned' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await rep.api.accounts.move({ accountId, to: 'conversation', reason: 'lost_competitor', note: 'Went with Bouwmij' });
     const account = await rep.api.accounts.get({ id: accountId });
@@ -55,7 +58,10 @@ describe('moving an account between phases', () => {
     const { rep, accountId } = await suspect();
     await expect(rep.api.accounts.move({ accountId, to: 'suspect' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await rep.api.accounts.archive({ accountId, reason: 'no_fit' });
-    await expect(rep.api.accounts.move({ accountId, to: 'prospect' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('archived') });
+    await expect(rep.api.accounts.move({ accountId, to: 'prospect' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('archived'),
+    });
     const account = await rep.api.accounts.get({ id: accountId });
     expect(account).toMatchObject({ archived: true, archiveReason: 'no_fit' });
     expect(account.phaseChanges).toHaveLength(1);
@@ -104,7 +110,7 @@ describe('referrals', () => {
     expect(referred).toMatchObject({ name: 'Bouwgroep Noord', phase: 'suspect', source: 'Referral: Acme BV' });
     // replayed, it makes no second company
     await rep.api.activities.log({ accountId, type: 'referral', data: { referredCompany: 'Bouwgroep Noord' }, clientId: 'referral-0001' });
-    expect((await rep.api.accounts.search({ q: 'Bouwgroep' }))).toHaveLength(1);
+    expect(await rep.api.accounts.search({ q: 'Bouwgroep' })).toHaveLength(1);
   });
 });
 
@@ -117,7 +123,9 @@ describe('opportunities', () => {
     await rep.api.opportunities.advance({ opportunityId, stage: 'negotiation' });
     await rep.api.opportunities.close({ opportunityId, outcome: 'won' });
     const cross = await rep.api.opportunities.create({ accountId, kind: 'cross_sell', title: 'Onderhoud' });
-    await expect(rep.api.opportunities.close({ opportunityId: cross.opportunityId, outcome: 'lost' })).rejects.toMatchObject({ message: 'A lost opportunity needs a reason' });
+    await expect(rep.api.opportunities.close({ opportunityId: cross.opportunityId, outcome: 'lost' })).rejects.toMatchObject({
+      message: 'A lost opportunity needs a reason',
+    });
     await rep.api.opportunities.close({ opportunityId: cross.opportunityId, outcome: 'lost', lostReason: 'no_budget' });
     await expect(rep.api.opportunities.advance({ opportunityId, stage: 'closing' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const account = await rep.api.accounts.get({ id: accountId });

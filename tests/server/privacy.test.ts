@@ -19,7 +19,11 @@ async function withJan() {
   const rep = await t.user('pieter@verkoop.example');
   const boss = await t.user('admin@verkoop.example', 'Verkoop BV', 'admin');
   const { accountId } = await rep.api.capture.linkedInPerson({ person: jan });
-  await rep.api.capture.emailContact({ person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true, threadId: offerteThread.threadId });
+  await rep.api.capture.emailContact({
+    person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' },
+    wroteToUs: true,
+    threadId: offerteThread.threadId,
+  });
   await rep.api.capture.emailContact({ person: { email: 'm.jansen@acme.example', name: 'Marieke Jansen' }, wroteToUs: true, threadId: offerteThread.threadId });
   await rep.api.activities.logThread({ thread: offerteThread });
   await rep.api.accounts.move({ accountId, to: 'conversation', note: 'Jan de Vries wil een offerte' });
@@ -36,7 +40,13 @@ describe('personal data', () => {
     const byUrl = await boss.api.privacy.exportPerson({ linkedinUrl: 'https://nl.linkedin.com/in/jan-de-vries-4b2a1/' });
     expect(byUrl.people).toEqual(byMail.people);
     const [p] = byMail.people;
-    expect(p!.contact).toMatchObject({ firstName: 'Jan', lastName: 'de Vries', emails: ['jan.devries@acme.example'], linkedinUrl: jan.profileUrl, headline: jan.headline });
+    expect(p!.contact).toMatchObject({
+      firstName: 'Jan',
+      lastName: 'de Vries',
+      emails: ['jan.devries@acme.example'],
+      linkedinUrl: jan.profileUrl,
+      headline: jan.headline,
+    });
     expect(p!.account).toMatchObject({ name: 'Acme BV' });
     expect(p!.activities.map((a) => a.type)).toEqual(expect.arrayContaining(['email_in', 'linkedin_capture']));
     await expect(boss.api.privacy.exportPerson({ email: 'nobody@acme.example' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -88,7 +98,9 @@ describe('the admin command', () => {
     await api.capture.emailContact({ person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true });
     db.client.close();
 
-    const exported = admin(url, ['export-person', '--team', 'Verkoop BV', '--linkedin', 'https://www.linkedin.com/in/jan-de-vries-4b2a1']) as { people: { contact: { emails: string[] } }[] };
+    const exported = admin(url, ['export-person', '--team', 'Verkoop BV', '--linkedin', 'https://www.linkedin.com/in/jan-de-vries-4b2a1']) as {
+      people: { contact: { emails: string[] } }[];
+    };
     expect(exported.people[0]!.contact.emails).toEqual(['jan.devries@acme.example']);
     const erased = admin(url, ['erase-person', '--team', 'Verkoop BV', '--email', 'jan.devries@acme.example']);
     expect(erased).toMatchObject({ erased: { contacts: 1 } });

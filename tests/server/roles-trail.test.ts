@@ -23,7 +23,7 @@ describe('roles', () => {
     await expect(manager.api.accounts.setOwner({ accountId, ownerId: outsider.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('a rep may work on a colleague\'s account, and the trail shows who did what', async () => {
+  it("a rep may work on a colleague's account, and the trail shows who did what", async () => {
     const { colleague, manager, accountId, rep } = await team();
     await colleague.api.accounts.update({ accountId, patch: { city: 'Amersfoort', facts: { budget: '€ 20k' } } });
     await colleague.api.accounts.move({ accountId, to: 'prospect' });
@@ -54,7 +54,7 @@ describe('roles', () => {
 });
 
 describe('client write ids', () => {
-  it('count per user and per procedure: a colleague\'s id or the same id on another procedure is another write', async () => {
+  it("count per user and per procedure: a colleague's id or the same id on another procedure is another write", async () => {
     const { rep, colleague, accountId } = await team();
     const first = await rep.api.activities.log({ accountId, type: 'call', clientId: 'same-id-0001' });
     const replay = await rep.api.activities.log({ accountId, type: 'call', clientId: 'same-id-0001' });
@@ -76,7 +76,12 @@ describe('corrections after a capture', () => {
     const after = await rep.api.accounts.get({ id: accountId });
     expect(after.name).toBe('Acme Bouw BV');
     expect(after.contacts[0]).toMatchObject({ firstName: 'Jan', lastName: 'van der Vries', headline: 'Inkoper' });
-    expect(after.history.slice(0, 2).map((h) => h.kind).sort()).toEqual(['contact_edited', 'edited']);
+    expect(
+      after.history
+        .slice(0, 2)
+        .map((h) => h.kind)
+        .sort(),
+    ).toEqual(['contact_edited', 'edited']);
     await expect(rep.api.accounts.correctContact({ contactId })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -20,7 +20,9 @@ describe('today', () => {
     await me.api.accounts.update({ accountId, patch: { nextStep: 'Offerte nabellen', nextStepDue: dayStart - DAY } });
     await me.api.activities.log({ accountId, type: 'complaint_opened', subject: 'Levering te laat', data: { complaintId: 'c-1' } });
     // a colleague's account does not show on my day
-    const theirs = await colleague.api.capture.linkedInPerson({ person: { ...jan, profileUrl: 'https://www.linkedin.com/in/eva', memberId: undefined, companyName: 'Beta BV', companyUrl: undefined } });
+    const theirs = await colleague.api.capture.linkedInPerson({
+      person: { ...jan, profileUrl: 'https://www.linkedin.com/in/eva', memberId: undefined, companyName: 'Beta BV', companyUrl: undefined },
+    });
     await colleague.api.accounts.update({ accountId: theirs.accountId, patch: { nextStepDue: dayStart } });
 
     const { items } = await me.api.accounts.today({ dayStart, dayEnd: dayStart + DAY - 1 });
@@ -34,12 +36,24 @@ describe('today', () => {
 });
 
 describe('finding an account', () => {
-  it('by name, city, a contact\'s name or e-mail address; by phase and archived; sorted', async () => {
+  it("by name, city, a contact's name or e-mail address; by phase and archived; sorted", async () => {
     const t = await testDb();
     const me = await t.user('pieter@verkoop.example');
     const { accountId } = await me.api.capture.linkedInPerson({ person: jan });
     await me.api.capture.emailContact({ person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true });
-    const other = await me.api.capture.linkedInPerson({ person: { ...jan, profileUrl: 'https://www.linkedin.com/in/eva', memberId: undefined, name: 'Eva 100%_Smit', firstName: 'Eva', lastName: '100%_Smit', companyName: 'Beta BV', companyUrl: undefined, city: 'Zwolle' } });
+    const other = await me.api.capture.linkedInPerson({
+      person: {
+        ...jan,
+        profileUrl: 'https://www.linkedin.com/in/eva',
+        memberId: undefined,
+        name: 'Eva 100%_Smit',
+        firstName: 'Eva',
+        lastName: '100%_Smit',
+        companyName: 'Beta BV',
+        companyUrl: undefined,
+        city: 'Zwolle',
+      },
+    });
     const names = async (input: Parameters<typeof me.api.accounts.search>[0]) => (await me.api.accounts.search(input)).map((a) => a.name);
     expect(await names({ q: 'acme' })).toEqual(['Acme BV']);
     expect(await names({ q: 'de vries' })).toEqual(['Acme BV']);
@@ -53,7 +67,10 @@ describe('finding an account', () => {
     expect(await names({ archived: false })).toEqual(['Acme BV']);
     // gone stale: no activity for 30 days
     expect(await names({ stale: true })).toEqual([]);
-    await t.db.update(accounts).set({ lastActivityAt: Date.now() - 40 * DAY }).where(eq(accounts.id, accountId));
+    await t.db
+      .update(accounts)
+      .set({ lastActivityAt: Date.now() - 40 * DAY })
+      .where(eq(accounts.id, accountId));
     expect(await names({ stale: true })).toEqual(['Acme BV']);
   });
 });

@@ -28,10 +28,11 @@ describe('names', () => {
     expect(namePrefix('École Bakker')).toBe('');
     // every spelling the matcher treats as the same company (case, legal form) begins with the prefix of any other
     const same = ['Acme BV', 'ACME B.V.', 'Acme', 'acme bv', 'Acme Holding BV'];
-    for (const a of same) for (const b of same) {
-      expect(companyKey(a)).toBe(companyKey(b));
-      expect(b.replace(/[A-Z]/g, (c) => c.toLowerCase()).startsWith(namePrefix(a))).toBe(true);
-    }
+    for (const a of same)
+      for (const b of same) {
+        expect(companyKey(a)).toBe(companyKey(b));
+        expect(b.replace(/[A-Z]/g, (c) => c.toLowerCase()).startsWith(namePrefix(a))).toBe(true);
+      }
   });
 
   it('names accounts from domains, and knows free-mail', () => {

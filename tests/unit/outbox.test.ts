@@ -28,7 +28,12 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const capture = (profile: string): WriteOp => ({ path: 'capture.linkedInPerson', input: { person: { ...jan, profileUrl: profile, memberId: undefined, companyUrl: undefined, name: profile.split('/').pop()!, companyName: profile.split('/').pop() } } });
+const capture = (profile: string): WriteOp => ({
+  path: 'capture.linkedInPerson',
+  input: {
+    person: { ...jan, profileUrl: profile, memberId: undefined, companyUrl: undefined, name: profile.split('/').pop()!, companyName: profile.split('/').pop() },
+  },
+});
 const entry = (clientId: string, op: WriteOp) => ({ clientId, op, pageKey: 'p', summary: { what: 'capture' as const, label: clientId } });
 const accountNames = async () => (await server.db.query.accounts.findMany()).map((a) => a.name).sort();
 

@@ -41,7 +41,9 @@ describe('store packages', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.browser_specific_settings.gecko.id).toBe(FIREFOX_ID);
     expect(m.key).toBeUndefined();
-    expect(m.web_accessible_resources.flatMap((w: { matches: string[] }) => w.matches).every((u: string) => /linkedin\.com|mail\.google\.com/.test(u))).toBe(true);
+    expect(m.web_accessible_resources.flatMap((w: { matches: string[] }) => w.matches).every((u: string) => /linkedin\.com|mail\.google\.com/.test(u))).toBe(
+      true,
+    );
     // Firefox does not know use_dynamic_url (its per-install host serves instead); Chrome keeps it
     expect(m.web_accessible_resources.some((w: object) => 'use_dynamic_url' in w)).toBe(false);
     for (const size of [16, 32, 48, 128]) {

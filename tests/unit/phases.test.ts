@@ -8,14 +8,14 @@ import { classifyMove, PHASES, PHASE_IDS, proposalFor, skippedOnCreate, type Pha
  */
 const MATRIX: Record<PhaseId, string> = {
   //            sus pro con neg clo cus rel amb
-  suspect:      '.   F   F   F   F   F   F   F',
-  prospect:     'B   .   F   F   F   F   F   F',
+  suspect: '.   F   F   F   F   F   F   F',
+  prospect: 'B   .   F   F   F   F   F   F',
   conversation: 'B   B   .   F   F   F   F   F',
-  negotiation:  'B   L   L   .   F   F   F   F',
-  closing:      'B   L   L   B   .   F   F   F',
-  customer:     'B   C   B   B   B   .   F   F',
+  negotiation: 'B   L   L   .   F   F   F   F',
+  closing: 'B   L   L   B   .   F   F   F',
+  customer: 'B   C   B   B   B   .   F   F',
   relationship: 'B   C   B   B   B   B   .   F',
-  ambassador:   'B   C   B   B   B   B   B   .',
+  ambassador: 'B   C   B   B   B   B   B   .',
 };
 
 describe('moves between phases', () => {

@@ -18,7 +18,12 @@ export default defineContentScript({
         return view && !view.maybeThread && document.querySelector('[role="main"]') ? { site: 'today', data: { senders: visibleSenders(document) } } : null;
       },
       // a new message in the open thread is a new page: it may be a reply to log
-      keyOf: (p) => (p.site === 'gmail' ? `${p.data.threadId}|${p.data.messages.map((m) => m.id).join(',')}` : p.site === 'today' ? `today|${p.data.senders.map((s) => s.email).join(',')}` : p.site),
+      keyOf: (p) =>
+        p.site === 'gmail'
+          ? `${p.data.threadId}|${p.data.messages.map((m) => m.id).join(',')}`
+          : p.site === 'today'
+            ? `today|${p.data.senders.map((s) => s.email).join(',')}`
+            : p.site,
       contentOf: (p) => (p.site === 'gmail' ? p.data.threadId : p.site),
       onPage: (p) => void sidebar.show(p),
     });

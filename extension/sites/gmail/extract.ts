@@ -57,7 +57,7 @@ function recipients(message: Element): { to: Person[]; cc: Person[] } {
   let node: Node | null;
   while ((node = walker.nextNode())) {
     if (node.nodeType === 3) {
-      if (CC_MARK.test(node.textContent ?? '') && !(node.parentElement?.closest(GM.person))) inCc = true;
+      if (CC_MARK.test(node.textContent ?? '') && !node.parentElement?.closest(GM.person)) inCc = true;
     } else if ((node as Element).hasAttribute('email')) {
       (inCc ? cc : to).push(personOf(node as Element));
     }
@@ -69,8 +69,8 @@ function snippet(message: Element): string {
   const body = message.querySelector(GM.body);
   if (!body) return '';
   const copy = body.cloneNode(true) as Element;
-  copy.querySelectorAll(GM.quote).forEach((q) => q.remove());
-  copy.querySelectorAll('br').forEach((br) => br.replaceWith(' '));
+  for (const q of copy.querySelectorAll(GM.quote)) q.remove();
+  for (const br of copy.querySelectorAll('br')) br.replaceWith(' ');
   return clean(copy.textContent).slice(0, SNIPPET_MAX);
 }
 

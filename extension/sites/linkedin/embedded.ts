@@ -90,7 +90,9 @@ function datalets(doc: Document): Json[] {
 function fromDatalets(doc: Document, slug: string): EmbeddedPerson | undefined {
   for (const json of datalets(doc)) {
     const included = list(json.included).filter(obj);
-    const p = included.find((e) => typeof e.$type === 'string' && /\.Profile$/.test(e.$type) && str(e.publicIdentifier)?.toLowerCase() === slug && str(e.firstName));
+    const p = included.find(
+      (e) => typeof e.$type === 'string' && /\.Profile$/.test(e.$type) && str(e.publicIdentifier)?.toLowerCase() === slug && str(e.firstName),
+    );
     if (!p) continue;
     const geoUrn = obj(p.geoLocation) ? p.geoLocation['*geo'] : undefined;
     const geo = included.find((e) => e.entityUrn === geoUrn);
@@ -167,7 +169,9 @@ export function embeddedCompany(doc: Document): EmbeddedCompany {
   return {
     name: str(org.name),
     tagline: str(org.slogan),
-    website: list(org.sameAs).map(str).find((u) => u && !/linkedin\.com/.test(u)),
+    website: list(org.sameAs)
+      .map(str)
+      .find((u) => u && !/linkedin\.com/.test(u)),
     location: place || undefined,
     city: str(address.addressLocality),
   };

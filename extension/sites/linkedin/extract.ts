@@ -70,9 +70,28 @@ export function extractPerson(doc: Document, url: string, opts: ExtractOptions =
   if (!emb.name && !dom.name && !opts.allowUrlOnly) return null;
   const p = new Picker();
 
-  const name = p.pick('name', [['embedded', emb.name], ['dom', dom.name], ['meta', title[0]], ['url', nameFromSlug(slug)]], validName)!;
-  const headline = p.pick('headline', [['embedded', emb.headline], ['dom', dom.headline]], (v) => validHeadline(v, name));
-  const location = p.pick('location', [['embedded', emb.location], ['dom', dom.location]]);
+  const name = p.pick(
+    'name',
+    [
+      ['embedded', emb.name],
+      ['dom', dom.name],
+      ['meta', title[0]],
+      ['url', nameFromSlug(slug)],
+    ],
+    validName,
+  )!;
+  const headline = p.pick(
+    'headline',
+    [
+      ['embedded', emb.headline],
+      ['dom', dom.headline],
+    ],
+    (v) => validHeadline(v, name),
+  );
+  const location = p.pick('location', [
+    ['embedded', emb.location],
+    ['dom', dom.location],
+  ]);
 
   // the employer only from a current-position signal; its page only from that same entry
   const present = presentEmployer(doc);
@@ -125,12 +144,34 @@ export function extractCompany(doc: Document, url: string, opts: ExtractOptions 
   const title = titleParts(doc);
   if (!emb.name && !dom.name && !opts.allowUrlOnly) return null;
   const p = new Picker();
-  const name = p.pick('name', [['embedded', emb.name], ['dom', dom.name], ['meta', title[0]], ['url', nameFromSlug(page.slug)]], validName)!;
-  const tagline = p.pick('tagline', [['embedded', emb.tagline], ['dom', dom.tagline]], (v) => validHeadline(v, name));
+  const name = p.pick(
+    'name',
+    [
+      ['embedded', emb.name],
+      ['dom', dom.name],
+      ['meta', title[0]],
+      ['url', nameFromSlug(page.slug)],
+    ],
+    validName,
+  )!;
+  const tagline = p.pick(
+    'tagline',
+    [
+      ['embedded', emb.tagline],
+      ['dom', dom.tagline],
+    ],
+    (v) => validHeadline(v, name),
+  );
   const industry = p.pick('industry', [['dom', dom.industry]]);
   const size = p.pick('size', [['dom', dom.size]]);
-  const location = p.pick('location', [['dom', dom.location], ['embedded', emb.location]]);
-  const website = p.pick('website', [['embedded', httpUrl(emb.website, url)], ['dom', dom.website]]);
+  const location = p.pick('location', [
+    ['dom', dom.location],
+    ['embedded', emb.location],
+  ]);
+  const website = p.pick('website', [
+    ['embedded', httpUrl(emb.website, url)],
+    ['dom', dom.website],
+  ]);
   const place = splitLocation(location);
   const layout = doc.querySelector('.top-card-layout') ? 'guest-company' : doc.querySelector('main[aria-label]') ? 'company-2026' : 'company';
   return {

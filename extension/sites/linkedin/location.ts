@@ -17,7 +17,21 @@ const AREA = /\b(area|metropolitan|metro|greater|region|regio|metropoolregio|omg
 /** Codes that name no country (EU, UN, "unknown region", pseudo-locales). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB']);
 /** Older and everyday names LinkedIn and people still use beside the platform's own. */
-const ALIASES = ['the netherlands', 'holland', 'turkey', 'czech republic', 'russia', 'south korea', 'usa', 'uk', 'great britain', 'england', 'scotland', 'wales', 'northern ireland'];
+const ALIASES = [
+  'the netherlands',
+  'holland',
+  'turkey',
+  'czech republic',
+  'russia',
+  'south korea',
+  'usa',
+  'uk',
+  'great britain',
+  'england',
+  'scotland',
+  'wales',
+  'northern ireland',
+];
 
 let countries: Set<string> | undefined;
 

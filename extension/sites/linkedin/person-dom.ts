@@ -82,7 +82,7 @@ function topCardCompany(card: Element): { name?: string; url?: string } {
 }
 
 function linkOf(el: Element): string | undefined {
-  const a = el.matches(LI.companyLink) ? el : el.closest(LI.companyLink) ?? el.querySelector(LI.companyLink);
+  const a = el.matches(LI.companyLink) ? el : (el.closest(LI.companyLink) ?? el.querySelector(LI.companyLink));
   return a ? normalizeCompanyHref(a.getAttribute('href') ?? '', 'https://www.linkedin.com/') : undefined;
 }
 
@@ -123,7 +123,7 @@ function stickyHeadline(doc: Document, slug: string, name?: string): string | un
     for (const a of bar.querySelectorAll('a[href*="/in/"]')) {
       if (!linksToProfile(a, slug)) continue;
       const blocks = textBlocks(a);
-      const at = name ? blocks.findIndex((b) => b === name) : 0;
+      const at = name ? blocks.indexOf(name) : 0;
       const next = blocks[at + 1];
       if (at >= 0 && validHeadline(next, name)) return next;
     }
@@ -134,7 +134,15 @@ function stickyHeadline(doc: Document, slug: string, name?: string): string | un
 export function domPerson(doc: Document, slug: string, nameHint?: string): DomPerson {
   const heading = nameHeading(doc, slug, nameHint);
   const main = doc.querySelector(LI.main) ?? doc.body;
-  const layout = !heading ? 'unknown' : heading.tagName === 'H2' ? 'sdui-2026' : doc.querySelector('.top-card-layout, [data-tracking-control-name^="public_profile"]') ? 'guest' : doc.querySelector('code[id^="bpr-guid"]') ? 'ember' : 'classic';
+  const layout = !heading
+    ? 'unknown'
+    : heading.tagName === 'H2'
+      ? 'sdui-2026'
+      : doc.querySelector('.top-card-layout, [data-tracking-control-name^="public_profile"]')
+        ? 'guest'
+        : doc.querySelector('code[id^="bpr-guid"]')
+          ? 'ember'
+          : 'classic';
   if (!heading || !main) return { layout };
   const name = clean(heading.textContent);
   const card = heading.closest('section') ?? main;

@@ -22,7 +22,8 @@ export const LI = {
   companyLink: 'a[href*="/company/"]',
   contactInfoLink: 'a[href*="/overlay/contact-info"]',
   /** "Contact info" as a link, a button or a span (guest pages), in English and Dutch */
-  contactInfoText: /^(contact info|contactgegevens|contactinformatie|contact|kontaktinfo(rmationen)?|coordonnées|informations de contact|información de contacto|datos de contacto)$/i,
+  contactInfoText:
+    /^(contact info|contactgegevens|contactinformatie|contact|kontaktinfo(rmationen)?|coordonnées|informations de contact|información de contacto|datos de contacto)$/i,
   /** the 2026 sticky mini header before <main>: a link to the profile with the name and headline */
   stickyHeader: '[role="toolbar"]',
   /** company pages: the About overview list, and the top card's website button */

@@ -9,7 +9,8 @@ export const cut = (s: string, max: number) => (s.length > max ? s.slice(0, max)
  * scripts and LinkedIn's hidden JSON. (Buttons stay: a guest page's name is
  * one; their labels are caught as interface text by validate.ts.)
  */
-const UNSEEN = 'script, style, template, code, noscript, dialog, [role="dialog"], [aria-modal="true"], [hidden], [role="region"][aria-label*="Player" i], [data-vjs-player], [role="slider"], svg, select';
+const UNSEEN =
+  'script, style, template, code, noscript, dialog, [role="dialog"], [aria-modal="true"], [hidden], [role="region"][aria-label*="Player" i], [data-vjs-player], [role="slider"], svg, select';
 
 export function unseen(el: Element): boolean {
   if (el.closest(UNSEEN)) return true;

@@ -13,7 +13,6 @@ import type { Actor } from '../actor';
 import { requireRole } from '../roles';
 import { defuseFormula as defuse, type CSV_DELIMITERS, type ExportFormat, type ExportTable } from '../../../shared/intake';
 
-
 const PAGE = 1000;
 
 type Paged = SQLiteTable & { id: typeof accounts.id; teamId: typeof accounts.teamId };
@@ -56,7 +55,6 @@ const cell = (key: string, v: unknown): string => {
   return typeof v === 'string' ? defuse(v) : String(v);
 };
 
-
 export interface ExportOptions {
   format: ExportFormat;
   /** for CSV: `;` opens in Dutch Excel, `,` elsewhere */
@@ -69,19 +67,19 @@ export async function* exportTable(db: Orm, actor: Actor, table: ExportTable, op
   let columns: string[] | null = null;
   for await (const page of rows(db, actor.teamId, table)) {
     if (opts.format === 'jsonl') {
-      yield page.map((r) => JSON.stringify(r)).join('\n') + '\n';
+      yield `${page.map((r) => JSON.stringify(r)).join('\n')}\n`;
       continue;
     }
     if (!columns) {
       columns = Object.keys(page[0]!);
-      yield '\uFEFF' + stringify([columns], { delimiter: opts.delimiter ?? ';', record_delimiter: 'windows' });
+      yield `\uFEFF${stringify([columns], { delimiter: opts.delimiter ?? ';', record_delimiter: 'windows' })}`;
     }
     yield stringify(
       page.map((r) => columns!.map((k) => cell(k, r[k]))),
       { delimiter: opts.delimiter ?? ';', record_delimiter: 'windows' },
     );
   }
-  if (opts.format === 'csv' && !columns) yield '\uFEFF' + stringify([emptyHeader(table)], { delimiter: opts.delimiter ?? ';', record_delimiter: 'windows' });
+  if (opts.format === 'csv' && !columns) yield `\uFEFF${stringify([emptyHeader(table)], { delimiter: opts.delimiter ?? ';', record_delimiter: 'windows' })}`;
 }
 
 /** An empty table still gets its header, so a spreadsheet opens with the columns named. */

@@ -39,7 +39,16 @@ export async function createForm(db: Db, actor: Actor, input: NewForm) {
     owner ||
     (await db.query.users.findFirst({ where: and(eq(users.teamId, actor.teamId), eq(users.role, 'admin')) }));
   if (!creator) throw new DomainError('BAD_REQUEST', 'The team has no admin yet; create one first');
-  const row = { id: newId(), teamId: actor.teamId, key: mintKey(), name: f.name, redirectUrl: f.redirectUrl ?? null, origins: [...new Set(f.origins.map(originOf))], ownerId: owner?.id ?? null, createdBy: creator.id };
+  const row = {
+    id: newId(),
+    teamId: actor.teamId,
+    key: mintKey(),
+    name: f.name,
+    redirectUrl: f.redirectUrl ?? null,
+    origins: [...new Set(f.origins.map(originOf))],
+    ownerId: owner?.id ?? null,
+    createdBy: creator.id,
+  };
   await db.write((tx) => tx.insert(webForms).values(row));
   return { id: row.id, key: row.key, name: row.name, redirectUrl: row.redirectUrl, origins: row.origins };
 }
@@ -47,7 +56,14 @@ export async function createForm(db: Db, actor: Actor, input: NewForm) {
 export async function listForms(db: Db, actor: Actor) {
   requireRole(actor, 'admin', 'see web forms');
   return db
-    .select({ id: webForms.id, key: webForms.key, name: webForms.name, redirectUrl: webForms.redirectUrl, origins: webForms.origins, createdAt: webForms.createdAt })
+    .select({
+      id: webForms.id,
+      key: webForms.key,
+      name: webForms.name,
+      redirectUrl: webForms.redirectUrl,
+      origins: webForms.origins,
+      createdAt: webForms.createdAt,
+    })
     .from(webForms)
     .where(and(eq(webForms.teamId, actor.teamId), isNull(webForms.disabledAt)))
     .all();
@@ -70,11 +86,27 @@ export const submission = z.object({
 export type Submission = z.infer<typeof submission>;
 
 const ALIASES: Record<string, keyof Omit<Submission, 'fields'>> = {
-  name: 'name', naam: 'name', fullname: 'name',
-  email: 'email', 'e-mail': 'email', emailadres: 'email', mail: 'email',
-  company: 'company', bedrijf: 'company', bedrijfsnaam: 'company', organisation: 'company', organization: 'company',
-  phone: 'phone', telefoon: 'phone', tel: 'phone', telephone: 'phone',
-  message: 'message', bericht: 'message', vraag: 'message', comments: 'message', opmerking: 'message',
+  name: 'name',
+  naam: 'name',
+  fullname: 'name',
+  email: 'email',
+  'e-mail': 'email',
+  emailadres: 'email',
+  mail: 'email',
+  company: 'company',
+  bedrijf: 'company',
+  bedrijfsnaam: 'company',
+  organisation: 'company',
+  organization: 'company',
+  phone: 'phone',
+  telefoon: 'phone',
+  tel: 'phone',
+  telephone: 'phone',
+  message: 'message',
+  bericht: 'message',
+  vraag: 'message',
+  comments: 'message',
+  opmerking: 'message',
 };
 
 /** Raw form fields (strings) into a submission: the known ones by name, the rest kept as they came. */
@@ -97,14 +129,21 @@ export function readSubmission(raw: Record<string, string>, honeypot: string): S
 export async function submitForm(db: Db, form: WebForm, s: Submission, at = Date.now()) {
   const actor: Actor = { teamId: form.teamId, userId: form.createdBy ?? '', role: 'admin' };
   // the same enquiry sent twice (a double click, a resend) is one activity
-  const sourceKey = `form:${form.id}:${createHash('sha256').update(JSON.stringify([s.email, s.phone, s.name, s.company, s.message])).digest('base64url').slice(0, 22)}`;
+  const sourceKey = `form:${form.id}:${createHash('sha256')
+    .update(JSON.stringify([s.email, s.phone, s.name, s.company, s.message]))
+    .digest('base64url')
+    .slice(0, 22)}`;
   const message = { type: 'form' as const, sourceKey, direction: 'in' as const, subject: form.name, snippet: s.message, data: extra(s) };
   return db.write(async (tx) => {
     const known = s.email ? await findContact(tx, form.teamId, { email: s.email }) : undefined;
     const domain = s.email && !isFreeMail(s.email) ? domainOf(s.email) : undefined;
     const company = s.company || (domain ? nameFromDomain(domain) : undefined);
     const account = known
-      ? await tx.select().from(accounts).where(and(eq(accounts.id, known.accountId), isNull(accounts.archivedAt))).get()
+      ? await tx
+          .select()
+          .from(accounts)
+          .where(and(eq(accounts.id, known.accountId), isNull(accounts.archivedAt)))
+          .get()
       : domain || company
         ? await findAccount(tx, form.teamId, { domain, name: company })
         : undefined;
@@ -115,7 +154,9 @@ export async function submitForm(db: Db, form: WebForm, s: Submission, at = Date
       (await createAccount(
         tx,
         actor,
-        company ? { kind: 'company', name: company, emailDomain: domain ?? null, source, ownerId: form.ownerId } : { kind: 'person', name: personName, source, ownerId: form.ownerId },
+        company
+          ? { kind: 'company', name: company, emailDomain: domain ?? null, source, ownerId: form.ownerId }
+          : { kind: 'person', name: personName, source, ownerId: form.ownerId },
         INBOUND_PHASE,
         message,
         at,
@@ -123,9 +164,17 @@ export async function submitForm(db: Db, form: WebForm, s: Submission, at = Date
     const contactId = (known && account ? known.id : undefined) ?? (await addFormContact(tx, form.teamId, accountId, personName, s));
     // a known account logs the enquiry as evidence: it proposes prospect, it never moves the account by itself
     const logged = account ? await logActivity(tx, actor, { ...message, accountId, contactId, occurredAt: at }) : null;
-    if (!account) await tx.update(activities).set({ contactId }).where(and(eq(activities.teamId, form.teamId), eq(activities.sourceKey, sourceKey)));
+    if (!account)
+      await tx
+        .update(activities)
+        .set({ contactId })
+        .where(and(eq(activities.teamId, form.teamId), eq(activities.sourceKey, sourceKey)));
     const facts = (await tx.select({ facts: accounts.facts }).from(accounts).where(eq(accounts.id, accountId)).get())?.facts ?? {};
-    if (!facts.acknowledgedVia) await tx.update(accounts).set({ facts: { ...facts, acknowledgedVia: 'form' } }).where(eq(accounts.id, accountId));
+    if (!facts.acknowledgedVia)
+      await tx
+        .update(accounts)
+        .set({ facts: { ...facts, acknowledgedVia: 'form' } })
+        .where(eq(accounts.id, accountId));
     await refreshGaps(tx, accountId);
     return { accountId, created: !account, proposal: logged?.proposal ?? null };
   });

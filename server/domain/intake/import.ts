@@ -40,7 +40,6 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
-
 type AccountRow = typeof accounts.$inferSelect;
 
 /**
@@ -67,17 +66,38 @@ async function knownFor(q: Tx | Db, teamId: string, batch: ImportRow[]): Promise
   const known = new Map<string, string>();
   const live = and(eq(accounts.teamId, teamId), isNull(accounts.archivedAt));
   const values = (pick: (r: ImportRow) => string | null | undefined) => [...new Set(batch.map(pick).filter((v): v is string => Boolean(v)))];
-  const byColumn = async (prefix: string, column: typeof accounts.kvkNumber | typeof accounts.emailDomain | typeof accounts.linkedinCompanyUrl, keys: string[]) => {
+  const byColumn = async (
+    prefix: string,
+    column: typeof accounts.kvkNumber | typeof accounts.emailDomain | typeof accounts.linkedinCompanyUrl,
+    keys: string[],
+  ) => {
     if (!keys.length) return;
-    for (const a of await q.select({ id: accounts.id, key: column }).from(accounts).where(and(live, inArray(column, keys))).all()) known.set(`${prefix}:${a.key}`, a.id);
+    for (const a of await q
+      .select({ id: accounts.id, key: column })
+      .from(accounts)
+      .where(and(live, inArray(column, keys)))
+      .all())
+      known.set(`${prefix}:${a.key}`, a.id);
   };
   const emails = values((r) => r.contact?.email);
   const people = values((r) => r.contact?.linkedinUrl);
   const postcodes = values((r) => r.postcode);
   await Promise.all([
-    byColumn('kvk', accounts.kvkNumber, values((r) => r.kvk)),
-    byColumn('d', accounts.emailDomain, values((r) => r.domain)),
-    byColumn('li', accounts.linkedinCompanyUrl, values((r) => r.linkedinCompanyUrl)),
+    byColumn(
+      'kvk',
+      accounts.kvkNumber,
+      values((r) => r.kvk),
+    ),
+    byColumn(
+      'd',
+      accounts.emailDomain,
+      values((r) => r.domain),
+    ),
+    byColumn(
+      'li',
+      accounts.linkedinCompanyUrl,
+      values((r) => r.linkedinCompanyUrl),
+    ),
     emails.length &&
       q
         .select({ email: contactEmails.email, accountId: contacts.accountId })
@@ -86,7 +106,9 @@ async function knownFor(q: Tx | Db, teamId: string, batch: ImportRow[]): Promise
         .innerJoin(accounts, eq(accounts.id, contacts.accountId))
         .where(and(eq(contactEmails.teamId, teamId), inArray(contactEmails.email, emails), isNull(accounts.archivedAt)))
         .all()
-        .then((rows) => rows.forEach((r) => known.set(`e:${r.email}`, r.accountId))),
+        .then((rows) => {
+          for (const r of rows) known.set(`e:${r.email}`, r.accountId);
+        }),
     people.length &&
       q
         .select({ url: contacts.linkedinUrl, accountId: contacts.accountId })
@@ -94,14 +116,18 @@ async function knownFor(q: Tx | Db, teamId: string, batch: ImportRow[]): Promise
         .innerJoin(accounts, eq(accounts.id, contacts.accountId))
         .where(and(eq(contacts.teamId, teamId), inArray(contacts.linkedinUrl, people), isNull(accounts.archivedAt)))
         .all()
-        .then((rows) => rows.forEach((r) => known.set(`p:${r.url}`, r.accountId))),
+        .then((rows) => {
+          for (const r of rows) known.set(`p:${r.url}`, r.accountId);
+        }),
     postcodes.length &&
       q
         .select({ id: accounts.id, name: accounts.name, postcode: accounts.postcode })
         .from(accounts)
         .where(and(live, inArray(accounts.postcode, postcodes)))
         .all()
-        .then((rows) => rows.forEach((a) => known.has(`np:${companyKey(a.name)}|${a.postcode}`) || known.set(`np:${companyKey(a.name)}|${a.postcode}`, a.id))),
+        .then((rows) => {
+          for (const a of rows) if (!known.has(`np:${companyKey(a.name)}|${a.postcode}`)) known.set(`np:${companyKey(a.name)}|${a.postcode}`, a.id);
+        }),
   ]);
   return known;
 }
@@ -150,7 +176,9 @@ async function resolveOwner(db: Db, teamId: string, ownerEmail: string | undefin
 async function recorder(db: Db, actor: Actor, ownerId: string | null) {
   if (actor.userId) return actor.userId;
   if (ownerId) return ownerId;
-  const admin = (await db.query.users.findFirst({ where: and(eq(users.teamId, actor.teamId), eq(users.role, 'admin')) })) ?? (await db.query.users.findFirst({ where: eq(users.teamId, actor.teamId) }));
+  const admin =
+    (await db.query.users.findFirst({ where: and(eq(users.teamId, actor.teamId), eq(users.role, 'admin')) })) ??
+    (await db.query.users.findFirst({ where: eq(users.teamId, actor.teamId) }));
   if (!admin) throw new DomainError('BAD_REQUEST', 'The team has no users yet; create one first');
   return admin.id;
 }
@@ -215,14 +243,14 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
       const id = keys.map((k) => seen.get(k) ?? known.get(k)).find(Boolean);
       if (id) {
         c.matched++;
-        keys.forEach((k) => seen.set(k, id));
+        for (const k of keys) seen.set(k, id);
         const knownContact = keys.some((k) => (k.startsWith('e:') || k.startsWith('p:')) && known.has(k));
         toEnrich.push({ id, r, knownContact });
         continue;
       }
       c.imported++;
       const accountId = newId();
-      keys.forEach((k) => seen.set(k, accountId));
+      for (const k of keys) seen.set(k, accountId);
       if (!write) continue;
       const person = r.contact ? contactRows(actor.teamId, accountId, r) : null;
       if (person) {
@@ -230,9 +258,34 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
         if (person.email) emails.push(person.email);
         c.contactsAdded++;
       }
-      const values = { id: accountId, teamId: actor.teamId, kind: r.kind, name: r.name, address: r.address, postcode: r.postcode, city: r.city, country: r.country, kvkNumber: r.kvk, industry: r.industry, website: r.website, emailDomain: r.domain, phone: r.phone, linkedinCompanyUrl: r.linkedinCompanyUrl, source, ownerId, phase: FIRST_PHASE, phaseSince: at, createdAt: at, facts: {} };
+      const values = {
+        id: accountId,
+        teamId: actor.teamId,
+        kind: r.kind,
+        name: r.name,
+        address: r.address,
+        postcode: r.postcode,
+        city: r.city,
+        country: r.country,
+        kvkNumber: r.kvk,
+        industry: r.industry,
+        website: r.website,
+        emailDomain: r.domain,
+        phone: r.phone,
+        linkedinCompanyUrl: r.linkedinCompanyUrl,
+        source,
+        ownerId,
+        phase: FIRST_PHASE,
+        phaseSince: at,
+        createdAt: at,
+        facts: {},
+      };
       // the checklist count kept on the account, from the same rules as every other write (checklist.ts)
-      const checklistGaps = checklistGapsOf(FIRST_PHASE, { account: values, contacts: person ? [{ emails: person.email ? [person.email.email] : [], phone: person.contact.phone ?? null, role: 'unknown' }] : [], activityTypes: new Set() }).length;
+      const checklistGaps = checklistGapsOf(FIRST_PHASE, {
+        account: values,
+        contacts: person ? [{ emails: person.email ? [person.email.email] : [], phone: person.contact.phone ?? null, role: 'unknown' }] : [],
+        activityTypes: new Set(),
+      }).length;
       news.push({ ...values, checklistGaps });
       const rows = creationRows({ ...actor, userId: byUserId }, { accountId, ownerId }, FIRST_PHASE, at);
       changes.push(rows.change);
@@ -246,7 +299,16 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     await bulkInsert(tx, phaseChanges, changes);
     await bulkInsert(tx, phaseReaches, reaches);
     // matched accounts: only empty fields are filled and missing people added; a row that brings nothing writes nothing
-    const current = new Map((toEnrich.length ? await tx.select().from(accounts).where(inArray(accounts.id, [...new Set(toEnrich.map((e) => e.id))])).all() : []).map((a) => [a.id, a]));
+    const current = new Map(
+      (toEnrich.length
+        ? await tx
+            .select()
+            .from(accounts)
+            .where(inArray(accounts.id, [...new Set(toEnrich.map((e) => e.id))]))
+            .all()
+        : []
+      ).map((a) => [a.id, a]),
+    );
     for (const { id, r, knownContact } of toEnrich) {
       const a = current.get(id);
       if (!a) continue;

@@ -20,7 +20,7 @@ export function normalizePostcode(raw: string): string | null {
 export function normalizeKvk(raw: string): string | null | 'invalid' {
   const s = raw.trim();
   if (!s) return null;
-  const digits = s.replace(/[\s.\-]/g, '');
+  const digits = s.replace(/[\s.-]/g, '');
   if (!/^\d{7,8}$/.test(digits)) return 'invalid';
   return digits.padStart(8, '0');
 }

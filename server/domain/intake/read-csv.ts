@@ -45,7 +45,15 @@ export function readCsv(bytes: Uint8Array): CsvFile {
   const delimiter = guessDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (e) {
     // csv-parse names the line; the rest of its message is for programmers
     const line = (e as { lines?: number }).lines;

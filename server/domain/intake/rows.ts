@@ -62,7 +62,9 @@ export function toImportRow(row: CsvRow, mapping: ImportMapping): ImportRow | In
     domain,
     phone: company ? phone : null,
     linkedinCompanyUrl: li?.kind === 'company' ? companyUrl(li.slug) : null,
-    contact: hasPerson ? { ...splitName(contactName || (email ? nameFromAddress(email) : '')), email, phone: company ? null : phone, linkedinUrl: personLink } : null,
+    contact: hasPerson
+      ? { ...splitName(contactName || (email ? nameFromAddress(email) : '')), email, phone: company ? null : phone, linkedinUrl: personLink }
+      : null,
   };
 }
 

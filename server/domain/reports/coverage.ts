@@ -10,7 +10,6 @@ import { PHASES, type PhaseId, ACTIVE_PHASES } from '../../../shared/phases';
 import { ownerFilter, rate, type Scope } from './scope';
 import type { AccountsPassRow } from './accounts-pass';
 
-
 /** checklist items an account in this phase should have filled in */
 const itemsOf = (phase: PhaseId) => CHECKLIST_LENGTH.get(phase) ?? 0;
 const CHECKLIST_LENGTH = new Map(PHASES.map((p) => [p.id, p.checklist.length]));
@@ -53,7 +52,11 @@ export async function coverage(db: Orm, s: Scope, pass: AccountsPassRow[]) {
     recentActivity: { eligible: all.eligible, covered: all.covered, rate: all.rate },
     // per account manager: the same meter over their own accounts
     byOwner: [...owners.entries()].map(([ownerId, rows]) => ({ ownerId, name: (ownerId && names.get(ownerId)) || '', ...meter(rows) })),
-    evidence: { changes: Number(evidence?.changes ?? 0), backed: Number(evidence?.backed ?? 0), rate: rate(Number(evidence?.backed ?? 0), Number(evidence?.changes ?? 0)) },
+    evidence: {
+      changes: Number(evidence?.changes ?? 0),
+      backed: Number(evidence?.backed ?? 0),
+      rate: rate(Number(evidence?.backed ?? 0), Number(evidence?.changes ?? 0)),
+    },
     // per phase: checklist completeness, and for phases 2 to 5 the share logged recently
     checklist: PHASES.map((phase) => {
       const m = meter(pass.filter((r) => r.phase === phase.id));

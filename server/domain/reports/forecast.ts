@@ -92,11 +92,20 @@ export async function forecast(db: Orm, s: Scope) {
     months,
     openQuotes: open.length,
     counted,
-    byCurrency: [...byCurrency].map(([currency, rows]) => ({ currency, rows: rows.map((r) => ({ ...r, expected: Math.round(r.expected), low: Math.round(r.low), high: Math.round(r.high) })) })),
+    byCurrency: [...byCurrency].map(([currency, rows]) => ({
+      currency,
+      rows: rows.map((r) => ({ ...r, expected: Math.round(r.expected), low: Math.round(r.low), high: Math.round(r.high) })),
+    })),
     basis: PIPELINE_PHASES.map((phase) => {
       const h = history.get(phase)!;
       const sorted = [...h.days].sort((x, y) => x - y);
-      return { phase, cohort: h.cohort, converted: h.converted, rate: h.rate, medianDaysToClose: sorted.length ? Math.round(sorted[Math.floor((sorted.length - 1) / 2)]!) : null };
+      return {
+        phase,
+        cohort: h.cohort,
+        converted: h.converted,
+        rate: h.rate,
+        medianDaysToClose: sorted.length ? Math.round(sorted[Math.floor((sorted.length - 1) / 2)]!) : null,
+      };
     }),
   };
 }

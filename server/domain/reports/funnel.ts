@@ -7,7 +7,6 @@ import type { Orm } from '../../db/client';
 import { PHASE_IDS, phaseIndex, type PhaseId, QUOTE_PHASE, CUSTOMER_PHASE } from '../../../shared/phases';
 import { ownerFilter, rate, type Scope } from './scope';
 
-
 /** SQL: this reach row (alias-free) is its account's first reach of the phase inside the period. */
 export const firstInPeriod = (s: Pick<Scope, 'from'>, alias = '') => sql.raw(`(${alias}prev_at is null or ${alias}prev_at < ${Number(s.from)})`);
 

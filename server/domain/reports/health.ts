@@ -5,7 +5,6 @@ import { ANNUAL_REVIEW_DUE_MS, PIPELINE_PHASES, REPEAT_PHASES, CARE_PHASES } fro
 import { DAY_MS, days, inPhases, ownerFilter, percentile, type Scope } from './scope';
 import { pairComplaints } from '../care';
 
-
 /** Sum of the latest quote's amount of each account in negotiation or closing, per currency. */
 export async function pipeline(db: Orm, s: Scope) {
   const rows = await db.all<{ currency: string; amount: number; accounts: number }>(sql`

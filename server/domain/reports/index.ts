@@ -38,7 +38,12 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
     pipeline: await pipeline(db, s),
     activity: await activity(db, s),
     coverage: await coverage(db, s, pass),
-    stale: await staleAccounts(db, s, thresholds, pass.reduce((n, r) => n + r.stale, 0)),
+    stale: await staleAccounts(
+      db,
+      s,
+      thresholds,
+      pass.reduce((n, r) => n + r.stale, 0),
+    ),
     health: await relationshipHealth(db, s),
     leaks: await leaks(db, s, thresholds, f.phases),
     forecast: await forecast(db, s),

@@ -38,7 +38,12 @@ export interface Leak {
 }
 
 /** `period` is the funnel's conversion per phase for the same scope (funnel.ts): computed once, read here. */
-export async function leaks(db: Orm, s: Scope, thresholds: Map<PhaseId, number | null>, period: { conversion: { cohort: number; converted: number } | null }[]): Promise<Leak[]> {
+export async function leaks(
+  db: Orm,
+  s: Scope,
+  thresholds: Map<PhaseId, number | null>,
+  period: { conversion: { cohort: number; converted: number } | null }[],
+): Promise<Leak[]> {
   const out: Leak[] = [];
   for (const [i, phase] of PHASE_IDS.slice(0, -1).entries()) {
     const now = period[i]!.conversion!;

@@ -43,7 +43,6 @@ async function endedStays(db: Orm, s: Scope, from: number, to: number) {
   return out;
 }
 
-
 export async function timeInPhase(db: Orm, s: Scope, openByPhase: Map<PhaseId, number>) {
   const ended = await endedStays(db, s, s.from, s.to);
   const out = [];
@@ -105,7 +104,10 @@ export async function staleThresholds(db: Orm, s: Scope) {
 export function staleSql(s: Scope, thresholds: Map<PhaseId, number | null>) {
   const limits = PHASE_IDS.filter((p) => thresholds.get(p) !== null);
   const pastLimit = limits.length
-    ? sql`case a.phase ${sql.join(limits.map((p) => sql`when ${p} then ${s.ref - thresholds.get(p)! * DAY_MS}`), sql` `)} end`
+    ? sql`case a.phase ${sql.join(
+        limits.map((p) => sql`when ${p} then ${s.ref - thresholds.get(p)! * DAY_MS}`),
+        sql` `,
+      )} end`
     : sql`null`;
   return sql`(a.phase_since < ${pastLimit} or coalesce(a.last_activity_at, a.created_at) < ${s.ref - STALE_NO_ACTIVITY_MS})`;
 }
