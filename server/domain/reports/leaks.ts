@@ -50,10 +50,13 @@ export async function leaks(
     const before = await cohort(db, { ...s, from: s.from - YEAR_MS, to: s.from, ref: s.from }, i);
     const team = s.ownerId ? await cohort(db, { ...s, ownerId: null }, i) : null;
     const waitDays = Math.max(STALE_FLOOR_DAYS, Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS));
-    const waitingRows = await db.all<{ id: string; name: string; since: number }>(sql`
-      select a.id, a.name, a.phase_since as since from accounts a
-      where a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}
-      order by a.phase_since`);
+    // how many wait (from the covering index), and the longest-waiting few by name
+    const waitingWhere = sql`a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}`;
+    const waiting = Number((await db.get<{ n: number }>(sql`select count(*) as n from accounts a where ${waitingWhere}`))?.n ?? 0);
+    const waitingRows = waiting
+      ? await db.all<{ id: string; name: string; since: number }>(sql`
+          select a.id, a.name, a.phase_since as since from accounts a where ${waitingWhere} order by a.phase_since limit ${ACCOUNTS_SHOWN}`)
+      : [];
     const r = rate(now.converted, now.cohort);
     const baseline = before.cohort >= MIN_COHORT ? rate(before.converted, before.cohort) : null;
     const lost = r !== null && baseline !== null && now.cohort >= MIN_COHORT ? Math.max(0, (baseline - r) * now.cohort) : 0;
@@ -66,9 +69,9 @@ export async function leaks(
       baselineRate: baseline,
       teamRate: team ? rate(team.converted, team.cohort) : null,
       waitDays,
-      waiting: waitingRows.length,
-      accounts: waitingRows.slice(0, ACCOUNTS_SHOWN).map((a) => ({ id: a.id, name: a.name, days: Math.floor((s.ref - Number(a.since)) / DAY_MS) })),
-      score: lost + waitingRows.length,
+      waiting,
+      accounts: waitingRows.map((a) => ({ id: a.id, name: a.name, days: Math.floor((s.ref - Number(a.since)) / DAY_MS) })),
+      score: lost + waiting,
     });
   }
   // the three that lose most; ties go to the earlier phase (a leak early in the funnel starves every later one)
