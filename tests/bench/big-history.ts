@@ -12,10 +12,13 @@ const DAY = 86_400_000;
 const USERS = 10;
 
 export async function bigHistory(db: Db, o: { phaseChanges: number; activities: number; end: number }) {
-  const manager = await createUser(db, { email: 'bench-manager@bench.example', name: 'Bench Manager', team: 'Bench' });
+  // the dashboard's heaviest view is a manager's over the whole team; a rep sees their own accounts
+  const manager = await createUser(db, { email: 'bench-manager@bench.example', name: 'Bench Manager', team: 'Bench', role: 'manager' });
   const actor = (await authenticate(db, manager.token))!;
-  const userIds: string[] = [];
-  for (let u = 0; u < USERS; u++) userIds.push((await createUser(db, { email: `rep${u}@bench.example`, name: `Rep ${u}`, team: 'Bench' })).userId);
+  const reps = [];
+  for (let u = 0; u < USERS; u++) reps.push(await createUser(db, { email: `rep${u}@bench.example`, name: `Rep ${u}`, team: 'Bench' }));
+  const userIds = reps.map((r) => r.userId);
+  const repActor = (await authenticate(db, reps[0]!.token))!;
   const accounts = Math.round(o.phaseChanges / 4.5); // paths of 1 to 8 phases: 4.5 on average
   const perAccount = o.activities / accounts; // activities per account on average
   const start = o.end - 2 * 365 * DAY;
@@ -71,5 +74,5 @@ export async function bigHistory(db: Db, o: { phaseChanges: number; activities: 
   // a live server checkpoints as it goes; after gigabytes in a few transactions, do it once, as it would have
   await c.execute('pragma wal_checkpoint(truncate)');
   const count = async (t: string) => Number((await c.execute(`select count(*) from ${t}`)).rows[0]![0]);
-  return { actor, accounts, phaseChanges: await count('phase_changes'), activities: await count('activities') };
+  return { actor, repActor, accounts, phaseChanges: await count('phase_changes'), activities: await count('activities') };
 }

@@ -5,6 +5,7 @@
  * The period is days 0 to 90 of 2026 (1 January to 1 April); the year before it is 2025.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { closesPerMonth } from '../../server/domain/reports/forecast';
 import { testDb, type TestDb } from '../helpers/server';
 import { day, historyWriter } from '../helpers/history';
 
@@ -85,5 +86,34 @@ describe('forecast from our own history', () => {
       expect(r.high).toBeGreaterThan(r.expected);
     }
     expect(forecast.openQuotes).toBe(5);
+  });
+});
+
+describe('the forecast spread', () => {
+  it('counts per month as walking every past close one by one does, at month edges too', () => {
+    const DAY_MS = 86_400_000;
+    const ref = Date.UTC(2026, 10, 20, 13, 30);
+    const monthStart = (plus: number) => Date.UTC(2026, 10 + plus, 1);
+    const bounds = [0, 1, 2, 3].map(monthStart);
+    // the one-by-one walk the forecast used to do
+    const walk = (days: number[], waited: number) => {
+      const remaining = days.filter((d) => d > waited).map((d) => d - waited);
+      const counts = [0, 0, 0];
+      for (const r of remaining.length ? remaining : [0]) {
+        const at = ref + r * DAY_MS;
+        const i = bounds.findIndex((b, k) => k < 3 && at >= b && at < bounds[k + 1]!);
+        if (i >= 0) counts[i]!++;
+      }
+      return { counts, left: remaining.length };
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 300; run++) {
+      // whole and fractional days, and days that land exactly on a month's first moment
+      const edge = (bounds[1 + (run % 3)]! - ref) / DAY_MS;
+      const days = Array.from({ length: 1 + Math.floor(random() * 40) }, () => (random() < 0.2 ? edge + Math.floor(random() * 5) : random() * 120)).sort((a, b) => a - b);
+      const waited = random() < 0.3 ? Math.floor(random() * 60) : random() * 60;
+      expect(closesPerMonth(days, waited, ref, bounds)).toEqual(walk(days, waited));
+    }
   });
 });

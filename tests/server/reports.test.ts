@@ -170,6 +170,8 @@ describe('the dashboard figures', () => {
     const hers = await figures(manager, { ownerId: sanne.actor.userId });
     expect(hers.funnel.map((p) => p.reached)).toEqual([1, 2, 1, 1, 0, 0, 0, 0]);
     expect(hers.coverage.recentActivity).toEqual({ eligible: 2, covered: 1, rate: 0.5 });
+    // her phase changes in the period: A3 created (its capture) and moved to negotiation (the quote), A4 back to prospect (no evidence)
+    expect(hers.coverage.evidence).toEqual({ changes: 3, backed: 2, rate: 2 / 3 });
     expect(hers.managers.map((m) => m.name).sort()).toEqual(['mira', 'pieter', 'sanne']);
   });
 

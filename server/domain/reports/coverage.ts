@@ -43,10 +43,18 @@ export async function coverage(db: Orm, s: Scope, pass: AccountsPassRow[]) {
   );
   const all = meter(pass);
 
-  const evidence = await db.get<{ changes: number; backed: number }>(sql`
+  // the team: one range of the (team, at) index. One manager: from their accounts to each one's changes
+  // (CROSS JOIN keeps that order), not every team change to its account.
+  const evidence = await db.get<{ changes: number; backed: number }>(
+    s.ownerId
+      ? sql`
+    select count(pc.account_id) as changes, count(pc.evidence_activity_id) as backed
+    from accounts a cross join phase_changes pc on pc.account_id = a.id and pc.at >= ${s.from} and pc.at < ${s.to}
+    where a.team_id = ${s.teamId}${ownerFilter(s, sql`a.owner_id`)}`
+      : sql`
     select count(*) as changes, count(pc.evidence_activity_id) as backed
-    from phase_changes pc ${s.ownerId ? sql`join accounts a on a.id = pc.account_id` : sql``}
-    where pc.team_id = ${s.teamId} and pc.at >= ${s.from} and pc.at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}`);
+    from phase_changes pc where pc.team_id = ${s.teamId} and pc.at >= ${s.from} and pc.at < ${s.to}`,
+  );
 
   return {
     recentActivity: { eligible: all.eligible, covered: all.covered, rate: all.rate },

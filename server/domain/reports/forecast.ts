@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { accounts } from '../../db/schema';
 import { CUSTOMER_PHASE, PIPELINE_PHASES, phaseIndex, type PhaseId } from '../../../shared/phases';
-import { firstInPeriod, reachedLater } from './funnel';
+import { firstInPeriod } from './funnel';
 import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
@@ -29,13 +29,44 @@ export function wilson(k: number, n: number): { low: number; high: number } {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** Days from first reaching the phase to becoming customer, for the accounts of the last year that did. */
-async function daysToClose(db: Orm, s: Scope, phase: number, from: number): Promise<number[]> {
+/**
+ * Per account that first reached the phase since `from`: days until it became
+ * customer (or a later phase), null if it has not (yet).
+ */
+async function daysToClose(db: Orm, s: Scope, phase: number, from: number): Promise<(number | null)[]> {
   const rows = await db.all<{ d: number | null }>(sql`
     select (select min(r2.at) from phase_reaches r2 where r2.account_id = c.account_id and r2.phase_idx >= ${phaseIndex(CUSTOMER_PHASE)} and r2.at >= c.first_at and r2.at < ${s.ref}) - c.first_at as d
     from (select account_id, at as first_at from phase_reaches
           where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${from} and at < ${s.ref} and ${firstInPeriod({ from })}${ownerFilter(s, sql`owner_id`)}) c`);
-  return rows.filter((r) => r.d !== null).map((r) => Number(r.d) / DAY_MS);
+  return rows.map((r) => (r.d === null ? null : Number(r.d) / DAY_MS));
+}
+
+/** The first index in ascending `xs` where `ok` holds (it holds from there on), or xs.length. */
+function firstIndex(xs: number[], ok: (x: number) => boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(xs[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * For an open quote that has waited `waited` days: the closes of the past that
+ * took longer, each moved to now + (days − waited), counted per month
+ * [bounds[i], bounds[i+1]); `left` is how many took longer (none: it is due
+ * now, in the first month). By binary search in the sorted days: a team's
+ * year of closes times its open quotes is too many to walk one by one.
+ */
+export function closesPerMonth(sortedDays: number[], waited: number, ref: number, bounds: number[]): { counts: number[]; left: number } {
+  const closeAt = (d: number) => ref + (d - waited) * DAY_MS;
+  const later = firstIndex(sortedDays, (d) => d > waited);
+  const left = sortedDays.length - later;
+  const from = (bound: number) => Math.max(later, firstIndex(sortedDays, (d) => d > waited && closeAt(d) >= bound));
+  const counts = bounds.slice(0, -1).map((b, i) => (left ? from(bounds[i + 1]!) - from(b) : Number(i === 0)));
+  return { counts, left };
 }
 
 const monthKey = (t: number) => new Date(t).toISOString().slice(0, 7);
@@ -48,8 +79,11 @@ export async function forecast(db: Orm, s: Scope) {
   const from = s.ref - YEAR_MS;
   const history = new Map<PhaseId, { cohort: number; converted: number; rate: number | null; low: number; high: number; days: number[] }>();
   for (const phase of PIPELINE_PHASES) {
-    const c = await reachedLater(db, { ...s, from, to: s.ref }, phaseIndex(phase), phaseIndex(CUSTOMER_PHASE));
-    history.set(phase, { ...c, rate: rate(c.converted, c.cohort), ...wilson(c.converted, c.cohort), days: await daysToClose(db, s, phaseIndex(phase), from) });
+    // one pass gives both: the cohort of the last year, who of it became customer, and how long that took
+    const all = await daysToClose(db, s, phaseIndex(phase), from);
+    const days = all.filter((d): d is number => d !== null).sort((x, y) => x - y);
+    const c = { cohort: all.length, converted: days.length };
+    history.set(phase, { ...c, rate: rate(c.converted, c.cohort), ...wilson(c.converted, c.cohort), days });
   }
   const open = await db
     .select({ id: accounts.id, phase: accounts.phase, since: accounts.phaseSince, amount: accounts.latestQuoteAmount, currency: accounts.latestQuoteCurrency })
@@ -65,7 +99,7 @@ export async function forecast(db: Orm, s: Scope) {
     )
     .all();
   const months = Array.from({ length: MONTHS }, (_, i) => monthKey(monthStart(s.ref, i)));
-  const end = monthStart(s.ref, MONTHS);
+  const bounds = Array.from({ length: MONTHS + 1 }, (_, i) => monthStart(s.ref, i));
   const byCurrency = new Map<string, { month: string; expected: number; low: number; high: number }[]>();
   let counted = 0;
   for (const a of open) {
@@ -73,18 +107,13 @@ export async function forecast(db: Orm, s: Scope) {
     if (!h || h.rate === null || !h.days.length) continue;
     counted++;
     const waited = (s.ref - a.since) / DAY_MS;
-    // the closes of the past that took longer than this account has waited; none left means it is due now
-    const remaining = h.days.filter((d) => d > waited).map((d) => d - waited);
-    const spread = remaining.length ? remaining : [0];
+    const { counts, left } = closesPerMonth(h.days, waited, s.ref, bounds);
     const rows = byCurrency.get(a.currency ?? 'EUR') ?? months.map((month) => ({ month, expected: 0, low: 0, high: 0 }));
-    for (const r of spread) {
-      const at = s.ref + r * DAY_MS;
-      if (at >= end) continue;
-      const row = rows[months.indexOf(monthKey(at))]!;
-      const share = a.amount! / spread.length;
-      row.expected += share * h.rate;
-      row.low += share * h.low;
-      row.high += share * h.high;
+    const share = a.amount! / Math.max(1, left);
+    for (const [i, row] of rows.entries()) {
+      row.expected += counts[i]! * share * h.rate;
+      row.low += counts[i]! * share * h.low;
+      row.high += counts[i]! * share * h.high;
     }
     byCurrency.set(a.currency ?? 'EUR', rows);
   }
@@ -98,7 +127,7 @@ export async function forecast(db: Orm, s: Scope) {
     })),
     basis: PIPELINE_PHASES.map((phase) => {
       const h = history.get(phase)!;
-      const sorted = [...h.days].sort((x, y) => x - y);
+      const sorted = h.days;
       return {
         phase,
         cohort: h.cohort,

@@ -33,8 +33,13 @@ export async function cohortByOwner(db: Orm, s: Scope, phase: number): Promise<O
 
 const total = (rows: OwnerCohort[]) => ({ cohort: rows.reduce((n, r) => n + r.cohort, 0), converted: rows.reduce((n, r) => n + r.converted, 0) });
 
+/** The same without the split per owner (a sort the counts alone do not need). */
 export async function cohort(db: Orm, s: Scope, phase: number) {
-  return total(await cohortByOwner(db, s, phase));
+  const row = await db.get<{ cohort: number; converted: number | null }>(sql`
+    select count(*) as cohort, sum(left_at is not null and left_at < ${s.to}) as converted
+    from phase_reaches
+    where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to} and ${firstInPeriod(s)}${ownerFilter(s, sql`owner_id`)}`);
+  return { cohort: Number(row?.cohort ?? 0), converted: Number(row?.converted ?? 0) };
 }
 
 /** Of the accounts that first reached `phase` in the period, how many reached a phase at index ≥ `target` at or after that, by the period's end. */
@@ -50,13 +55,14 @@ export async function reachedLater(db: Orm, s: Scope, phase: number, target: num
 
 export async function funnel(db: Orm, s: Scope) {
   const phases = [];
-  /** per phase, the cohorts per account manager (the team's split, when no manager is chosen) */
+  /** per phase, the cohorts per account manager: the team's split, when no manager is chosen (else empty) */
   const perOwner: OwnerCohort[][] = [];
   for (const [i, phase] of PHASE_IDS.entries()) {
     // the cohort of P is exactly the accounts that reached P in the period: Reached(P)
-    const rows = await cohortByOwner(db, s, i);
-    perOwner.push(rows);
-    const c = total(rows);
+    // the team's split per owner feeds the per-rep table; one manager's funnel needs only the counts
+    const rows = s.ownerId ? null : await cohortByOwner(db, s, i);
+    if (rows) perOwner.push(rows);
+    const c = rows ? total(rows) : await cohort(db, s, i);
     phases.push({
       phase: phase as PhaseId,
       reached: c.cohort,

@@ -49,7 +49,7 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
     forecast: await forecast(db, s),
     selections: await selections(db, s),
     // managers compare reps; a rep sees only their own figures
-    byRep: actor.role === 'rep' ? [] : await conversionByRep(db, s, s.ownerId ? undefined : f.perOwner),
+    byRep: actor.role === 'rep' ? [] : await conversionByRep(db, s, f.perOwner.length ? f.perOwner : undefined),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;

@@ -13,8 +13,9 @@ const SELECTIONS_SHOWN = 12;
 
 export async function selections(db: Orm, s: Scope) {
   const rows = await db.all<{ source: string; idx: number; n: number }>(sql`
-    select a.source as source, r.phase_idx as idx, count(distinct r.account_id) as n
-    from accounts a join phase_reaches r on r.account_id = a.id
+    select a.source as source, r.phase_idx as idx, count(*) as n
+    -- each account's first reach of a phase (prev_at null) counts it once, without a distinct
+    from accounts a join phase_reaches r on r.account_id = a.id and r.prev_at is null
     where a.team_id = ${s.teamId} and a.source is not null and a.created_at >= ${s.from} and a.created_at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}
     group by a.source, r.phase_idx`);
   const bySource = new Map<string, number[]>();
