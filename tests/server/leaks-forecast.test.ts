@@ -107,11 +107,13 @@ describe('the forecast spread', () => {
       return { counts, left: remaining.length };
     };
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 300; run++) {
       // whole and fractional days, and days that land exactly on a month's first moment
       const edge = (bounds[1 + (run % 3)]! - ref) / DAY_MS;
-      const days = Array.from({ length: 1 + Math.floor(random() * 40) }, () => (random() < 0.2 ? edge + Math.floor(random() * 5) : random() * 120)).sort((a, b) => a - b);
+      const days = Array.from({ length: 1 + Math.floor(random() * 40) }, () => (random() < 0.2 ? edge + Math.floor(random() * 5) : random() * 120)).sort(
+        (a, b) => a - b,
+      );
       const waited = random() < 0.3 ? Math.floor(random() * 60) : random() * 60;
       expect(closesPerMonth(days, waited, ref, bounds)).toEqual(walk(days, waited));
     }

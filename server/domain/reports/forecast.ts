@@ -64,7 +64,11 @@ export function closesPerMonth(sortedDays: number[], waited: number, ref: number
   const closeAt = (d: number) => ref + (d - waited) * DAY_MS;
   const later = firstIndex(sortedDays, (d) => d > waited);
   const left = sortedDays.length - later;
-  const from = (bound: number) => Math.max(later, firstIndex(sortedDays, (d) => d > waited && closeAt(d) >= bound));
+  const from = (bound: number) =>
+    Math.max(
+      later,
+      firstIndex(sortedDays, (d) => d > waited && closeAt(d) >= bound),
+    );
   const counts = bounds.slice(0, -1).map((b, i) => (left ? from(bounds[i + 1]!) - from(b) : Number(i === 0)));
   return { counts, left };
 }
