@@ -162,13 +162,13 @@ export function Figures({ f, ownerId, role }: { f: DashboardFigures; ownerId: st
           <dt>{t('openComplaints')}</dt>
           <dd>{num(f.health.openComplaints)}</dd>
           <dt>{t('daysToResolve')}</dt>
-          <dd>{num(f.health.medianDaysToResolve)}</dd>
+          <dd>{wholeDays(f.health.medianDaysToResolve)}</dd>
           <dt>{t('reviewsOverdue')}</dt>
           <dd>
             {f.health.annualReviews.overdue}/{f.health.annualReviews.accounts}
           </dd>
           <dt>{t('daysSinceContact')}</dt>
-          <dd>{num(f.health.medianDaysSinceLastContact)}</dd>
+          <dd>{wholeDays(f.health.medianDaysSinceLastContact)}</dd>
           <dt>{t('referrals')}</dt>
           <dd>{num(f.health.referralsGiven)}</dd>
         </dl>

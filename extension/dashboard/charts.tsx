@@ -54,16 +54,28 @@ function niceMax(v: number): number {
  * A weekly line with both axes labelled (a y scale in round numbers, the first,
  * middle and last week on x), a tooltip per point, and an accessible summary.
  * A partial last week is drawn at its pace over a full week, dashed, so that
- * it is not read as a drop.
+ * it is not read as a drop. Drawn for a wide card (1000 units wide).
  */
-export function Trend({ points, label, unit, partialText }: { points: TrendPoint[]; label: string; unit: string; partialText: (p: TrendPoint) => string }) {
-  const w = 560;
-  const h = 170;
-  const left = 40;
+export function Trend({
+  points: all,
+  label,
+  unit,
+  partialText,
+}: {
+  points: TrendPoint[];
+  label: string;
+  unit: string;
+  partialText: (p: TrendPoint) => string;
+}) {
+  // a week under way for less than a day says nothing of its pace yet: left out of the drawing (not of the label)
+  const points = all.filter((p) => !p.partialOf || p.partialOf.days >= 1);
+  const w = 1000;
+  const h = 220;
+  const left = 44;
   const right = 12;
-  const top = 12;
+  const top = 28;
   const bottom = 30;
-  const shown = points.map((p) => (p.partialOf ? (p.y * p.partialOf.of) / Math.max(1, p.partialOf.days) : p.y));
+  const shown = points.map((p) => (p.partialOf ? (p.y * p.partialOf.of) / p.partialOf.days : p.y));
   const max = niceMax(Math.max(1, ...shown));
   const step = points.length > 1 ? (w - left - right) / (points.length - 1) : 0;
   const xy = shown.map((y, i) => [left + i * step, h - bottom - (y / max) * (h - top - bottom)] as const);
@@ -72,7 +84,10 @@ export function Trend({ points, label, unit, partialText }: { points: TrendPoint
   const partialLast = last > 0 && points[last]!.partialOf;
   const xLabels = [...new Set([0, Math.floor(last / 2), last])].filter((i) => i >= 0 && points[i]);
   return (
-    <svg class="trend" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${label}: ${points.map((p) => `${p.x} ${p.y}`).join(', ')}`}>
+    <svg class="trend" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${label}: ${all.map((p) => `${p.x} ${p.y}`).join(', ')}`}>
+      <text x={4} y={14} class="tick unit">
+        {unit}
+      </text>
       {[0, max / 2, max].map((v) => {
         const y = h - bottom - (v / max) * (h - top - bottom);
         return (
@@ -84,9 +99,6 @@ export function Trend({ points, label, unit, partialText }: { points: TrendPoint
           </g>
         );
       })}
-      <text x={4} y={top + 4} class="tick unit">
-        {unit}
-      </text>
       {xLabels.map((i) => (
         <text key={i} x={xy[i]![0]} y={h - 8} class="tick" text-anchor={i === 0 ? 'start' : i === last ? 'end' : 'middle'}>
           {points[i]!.x}
@@ -95,7 +107,7 @@ export function Trend({ points, label, unit, partialText }: { points: TrendPoint
       <polyline points={whole.map(([x, y]) => `${x},${y}`).join(' ')} class="line" />
       {partialLast && <polyline points={`${xy[last - 1]!.join(',')} ${xy[last]!.join(',')}`} class="line partial" />}
       {xy.map(([x, y], i) => (
-        <circle key={i} cx={x} cy={y} r={3.5} class={points[i]!.partialOf ? 'dot partial' : 'dot'} data-partial={points[i]!.partialOf ? 'true' : undefined}>
+        <circle key={i} cx={x} cy={y} r={4} class={points[i]!.partialOf ? 'dot partial' : 'dot'} data-partial={points[i]!.partialOf ? 'true' : undefined}>
           <title>{points[i]!.partialOf ? partialText(points[i]!) : `${points[i]!.x}: ${formatNumber(points[i]!.y)}`}</title>
         </circle>
       ))}
