@@ -7,8 +7,14 @@ import type { Orm } from '../../db/client';
 import { PHASE_IDS, phaseIndex, type PhaseId, QUOTE_PHASE, CUSTOMER_PHASE } from '../../../shared/phases';
 import { ownerFilter, rate, type Scope } from './scope';
 
-/** SQL: this reach row (alias-free) is its account's first reach of the phase inside the period. */
-export const firstInPeriod = (s: Pick<Scope, 'from'>, alias = '') => sql.raw(`(${alias}prev_at is null or ${alias}prev_at < ${Number(s.from)})`);
+/** SQL: this phase_reaches row is its account's first reach of the phase inside the period (prev_at: schema.ts). */
+export const firstInPeriod = (s: Pick<Scope, 'from'>) => sql`(prev_at is null or prev_at < ${s.from})`;
+
+export interface OwnerCohort {
+  ownerId: string | null;
+  cohort: number;
+  converted: number;
+}
 
 /**
  * Of the accounts that first reached `phase` in the period, how many went on
@@ -16,12 +22,6 @@ export const firstInPeriod = (s: Pick<Scope, 'from'>, alias = '') => sql.raw(`($
  * when. One range of the cohort index, per account manager (at the time of
  * the reach): the team's figure is their sum.
  */
-export interface OwnerCohort {
-  ownerId: string | null;
-  cohort: number;
-  converted: number;
-}
-
 export async function cohortByOwner(db: Orm, s: Scope, phase: number): Promise<OwnerCohort[]> {
   const rows = await db.all<{ ownerId: string | null; cohort: number; converted: number | null }>(sql`
     select owner_id as ownerId, count(*) as cohort, sum(left_at is not null and left_at < ${s.to}) as converted
