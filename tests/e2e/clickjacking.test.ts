@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { configure, sidebar, startHarness, type Harness } from './harness';
+import { configure, sidebar, sidebarControl, startHarness, type Harness } from './harness';
 import { CLICKJACKS } from './hostile-pages';
 
 const URL_ = 'https://www.linkedin.com/in/michiel-koopman/';
@@ -29,7 +29,7 @@ describe('clickjacking', () => {
       const tab = await h.context.newPage();
       await tab.goto(URL_);
       const frame = sidebar(tab);
-      await frame.locator('[data-action="capture"]').waitFor({ timeout: 15_000 });
+      await sidebarControl(tab, '[data-action="capture"]');
       await tab.evaluate(attack);
       // the frame learns of it within its observer's delay: wait until a click is refused
       await expect
@@ -50,7 +50,7 @@ describe('clickjacking', () => {
     h.overrides.set(URL_, page());
     const tab = await h.context.newPage();
     await tab.goto(URL_);
-    await sidebar(tab).locator('[data-action="capture"]').waitFor({ timeout: 15_000 });
+    await sidebarControl(tab, '[data-action="capture"]');
     await tab.evaluate(() => {
       const wrapper = document.querySelector<HTMLElement>('[data-phase-crm]')!;
       wrapper.style.opacity = '0';
@@ -70,7 +70,7 @@ describe('clickjacking', () => {
     h.overrides.set(URL_, page());
     const tab = await h.context.newPage();
     await tab.goto(URL_);
-    await sidebar(tab).locator('[data-action="capture"]').click({ timeout: 15_000 });
+    await (await sidebarControl(tab, '[data-action="capture"]')).click();
     expect(await sidebar(tab).locator('[data-phase]').getAttribute('data-phase', { timeout: 10_000 })).toBe('suspect');
     expect(await captured()).toBe(1);
     await tab.close();

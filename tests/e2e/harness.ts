@@ -121,6 +121,21 @@ export async function configure(h: Pick<Harness, 'context' | 'extensionId'>, ser
 
 export const sidebar = (page: Page): FrameLocator => page.frameLocator('[data-phase-crm="sidebar"] iframe');
 
+/** Waits for a control in the sidebar; if it never comes, the error says what the sidebar showed instead. */
+export async function sidebarControl(page: Page, selector: string, timeout = 15_000) {
+  const control = sidebar(page).locator(selector);
+  try {
+    await control.waitFor({ timeout });
+  } catch (e) {
+    const shown = await sidebar(page)
+      .locator('body')
+      .innerText({ timeout: 1_000 })
+      .catch(() => '(no sidebar frame)');
+    throw new Error(`${selector} did not appear in the sidebar; it shows: ${JSON.stringify(shown.slice(0, 500))}\n${e}`);
+  }
+  return control;
+}
+
 /** Stops the extension's service worker, as Chrome does to an idle one; it starts again on the next event. */
 export async function stopServiceWorker(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
