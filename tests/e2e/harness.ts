@@ -129,7 +129,8 @@ export async function sidebarControl(page: Page, selector: string, timeout = 15_
   } catch (e) {
     const shown = await sidebar(page)
       .locator('body')
-      .innerText({ timeout: 1_000 })
+      .textContent({ timeout: 1_000 })
+      .then((text) => text ?? '')
       .catch(() => '(no sidebar frame)');
     throw new Error(`${selector} did not appear in the sidebar; it shows: ${JSON.stringify(shown.slice(0, 500))}\n${e}`);
   }
