@@ -28,7 +28,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * the token, its visibility question with what `isVisible` finds.
  */
 export function serveFrame(iframe: HTMLIFrameElement, token: string, isVisible: () => boolean): () => void {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
+  // the origin of the very URL the frame was loaded from (in Chrome a web-accessible page may be
+  // served at a per-session dynamic id, which getURL gives for that page)
+  const origin = new URL(browser.runtime.getURL('/sidebar.html')).origin;
   const onMessage = (e: MessageEvent) => {
     const frame = iframe.contentWindow;
     if (!frame || e.source !== frame || !isObject(e.data)) return;
