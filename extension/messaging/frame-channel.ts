@@ -28,15 +28,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * the token, its visibility question with what `isVisible` finds.
  */
 export function serveFrame(iframe: HTMLIFrameElement, token: string, isVisible: () => boolean): () => void {
-  // the origin of the very URL the frame was loaded from (in Chrome a web-accessible page may be
-  // served at a per-session dynamic id, which getURL gives for that page)
-  const origin = new URL(browser.runtime.getURL('/sidebar.html')).origin;
+  // Our pages' origin as the browser gives it to them: Chrome may load a web-accessible page at a
+  // per-session dynamic URL yet give the document the extension's own origin, so both are ours. The
+  // sender's origin comes from the browser (a page cannot claim one), and the answer goes to it only.
+  const ours = new Set([new URL(browser.runtime.getURL('/')).origin, new URL(browser.runtime.getURL('/sidebar.html')).origin]);
   const onMessage = (e: MessageEvent) => {
     const frame = iframe.contentWindow;
-    if (!frame || e.source !== frame || !isObject(e.data)) return;
-    // if the page navigated the iframe elsewhere, the target origin no longer matches and nothing is delivered
-    if (e.data.type === HELLO) frame.postMessage({ type: TOKEN, token }, origin);
-    if (e.data.type === ASK_VISIBLE) frame.postMessage({ type: VISIBLE, token, id: e.data.id, visible: isVisible() }, origin);
+    if (!frame || e.source !== frame || !ours.has(e.origin) || !isObject(e.data)) return;
+    if (e.data.type === HELLO) frame.postMessage({ type: TOKEN, token }, e.origin);
+    if (e.data.type === ASK_VISIBLE) frame.postMessage({ type: VISIBLE, token, id: e.data.id, visible: isVisible() }, e.origin);
   };
   window.addEventListener('message', onMessage);
   return () => window.removeEventListener('message', onMessage);
