@@ -11,7 +11,8 @@
  *   roots are searched too. An element the pointer passes through still
  *   counts: that is how a decoy lets a click reach the sidebar.
  */
-const TOP_LAYER = ':modal, :popover-open, :fullscreen';
+/** asked one by one: a browser that does not know one of them throws for it alone */
+const TOP_LAYER = [':modal', ':popover-open', ':fullscreen'];
 
 function drawnPlainly(el: Element): boolean {
   const s = getComputedStyle(el);
@@ -39,18 +40,13 @@ function* allElements(root: Document | ShadowRoot): Generator<Element> {
 }
 
 function inTopLayer(el: Element): boolean {
-  try {
-    return el.matches(TOP_LAYER);
-  } catch {
-    // a browser without one of these selectors: ask for each that it knows
-    return TOP_LAYER.split(', ').some((sel) => {
-      try {
-        return el.matches(sel);
-      } catch {
-        return false;
-      }
-    });
-  }
+  return TOP_LAYER.some((sel) => {
+    try {
+      return el.matches(sel);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function covers(el: Element, frame: DOMRect, ourZ: number): boolean {

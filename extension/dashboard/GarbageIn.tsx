@@ -14,17 +14,56 @@ import { DEFINITIONS } from './definitions';
 
 type Coverage = inferRouterOutputs<AppRouter>['reports']['dashboard']['coverage'];
 
+const meterHeader = (first: string) => [first, t('accounts'), t('checklistComplete'), t('loggedRecently')];
+
+interface MeterRow {
+  key: string;
+  attrs: Record<string, string>;
+  name: string;
+  accounts: number;
+  completeness: number | null;
+  logged: number | null;
+}
+
+/** One side of the meter: per phase or per account manager, the same columns. */
+function MeterTable({ by, first, definition, rows }: { by: 'phase' | 'owner'; first: string; definition: string; rows: MeterRow[] }) {
+  return (
+    <table data-metric="garbage-in" data-by={by} title={definition}>
+      <thead>
+        <tr>
+          {meterHeader(first).map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} {...r.attrs}>
+            <td>{r.name}</td>
+            <td class="num">{formatNumber(r.accounts)}</td>
+            <td class="num" data-cell="checklist">
+              {formatPercent(r.completeness)}
+            </td>
+            <td class="num" data-cell="logged">
+              {formatPercent(r.logged)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function GarbageIn({ coverage }: { coverage: Coverage }) {
   const phases = coverage.checklist.filter((p) => p.accounts > 0);
   const definition = label(DEFINITIONS['garbage-in']!);
-  const header = (first: string) => [first, t('accounts'), t('checklistComplete'), t('loggedRecently')];
   return (
     <Card
       title={t('garbageIn')}
       wide
       section="garbage-in"
       csv={() => ({
-        header: header(`${t('phase')} / ${t('accountManager')}`),
+        header: meterHeader(`${t('phase')} / ${t('accountManager')}`),
         rows: [
           ...phases.map((p) => [label(phaseById(p.phase).label), p.accounts, p.completeness, p.logged]),
           ...coverage.byOwner.map((o) => [o.name || '—', o.accounts, o.completeness, o.rate]),
@@ -32,52 +71,32 @@ export function GarbageIn({ coverage }: { coverage: Coverage }) {
       })}
     >
       <div class="two-tables">
-        <table data-metric="garbage-in" data-by="phase" title={definition}>
-          <thead>
-            <tr>
-              {header(t('phase')).map((h) => (
-                <th key={h}>{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {phases.map((p) => (
-              <tr key={p.phase} data-phase={p.phase}>
-                <td>{label(phaseById(p.phase).label)}</td>
-                <td class="num">{formatNumber(p.accounts)}</td>
-                <td class="num" data-cell="checklist">
-                  {formatPercent(p.completeness)}
-                </td>
-                <td class="num" data-cell="logged">
-                  {formatPercent(p.logged)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table data-metric="garbage-in" data-by="owner" title={definition}>
-          <thead>
-            <tr>
-              {header(t('accountManager')).map((h) => (
-                <th key={h}>{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {coverage.byOwner.map((o) => (
-              <tr key={o.ownerId ?? 'none'} data-owner-id={o.ownerId ?? ''}>
-                <td>{o.name || '—'}</td>
-                <td class="num">{formatNumber(o.accounts)}</td>
-                <td class="num" data-cell="checklist">
-                  {formatPercent(o.completeness)}
-                </td>
-                <td class="num" data-cell="logged">
-                  {formatPercent(o.rate)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MeterTable
+          by="phase"
+          first={t('phase')}
+          definition={definition}
+          rows={phases.map((p) => ({
+            key: p.phase,
+            attrs: { 'data-phase': p.phase },
+            name: label(phaseById(p.phase).label),
+            accounts: p.accounts,
+            completeness: p.completeness,
+            logged: p.logged,
+          }))}
+        />
+        <MeterTable
+          by="owner"
+          first={t('accountManager')}
+          definition={definition}
+          rows={coverage.byOwner.map((o) => ({
+            key: o.ownerId ?? 'none',
+            attrs: { 'data-owner-id': o.ownerId ?? '' },
+            name: o.name || '—',
+            accounts: o.accounts,
+            completeness: o.completeness,
+            logged: o.rate,
+          }))}
+        />
       </div>
     </Card>
   );

@@ -131,13 +131,12 @@ export async function forecast(db: Orm, s: Scope) {
     })),
     basis: PIPELINE_PHASES.map((phase) => {
       const h = history.get(phase)!;
-      const sorted = h.days;
       return {
         phase,
         cohort: h.cohort,
         converted: h.converted,
         rate: h.rate,
-        medianDaysToClose: sorted.length ? Math.round(sorted[Math.floor((sorted.length - 1) / 2)]!) : null,
+        medianDaysToClose: h.days.length ? Math.round(h.days[Math.floor((h.days.length - 1) / 2)]!) : null,
       };
     }),
   };

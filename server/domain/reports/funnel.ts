@@ -10,6 +10,10 @@ import { ownerFilter, rate, type Scope } from './scope';
 /** SQL: this phase_reaches row is its account's first reach of the phase inside the period (prev_at: schema.ts). */
 export const firstInPeriod = (s: Pick<Scope, 'from'>) => sql`(prev_at is null or prev_at < ${s.from})`;
 
+/** SQL: the reach rows of a phase's cohort in the period, for the scope's account manager if any. */
+const cohortRows = (s: Scope, phase: number) =>
+  sql`team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to} and ${firstInPeriod(s)}${ownerFilter(s, sql`owner_id`)}`;
+
 export interface OwnerCohort {
   ownerId: string | null;
   cohort: number;
@@ -25,8 +29,7 @@ export interface OwnerCohort {
 export async function cohortByOwner(db: Orm, s: Scope, phase: number): Promise<OwnerCohort[]> {
   const rows = await db.all<{ ownerId: string | null; cohort: number; converted: number | null }>(sql`
     select owner_id as ownerId, count(*) as cohort, sum(left_at is not null and left_at < ${s.to}) as converted
-    from phase_reaches
-    where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to} and ${firstInPeriod(s)}${ownerFilter(s, sql`owner_id`)}
+    from phase_reaches where ${cohortRows(s, phase)}
     group by owner_id`);
   return rows.map((r) => ({ ownerId: r.ownerId, cohort: Number(r.cohort), converted: Number(r.converted ?? 0) }));
 }
@@ -37,8 +40,7 @@ const total = (rows: OwnerCohort[]) => ({ cohort: rows.reduce((n, r) => n + r.co
 export async function cohort(db: Orm, s: Scope, phase: number) {
   const row = await db.get<{ cohort: number; converted: number | null }>(sql`
     select count(*) as cohort, sum(left_at is not null and left_at < ${s.to}) as converted
-    from phase_reaches
-    where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to} and ${firstInPeriod(s)}${ownerFilter(s, sql`owner_id`)}`);
+    from phase_reaches where ${cohortRows(s, phase)}`);
   return { cohort: Number(row?.cohort ?? 0), converted: Number(row?.converted ?? 0) };
 }
 
@@ -48,8 +50,7 @@ export async function reachedLater(db: Orm, s: Scope, phase: number, target: num
     select count(*) as cohort,
            sum(exists(select 1 from phase_reaches r2
                       where r2.account_id = c.account_id and r2.phase_idx >= ${target} and r2.at >= c.first_at and r2.at < ${s.to})) as converted
-    from (select account_id, at as first_at from phase_reaches
-          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${s.from} and at < ${s.to} and ${firstInPeriod(s)}${ownerFilter(s, sql`owner_id`)}) c`);
+    from (select account_id, at as first_at from phase_reaches where ${cohortRows(s, phase)}) c`);
   return { cohort: Number(row?.cohort ?? 0), converted: Number(row?.converted ?? 0) };
 }
 

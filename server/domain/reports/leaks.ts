@@ -8,7 +8,6 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
 import { cohort } from './funnel';
-import { STALE_FLOOR_DAYS } from './time-in-phase';
 import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
@@ -49,7 +48,7 @@ export async function leaks(
     const now = period[i]!.conversion!;
     const before = await cohort(db, { ...s, from: s.from - YEAR_MS, to: s.from, ref: s.from }, i);
     const team = s.ownerId ? await cohort(db, { ...s, ownerId: null }, i) : null;
-    const waitDays = Math.max(STALE_FLOOR_DAYS, Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS));
+    const waitDays = Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS);
     // how many wait (from the covering index), and the longest-waiting few by name
     const waitingWhere = sql`a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}`;
     const waiting = Number((await db.get<{ n: number }>(sql`select count(*) as n from accounts a where ${waitingWhere}`))?.n ?? 0);
