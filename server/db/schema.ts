@@ -120,7 +120,7 @@ export const accounts = sqliteTable(
     index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince, t.createdAt, t.archivedAt, t.ownerId, t.lastActivityAt, t.lastReviewAt),
     index('accounts_team_phase_owner').on(t.teamId, t.phase, t.ownerId, t.phaseSince, t.lastActivityAt, t.createdAt, t.archivedAt, t.checklistGaps),
     index('accounts_team_last_activity').on(t.teamId, t.lastActivityAt, t.phase, t.archivedAt, t.createdAt, t.ownerId),
-    index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId),
+    index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId, t.phaseSince),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
     // company matching reads a range of lower(name) (matching.ts findAccount)
@@ -263,10 +263,48 @@ export const phaseReaches = sqliteTable(
      * triggers (migration 0008) on every insert and delete, whichever code writes the rows.
      */
     prevAt: integer('prev_at'),
+    /**
+     * when the account first reached customer or a later phase at or after this reach: the win rate
+     * and the forecast's time to close read it off the cohort index. Kept by triggers (migration 0009).
+     */
+    wonAt: integer('won_at'),
   },
   (t) => [
-    index('phase_reaches_cohort').on(t.teamId, t.phaseIdx, t.at, t.prevAt, t.leftAt, t.ownerId, t.accountId),
+    index('phase_reaches_cohort').on(t.teamId, t.phaseIdx, t.at, t.prevAt, t.leftAt, t.ownerId, t.wonAt, t.accountId),
     index('phase_reaches_account').on(t.accountId, t.phaseIdx, t.at),
+    // what the day counts in reach_days cannot say (cohort-counts.ts): the lefts of a part of a day,
+    // the stays that span a whole period (longest first), and the accounts that came back to a phase
+    index('phase_reaches_left').on(t.teamId, t.phaseIdx, t.leftAt, t.ownerId).where(sql`${t.leftAt} is not null`),
+    index('phase_reaches_long').on(t.teamId, t.phaseIdx, sql`${t.leftAt} - ${t.at}`, t.at, t.leftAt, t.ownerId).where(sql`${t.leftAt} is not null`),
+    index('phase_reaches_again').on(t.teamId, t.phaseIdx, t.prevAt, t.at, t.leftAt, t.ownerId).where(sql`${t.prevAt} is not null`),
+  ],
+);
+
+/**
+ * phase_reaches counted per team, phase, account manager ('' for none) and
+ * UTC day, kept by triggers (migration 0009) whichever code writes the
+ * reaches: how many reached the phase that day (`reaches`), how many of
+ * those have not gone on yet (`open_reaches`), and how many stays in the
+ * phase ended that day (`leaves`). A cohort's size and conversion over a
+ * year read a few thousand of these instead of a million reaches.
+ */
+export const reachDays = sqliteTable(
+  'reach_days',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    day: integer('day').notNull(),
+    phaseIdx: integer('phase_idx').notNull(),
+    ownerId: text('owner_id').notNull().default(''),
+    reaches: integer('reaches').notNull().default(0),
+    openReaches: integer('open_reaches').notNull().default(0),
+    leaves: integer('leaves').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('reach_days_key').on(t.teamId, t.day, t.phaseIdx, t.ownerId),
+    // the reports sum a range of days off this index alone
+    index('reach_days_sums').on(t.teamId, t.day, t.phaseIdx, t.ownerId, t.reaches, t.openReaches, t.leaves),
   ],
 );
 

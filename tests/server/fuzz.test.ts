@@ -10,6 +10,7 @@ import { createUser } from '../../server/domain/auth';
 import { appRouter } from '../../server/routers';
 import { tmpDbUrl } from '../helpers/tmp';
 import { acme, jan, offerteThread } from '../helpers/data';
+import { prng } from '../helpers/prng';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let token: string;
@@ -28,17 +29,6 @@ function call(path: string, type: string, input: unknown) {
   return type === 'query'
     ? fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input) ?? '')}`, { headers })
     : fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) ?? '' });
-}
-
-/** mulberry32: the same "random" inputs on every run, so a failure can be replayed */
-function prng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = [

@@ -5,7 +5,7 @@
  * The period is days 0 to 90 of 2026 (1 January to 1 April); the year before it is 2025.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closesPerMonth } from '../../server/domain/reports/forecast';
+import { closesPerMonth, closeTimes } from '../../server/domain/reports/forecast';
 import { testDb, type TestDb } from '../helpers/server';
 import { day, historyWriter } from '../helpers/history';
 
@@ -115,7 +115,7 @@ describe('the forecast spread', () => {
         (a, b) => a - b,
       );
       const waited = random() < 0.3 ? Math.floor(random() * 60) : random() * 60;
-      expect(closesPerMonth(days, waited, ref, bounds)).toEqual(walk(days, waited));
+      expect(closesPerMonth(closeTimes(days.map((d) => ({ d, n: 1 }))), waited, ref, bounds)).toEqual(walk(days, waited));
     }
   });
 });

@@ -8,7 +8,7 @@ import { inArray } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { users } from '../../db/schema';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
-import { cohortByOwner, type OwnerCohort } from './funnel';
+import { cohortCounts, type CohortCounts } from './cohort-counts';
 import { rate, type Scope } from './scope';
 
 export interface RepConversion {
@@ -18,11 +18,11 @@ export interface RepConversion {
 }
 
 /** `teamCohorts`: the funnel's cohorts per owner for the whole team, when it computed them already (no manager chosen). */
-export async function conversionByRep(db: Orm, s: Scope, teamCohorts?: OwnerCohort[][]): Promise<RepConversion[]> {
-  const team = { ...s, ownerId: null };
-  const perPhase: Map<string | null, OwnerCohort>[] = [];
-  for (const i of PHASE_IDS.slice(0, -1).keys()) perPhase.push(new Map((teamCohorts?.[i] ?? (await cohortByOwner(db, team, i))).map((r) => [r.ownerId, r])));
-  const ids = [...new Set(perPhase.flatMap((m) => [...m.keys()]))].filter((id): id is string => id !== null);
+export async function conversionByRep(db: Orm, s: Scope, teamCohorts?: CohortCounts | null): Promise<RepConversion[]> {
+  const counts = teamCohorts ?? (await cohortCounts(db, { ...s, ownerId: null }));
+  const perPhase = PHASE_IDS.slice(0, -1).map((_, i) => counts.get(i) ?? new Map<string | null, { cohort: number; converted: number }>());
+  // a rep is in the table for the phases whose cohort they have members of
+  const ids = [...new Set(perPhase.flatMap((m) => [...m].filter(([, c]) => c.cohort > 0).map(([id]) => id)))].filter((id): id is string => id !== null);
   if (!ids.length) return [];
   const names = new Map((await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all()).map((u) => [u.id, u.name]));
   return ids

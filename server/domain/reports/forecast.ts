@@ -7,13 +7,11 @@
  * long this account has waited already. The range is the 80 % interval of
  * that measured share (Wilson), so a small history shows a wide range.
  */
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
-import { accounts } from '../../db/schema';
-import { CUSTOMER_PHASE, PIPELINE_PHASES, phaseIndex, type PhaseId } from '../../../shared/phases';
+import { PIPELINE_PHASES, phaseIndex, type PhaseId } from '../../../shared/phases';
 import { firstInPeriod } from './funnel';
-import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
+import { DAY_MS, inPhases, ownerFilter, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
 const MONTHS = 3;
@@ -29,25 +27,61 @@ export function wilson(k: number, n: number): { low: number; high: number } {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/**
- * Per account that first reached the phase since `from`: days until it became
- * customer (or a later phase), null if it has not (yet).
- */
-async function daysToClose(db: Orm, s: Scope, phase: number, from: number): Promise<(number | null)[]> {
-  const rows = await db.all<{ d: number | null }>(sql`
-    select (select min(r2.at) from phase_reaches r2 where r2.account_id = c.account_id and r2.phase_idx >= ${phaseIndex(CUSTOMER_PHASE)} and r2.at >= c.first_at and r2.at < ${s.ref}) - c.first_at as d
-    from (select account_id, at as first_at from phase_reaches
-          where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${from} and at < ${s.ref} and ${firstInPeriod({ from })}${ownerFilter(s, sql`owner_id`)}) c`);
-  return rows.map((r) => (r.d === null ? null : Number(r.d) / DAY_MS));
+/** Times to close in days, distinct and ascending, with how many closes took at most each (`upTo`). */
+export interface CloseTimes {
+  days: number[];
+  upTo: number[];
 }
 
-/** The first index in ascending `xs` where `ok` holds (it holds from there on), or xs.length. */
-function firstIndex(xs: number[], ok: (x: number) => boolean): number {
+/** From (days, how many) pairs in any order. */
+export function closeTimes(counted: { d: number; n: number }[]): CloseTimes {
+  const sorted = [...counted].sort((a, b) => a.d - b.d);
+  const days: number[] = [];
+  const upTo: number[] = [];
+  for (const { d, n } of sorted) {
+    if (days.length && days[days.length - 1] === d) upTo[upTo.length - 1]! += n;
+    else {
+      days.push(d);
+      upTo.push((upTo[upTo.length - 1] ?? 0) + n);
+    }
+  }
+  return { days, upTo };
+}
+
+const total = (t: CloseTimes) => t.upTo[t.upTo.length - 1] ?? 0;
+/** how many closes come before distinct day i */
+const before = (t: CloseTimes, i: number) => (i ? t.upTo[i - 1]! : 0);
+
+/** The k-th (from 0) of all closes in ascending order. */
+const nth = (t: CloseTimes, k: number) => t.days[t.upTo.findIndex((n) => n > k)]!;
+
+/**
+ * The cohort of the last year in a phase (the accounts that first reached it
+ * since `from`) and how long those that became customer (or a later phase)
+ * took. won_at on the reach says when, so this is one range of the cohort
+ * index, counted per distinct time to close.
+ */
+async function historyOf(db: Orm, s: Scope, phase: number, from: number) {
+  const rows = await db.all<{ d: number | null; n: number }>(sql`
+    select case when won_at < ${s.ref} then won_at - at end as d, count(*) as n from phase_reaches
+    where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${from} and at < ${s.ref} and ${firstInPeriod({ from })}${ownerFilter(s, sql`owner_id`)}
+    group by 1`);
+  const closes = closeTimes(rows.filter((r) => r.d !== null).map((r) => ({ d: Number(r.d) / DAY_MS, n: Number(r.n) })));
+  return { cohort: rows.reduce((n, r) => n + Number(r.n), 0), converted: total(closes), closes };
+}
+
+/**
+ * The first distinct day that took longer than `waited` and, moved to
+ * now + (days − waited), falls at or after `bound` (both hold from there on),
+ * or days.length. A plain loop, no closures: it runs for every open quote.
+ */
+function firstFrom(t: CloseTimes, waited: number, ref: number, bound: number): number {
   let lo = 0;
-  let hi = xs.length;
+  let hi = t.days.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ok(xs[mid]!)) hi = mid;
+    const d = t.days[mid]!;
+    if (d > waited && ref + (d - waited) * DAY_MS >= bound) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -57,19 +91,15 @@ function firstIndex(xs: number[], ok: (x: number) => boolean): number {
  * For an open quote that has waited `waited` days: the closes of the past that
  * took longer, each moved to now + (days − waited), counted per month
  * [bounds[i], bounds[i+1]); `left` is how many took longer (none: it is due
- * now, in the first month). By binary search in the sorted days: a team's
+ * now, in the first month). By binary search in the distinct days: a team's
  * year of closes times its open quotes is too many to walk one by one.
  */
-export function closesPerMonth(sortedDays: number[], waited: number, ref: number, bounds: number[]): { counts: number[]; left: number } {
-  const closeAt = (d: number) => ref + (d - waited) * DAY_MS;
-  const later = firstIndex(sortedDays, (d) => d > waited);
-  const left = sortedDays.length - later;
-  const from = (bound: number) =>
-    Math.max(
-      later,
-      firstIndex(sortedDays, (d) => d > waited && closeAt(d) >= bound),
-    );
-  const counts = bounds.slice(0, -1).map((b, i) => (left ? from(bounds[i + 1]!) - from(b) : Number(i === 0)));
+export function closesPerMonth(t: CloseTimes, waited: number, ref: number, bounds: number[]): { counts: number[]; left: number } {
+  const left = total(t) - before(t, firstFrom(t, waited, ref, Number.NEGATIVE_INFINITY));
+  const counts: number[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    counts.push(left ? before(t, firstFrom(t, waited, ref, bounds[i + 1]!)) - before(t, firstFrom(t, waited, ref, bounds[i]!)) : Number(i === 0));
+  }
   return { counts, left };
 }
 
@@ -81,45 +111,42 @@ const monthStart = (t: number, plus: number) => {
 
 export async function forecast(db: Orm, s: Scope) {
   const from = s.ref - YEAR_MS;
-  const history = new Map<PhaseId, { cohort: number; converted: number; rate: number | null; low: number; high: number; days: number[] }>();
+  const history = new Map<PhaseId, { cohort: number; converted: number; rate: number | null; low: number; high: number; closes: CloseTimes }>();
   for (const phase of PIPELINE_PHASES) {
     // one pass gives both: the cohort of the last year, who of it became customer, and how long that took
-    const all = await daysToClose(db, s, phaseIndex(phase), from);
-    const days = all.filter((d): d is number => d !== null).sort((x, y) => x - y);
-    const c = { cohort: all.length, converted: days.length };
-    history.set(phase, { ...c, rate: rate(c.converted, c.cohort), ...wilson(c.converted, c.cohort), days });
+    const c = await historyOf(db, s, phaseIndex(phase), from);
+    history.set(phase, { ...c, rate: rate(c.converted, c.cohort), ...wilson(c.converted, c.cohort) });
   }
-  const open = await db
-    .select({ id: accounts.id, phase: accounts.phase, since: accounts.phaseSince, amount: accounts.latestQuoteAmount, currency: accounts.latestQuoteCurrency })
-    .from(accounts)
-    .where(
-      and(
-        eq(accounts.teamId, s.teamId),
-        inArray(accounts.phase, [...PIPELINE_PHASES]),
-        isNull(accounts.archivedAt),
-        isNotNull(accounts.latestQuoteAmount),
-        ...(s.ownerId ? [eq(accounts.ownerId, s.ownerId)] : []),
-      ),
-    )
-    .all();
+  // the open quotes off the covering quotes index (the wide account rows stay on disk), as one JSON array:
+  // a large team has tens of thousands, and the client builds an object per row, ten times slower
+  const packed = await db.get<{ json: string | null }>(sql`
+    select json_group_array(json_array(phase, phase_since, latest_quote_amount, coalesce(latest_quote_currency, 'EUR'))) as json
+    from accounts indexed by accounts_team_quotes
+    where team_id = ${s.teamId} and ${inPhases(sql`phase`, PIPELINE_PHASES)} and archived_at is null and latest_quote_amount is not null${ownerFilter(s, sql`owner_id`)}`);
+  const open = (JSON.parse(packed?.json ?? '[]') as [PhaseId, number, number, string][]).map(([phase, since, amount, currency]) => ({
+    phase,
+    since,
+    amount,
+    currency,
+  }));
   const months = Array.from({ length: MONTHS }, (_, i) => monthKey(monthStart(s.ref, i)));
   const bounds = Array.from({ length: MONTHS + 1 }, (_, i) => monthStart(s.ref, i));
   const byCurrency = new Map<string, { month: string; expected: number; low: number; high: number }[]>();
   let counted = 0;
   for (const a of open) {
     const h = history.get(a.phase);
-    if (!h || h.rate === null || !h.days.length) continue;
+    if (!h || h.rate === null || !h.converted) continue;
     counted++;
     const waited = (s.ref - a.since) / DAY_MS;
-    const { counts, left } = closesPerMonth(h.days, waited, s.ref, bounds);
-    const rows = byCurrency.get(a.currency ?? 'EUR') ?? months.map((month) => ({ month, expected: 0, low: 0, high: 0 }));
-    const share = a.amount! / Math.max(1, left);
+    const { counts, left } = closesPerMonth(h.closes, waited, s.ref, bounds);
+    const rows = byCurrency.get(a.currency) ?? months.map((month) => ({ month, expected: 0, low: 0, high: 0 }));
+    const share = a.amount / Math.max(1, left);
     for (const [i, row] of rows.entries()) {
       row.expected += counts[i]! * share * h.rate;
       row.low += counts[i]! * share * h.low;
       row.high += counts[i]! * share * h.high;
     }
-    byCurrency.set(a.currency ?? 'EUR', rows);
+    byCurrency.set(a.currency, rows);
   }
   return {
     months,
@@ -136,7 +163,7 @@ export async function forecast(db: Orm, s: Scope) {
         cohort: h.cohort,
         converted: h.converted,
         rate: h.rate,
-        medianDaysToClose: h.days.length ? Math.round(h.days[Math.floor((h.days.length - 1) / 2)]!) : null,
+        medianDaysToClose: h.converted ? Math.round(nth(h.closes, Math.floor((h.converted - 1) / 2))) : null,
       };
     }),
   };

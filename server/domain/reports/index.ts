@@ -10,7 +10,7 @@ import { pipeline, relationshipHealth } from './health';
 import { scopeFor, type ReportInput } from './scope';
 import { staleAccounts, staleSql, staleThresholds, timeInPhase, velocity } from './time-in-phase';
 import { accountsPass } from './accounts-pass';
-import { leaks } from './leaks';
+import { leaks, waitingSql } from './leaks';
 import { forecast } from './forecast';
 import { selections } from './selections';
 import { conversionByRep } from './by-rep';
@@ -24,7 +24,7 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
       : await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.teamId, actor.teamId)).orderBy(asc(users.name)).all();
   const f = await funnel(db, s);
   const thresholds = await staleThresholds(db, s);
-  const pass = await accountsPass(db, s, staleSql(s, thresholds));
+  const pass = await accountsPass(db, s, { stale: staleSql(s, thresholds), waiting: waitingSql(s, thresholds) });
   const openByPhase = new Map<PhaseId, number>();
   for (const r of pass) openByPhase.set(r.phase, (openByPhase.get(r.phase) ?? 0) + r.accounts);
   return {
@@ -45,11 +45,11 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
       pass.reduce((n, r) => n + r.stale, 0),
     ),
     health: await relationshipHealth(db, s),
-    leaks: await leaks(db, s, thresholds, f.phases),
+    leaks: await leaks(db, s, thresholds, f.phases, pass),
     forecast: await forecast(db, s),
     selections: await selections(db, s),
     // managers compare reps; a rep sees only their own figures
-    byRep: actor.role === 'rep' ? [] : await conversionByRep(db, s, f.perOwner.length ? f.perOwner : undefined),
+    byRep: actor.role === 'rep' ? [] : await conversionByRep(db, s, f.perOwner),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;

@@ -7,8 +7,9 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
-import { cohort } from './funnel';
+import { cohortCounts, phaseTotal } from './cohort-counts';
 import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
+import type { AccountsPassRow } from './accounts-pass';
 
 const YEAR_MS = 365 * DAY_MS;
 /** below this many accounts a conversion rate says little: it is not compared */
@@ -36,36 +37,53 @@ export interface Leak {
   score: number;
 }
 
-/** `period` is the funnel's conversion per phase for the same scope (funnel.ts): computed once, read here. */
+/** Waited "too long" in a phase, in whole days. */
+const waitDaysOf = (thresholds: Map<PhaseId, number | null>, phase: PhaseId) => Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS);
+
+/** SQL that is 1 for an account (alias `a`) that has waited too long in its phase: counted in the accounts pass. */
+export const waitingSql = (s: Scope, thresholds: Map<PhaseId, number | null>) =>
+  sql`(a.phase_since < case a.phase ${sql.join(
+    PHASE_IDS.map((p) => sql`when ${p} then ${s.ref - waitDaysOf(thresholds, p) * DAY_MS}`),
+    sql` `,
+  )} end)`;
+
+/**
+ * `period` is the funnel's conversion per phase for the same scope (funnel.ts), `pass` the accounts pass
+ * (with waitingSql): computed once, read here.
+ */
 export async function leaks(
   db: Orm,
   s: Scope,
   thresholds: Map<PhaseId, number | null>,
   period: { conversion: { cohort: number; converted: number } | null }[],
+  pass: AccountsPassRow[],
 ): Promise<Leak[]> {
   const out: Leak[] = [];
+  const baseline = await cohortCounts(db, { ...s, from: s.from - YEAR_MS, to: s.from });
+  const wholeTeam = s.ownerId ? await cohortCounts(db, { ...s, ownerId: null }) : null;
   for (const [i, phase] of PHASE_IDS.slice(0, -1).entries()) {
     const now = period[i]!.conversion!;
-    const before = await cohort(db, { ...s, from: s.from - YEAR_MS, to: s.from, ref: s.from }, i);
-    const team = s.ownerId ? await cohort(db, { ...s, ownerId: null }, i) : null;
-    const waitDays = Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS);
-    // how many wait (from the covering index), and the longest-waiting few by name
-    const waitingWhere = sql`a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}`;
-    const waiting = Number((await db.get<{ n: number }>(sql`select count(*) as n from accounts a where ${waitingWhere}`))?.n ?? 0);
+    const before = phaseTotal(baseline, i);
+    const team = wholeTeam ? phaseTotal(wholeTeam, i) : null;
+    const waitDays = waitDaysOf(thresholds, phase);
+    // how many wait (counted in the accounts pass), and the longest-waiting few by name
+    const waiting = pass.reduce((n, r) => n + (r.phase === phase ? r.waiting : 0), 0);
     const waitingRows = waiting
       ? await db.all<{ id: string; name: string; since: number }>(sql`
-          select a.id, a.name, a.phase_since as since from accounts a where ${waitingWhere} order by a.phase_since limit ${ACCOUNTS_SHOWN}`)
+          select a.id, a.name, a.phase_since as since from accounts a
+          where a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}
+          order by a.phase_since limit ${ACCOUNTS_SHOWN}`)
       : [];
     const r = rate(now.converted, now.cohort);
-    const baseline = before.cohort >= MIN_COHORT ? rate(before.converted, before.cohort) : null;
-    const lost = r !== null && baseline !== null && now.cohort >= MIN_COHORT ? Math.max(0, (baseline - r) * now.cohort) : 0;
+    const baselineRate = before.cohort >= MIN_COHORT ? rate(before.converted, before.cohort) : null;
+    const lost = r !== null && baselineRate !== null && now.cohort >= MIN_COHORT ? Math.max(0, (baselineRate - r) * now.cohort) : 0;
     out.push({
       phase,
       next: PHASE_IDS[i + 1] as PhaseId,
       cohort: now.cohort,
       rate: r,
       baselineCohort: before.cohort,
-      baselineRate: baseline,
+      baselineRate,
       teamRate: team ? rate(team.converted, team.cohort) : null,
       waitDays,
       waiting,

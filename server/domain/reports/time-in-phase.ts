@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, phaseIndex, type PhaseId, CUSTOMER_PHASE } from '../../../shared/phases';
-import { DAY_MS, days, ownerFilter, percentile, type Scope } from './scope';
+import { DAY_MS, days, ownerFilter, type Scope } from './scope';
 
 const STALE_NO_ACTIVITY_MS = 30 * DAY_MS;
 const STALE_STAYS_WINDOW_MS = 365 * DAY_MS;
@@ -73,15 +73,17 @@ export async function timeInPhase(db: Orm, s: Scope, openByPhase: Map<PhaseId, n
 /** Median days from suspect (the account's creation) to customer, over accounts that first became customers in the period. */
 export async function velocity(db: Orm, s: Scope) {
   const customer = phaseIndex(CUSTOMER_PHASE);
-  // every account reaches suspect when it is created (later phases count the skipped ones), so its first suspect reach is its start
-  const rows = await db.all<{ d: number }>(sql`
+  // an account's first customer reach ever (no earlier one: prev_at is null), inside the period
+  const firstCustomer = sql`team_id = ${s.teamId} and phase_idx = ${customer} and at >= ${s.from} and at < ${s.to} and prev_at is null${ownerFilter(s, sql`owner_id`)}`;
+  const n = Number((await db.get<{ n: number }>(sql`select count(*) as n from phase_reaches where ${firstCustomer}`))?.n ?? 0);
+  if (!n) return { accounts: 0, medianDays: null };
+  // the median (nearest rank) picked by SQLite: a large team's customers of a year are too many rows to hand over one by one
+  const median = await db.get<{ d: number }>(sql`
     select c.first_at - (select min(r0.at) from phase_reaches r0 where r0.account_id = c.account_id and r0.phase_idx = 0) as d
-    from (select account_id, at as first_at from phase_reaches r
-          -- an account's first customer reach ever (no earlier one: prev_at is null), inside the period
-          where team_id = ${s.teamId} and phase_idx = ${customer} and at >= ${s.from} and at < ${s.to} and prev_at is null${ownerFilter(s, sql`owner_id`)}) c
-    order by d`);
-  const ds = rows.map((r) => Number(r.d));
-  return { accounts: ds.length, medianDays: days(percentile(ds, 0.5)) };
+    -- every account reaches suspect when it is created (later phases count the skipped ones), so its first suspect reach is its start
+    from (select account_id, at as first_at from phase_reaches where ${firstCustomer}) c
+    order by d limit 1 offset ${Math.ceil(0.5 * n) - 1}`);
+  return { accounts: n, medianDays: days(median ? Number(median.d) : null) };
 }
 
 /**

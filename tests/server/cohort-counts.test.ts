@@ -1,0 +1,112 @@
+/**
+ * The cohorts from day counts (cohort-counts.ts) against the definition
+ * read straight off the reach rows, on a seeded random history: reaches at
+ * any millisecond, stays of no time (skipped phases), of days and of
+ * months, accounts that come back to a phase, owners changed, stays
+ * reopened (an undone move) and reaches deleted — and periods that start
+ * and end anywhere in a day, inside one day, or in the future.
+ */
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { testDb } from '../helpers/server';
+import { DAY, day, historyWriter } from '../helpers/history';
+import { prng } from '../helpers/prng';
+import { cohortCounts, type CohortCounts } from '../../server/domain/reports/cohort-counts';
+import type { Orm } from '../../server/db/client';
+
+/** The definition: the reaches in [from, to) that are their account's first of the phase in it, and those left before `to`. */
+async function byDefinition(db: Orm, teamId: string, from: number, to: number, ownerId: string | null) {
+  const rows = await db.all<{ p: number; o: string | null; cohort: number; converted: number }>(sql`
+    select phase_idx as p, owner_id as o, count(*) as cohort, sum(left_at is not null and left_at < ${to}) as converted
+    from phase_reaches
+    where team_id = ${teamId} and at >= ${from} and at < ${to} and (prev_at is null or prev_at < ${from})${ownerId ? sql` and owner_id = ${ownerId}` : sql``}
+    group by phase_idx, owner_id`);
+  return rows.map((r) => `${r.p}|${r.o ?? ''}|${r.cohort}|${r.converted}`).sort();
+}
+
+/** The same shape from the day counts, without the zero rows the sums leave. */
+const flatten = (c: CohortCounts) =>
+  [...c]
+    .flatMap(([p, byOwner]) => [...byOwner].filter(([, n]) => n.cohort || n.converted).map(([o, n]) => `${p}|${o ?? ''}|${n.cohort}|${n.converted}`))
+    .sort();
+
+async function randomHistory(seed: number) {
+  const t = await testDb();
+  const reps = [await t.user('ann@verkoop.example'), await t.user('bob@verkoop.example'), await t.user('cas@verkoop.example')];
+  const teamId = reps[0]!.actor.teamId;
+  const h = historyWriter(t.db);
+  const random = prng(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const owners = [...reps.map((r) => r.userId), null];
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i++) ids.push(await h.create(reps[i % 3]!.actor, `Willekeurig ${i} BV`, 'suspect', day(Math.floor(random() * 10))));
+  // reaches written as any code might: at any millisecond, some stays of no time, some of months, some still open
+  for (let i = 0; i < 160; i++) {
+    const at = day(0) + Math.floor(random() * 90 * DAY);
+    const kind = random();
+    const left = kind < 0.15 ? at : kind < 0.3 ? null : kind < 0.45 ? at + Math.floor(random() * 80 * DAY) : at + Math.floor(random() * 6 * DAY);
+    await t.db.run(sql`insert into phase_reaches (team_id, account_id, owner_id, phase_idx, at, left_at)
+      values (${teamId}, ${pick(ids)}, ${pick(owners)}, ${Math.floor(random() * 8)}, ${at}, ${left})`);
+  }
+  // then changed: owners moved, stays reopened or ended, reaches removed
+  const rowids = async () => (await t.db.all<{ id: number }>(sql`select rowid as id from phase_reaches where team_id = ${teamId}`)).map((r) => r.id);
+  for (let i = 0; i < 30; i++) {
+    const id = pick(await rowids());
+    const what = random();
+    if (what < 0.3) await t.db.run(sql`update phase_reaches set owner_id = ${pick(owners)} where rowid = ${id}`);
+    else if (what < 0.55) await t.db.run(sql`update phase_reaches set left_at = null where rowid = ${id}`);
+    else if (what < 0.8) await t.db.run(sql`update phase_reaches set left_at = at + ${Math.floor(random() * 20 * DAY)} where rowid = ${id}`);
+    else await t.db.run(sql`delete from phase_reaches where rowid = ${id}`);
+  }
+  return { t, teamId, random, owners };
+}
+
+describe('cohorts from day counts', () => {
+  it('equal the definition for every phase and owner, whatever the period', async () => {
+    for (const seed of [1, 2, 3]) {
+      const { t, teamId, random, owners } = await randomHistory(seed);
+      const periods: [number, number][] = [
+        [day(0), day(200)],
+        [day(10), day(40)],
+        [day(20) + 5 * 3_600_000, day(21) + 7 * 3_600_000],
+        [day(30) + 3_600_000, day(30) + 9 * 3_600_000],
+        [day(95), day(400)],
+      ];
+      for (let i = 0; i < 40; i++) {
+        const from = day(0) + Math.floor(random() * 100 * DAY);
+        periods.push([from, from + 1 + Math.floor(random() * (random() < 0.3 ? DAY : 60 * DAY))]);
+      }
+      for (const [from, to] of periods) {
+        for (const ownerId of [null, owners[1]!]) {
+          const got = flatten(await cohortCounts(t.db, { teamId, ownerId, from, to }));
+          expect(got, `seed ${seed}, [${from}, ${to}), owner ${ownerId}`).toEqual(await byDefinition(t.db, teamId, from, to, ownerId));
+        }
+      }
+    }
+  });
+
+  it('the migration counts the history written before it as the triggers do, and finds each reach its win', async () => {
+    const { t, teamId } = await randomHistory(7);
+    const days = () =>
+      t.db.all(
+        sql`select day, phase_idx, owner_id, reaches, open_reaches, leaves from reach_days where team_id = ${teamId} and (reaches or open_reaches or leaves) order by 1, 2, 3`,
+      );
+    const wins = () => t.db.all(sql`select rowid, won_at from phase_reaches where team_id = ${teamId} order by rowid`);
+    const kept = { days: await days(), wins: await wins() };
+    expect(kept.days.length).toBeGreaterThan(20);
+    const statements = readFileSync('server/db/migrations/0009_cohort_day_counts.sql', 'utf8').split('--> statement-breakpoint');
+    await t.db.run(sql`delete from reach_days`);
+    await t.db.run(sql`update phase_reaches set won_at = null`);
+    for (const backfill of statements.filter((st) => /^\s*(-- .*\n)*\s*(INSERT INTO `reach_days`|UPDATE `phase_reaches` SET `won_at`)/.test(st))) {
+      await t.db.run(sql.raw(backfill));
+    }
+    expect(await days()).toEqual(kept.days);
+    expect(await wins()).toEqual(kept.wins);
+    // and the wins are what they say: the first customer-or-later reach at or after each reach
+    const wrong = await t.db.get<{ n: number }>(sql`
+      select count(*) as n from phase_reaches r
+      where r.won_at is not (select min(w.at) from phase_reaches w where w.account_id = r.account_id and w.phase_idx >= 5 and w.at >= r.at)`);
+    expect(wrong?.n).toBe(0);
+  });
+});
