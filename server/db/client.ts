@@ -46,6 +46,7 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   const client = await withLockWait(async () => createClient({ url, authToken }), STARTUP_WAIT_MS);
   const orm = drizzle(client, { schema });
   await applyMigrations(orm, migrationsFolder, STARTUP_WAIT_MS);
+  await refreshPlannerStatistics(client);
   const queue = serialized();
   // libsql-js is synchronous: a second BEGIN IMMEDIATE on another pooled
   // connection would busy-wait on the event loop the first one needs to
@@ -63,6 +64,22 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
     if (singleConnection) await job;
   };
   return Object.assign(orm, { write, tryWrite, client });
+}
+
+/**
+ * SQLite picks its query plans from statistics that only ANALYZE writes; a
+ * database that grew without them can choose a scan of a million reaches over
+ * an index range. PRAGMA optimize (as SQLite advises for long-lived
+ * connections: when opened) analyzes what changed a lot since, each index
+ * sampled, so it stays quick on a large file. Best effort: a lock held by
+ * another process starting up only means the statistics wait for next time.
+ */
+async function refreshPlannerStatistics(client: Client) {
+  try {
+    await client.executeMultiple('PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;');
+  } catch (e) {
+    if (!isBusy(e)) throw e;
+  }
 }
 
 /** A fresh, migrated in-memory database, for tests and benchmarks. */

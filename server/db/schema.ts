@@ -128,6 +128,8 @@ export const accounts = sqliteTable(
     // a selection's rows are matched on these (import.ts)
     index('accounts_team_kvk').on(t.teamId, t.kvkNumber),
     index('accounts_team_postcode').on(t.teamId, t.postcode),
+    // the accounts that came in during a part of a day, for the funnel per selection (selections.ts)
+    index('accounts_team_created').on(t.teamId, t.createdAt, t.source, t.ownerId),
   ],
 );
 
@@ -305,6 +307,31 @@ export const reachDays = sqliteTable(
     uniqueIndex('reach_days_key').on(t.teamId, t.day, t.phaseIdx, t.ownerId),
     // the reports sum a range of days off this index alone
     index('reach_days_sums').on(t.teamId, t.day, t.phaseIdx, t.ownerId, t.reaches, t.openReaches, t.leaves),
+  ],
+);
+
+/**
+ * The funnel per selection kept on write: per team, source, account
+ * manager ('' for none) and UTC day the accounts came in, how many of those
+ * accounts have reached each phase. Kept by triggers (migration 0010) on
+ * phase_reaches (an account's first reach of a phase, its last one gone)
+ * and on accounts (source, owner or creation time changed).
+ */
+export const selectionDays = sqliteTable(
+  'selection_days',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    day: integer('day').notNull(),
+    source: text('source').notNull(),
+    phaseIdx: integer('phase_idx').notNull(),
+    ownerId: text('owner_id').notNull().default(''),
+    accounts: integer('accounts').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('selection_days_key').on(t.teamId, t.day, t.source, t.phaseIdx, t.ownerId),
+    index('selection_days_sums').on(t.teamId, t.day, t.source, t.phaseIdx, t.ownerId, t.accounts),
   ],
 );
 
