@@ -13,6 +13,7 @@ import { installStatementCache } from './statement-cache';
 import { serialized } from './serialize';
 import { isBusy, withLockWait } from './lock-wait';
 import { applyMigrations } from './migrate';
+import { fillNameKeys } from './name-key';
 
 export type Orm = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
@@ -53,6 +54,8 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   // commit. So writers from this process queue; a lock held by another
   // process is waited for on timers (lock-wait.ts), never inside the call.
   const write = <T>(fn: (tx: Tx) => Promise<T>) => queue(() => withLockWait(() => orm.transaction(fn, { behavior: 'immediate' })));
+  // accounts written without a name key (before it existed, or by hand) get one before anything matches on it
+  await fillNameKeys(orm, write);
   const singleConnection = url.includes(':memory:');
   const tryWrite = async (fn: (tx: Tx) => Promise<unknown>) => {
     const job = queue(() => orm.transaction(fn, { behavior: 'immediate' })).then(

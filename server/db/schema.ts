@@ -77,6 +77,8 @@ export const accounts = sqliteTable(
       .notNull()
       .default('company'),
     name: text('name').notNull(),
+    /** the name as company matching compares it (name-key.ts), written with the name; null until filled in */
+    nameKey: text('name_key'),
     address: text('address'),
     postcode: text('postcode'),
     city: text('city'),
@@ -123,8 +125,8 @@ export const accounts = sqliteTable(
     index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId, t.phaseSince),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
-    // company matching reads a range of lower(name) (matching.ts findAccount)
-    index('accounts_team_lower_name').on(t.teamId, sql`lower(${t.name})`),
+    // company matching: one lookup by the key (name-key.ts); its null range is what is left to fill in
+    index('accounts_name_key').on(t.nameKey, t.teamId),
     // a selection's rows are matched on these (import.ts)
     index('accounts_team_kvk').on(t.teamId, t.kvkNumber),
     index('accounts_team_postcode').on(t.teamId, t.postcode),

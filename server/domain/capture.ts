@@ -20,6 +20,7 @@ import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-
 import { recordCaptureHealth } from './capture-health';
 import { recordEvent } from './trail';
 import { DomainError, notFound } from './errors';
+import { named } from '../db/name-key';
 
 export interface CaptureResult {
   accountId: string;
@@ -28,7 +29,7 @@ export interface CaptureResult {
   createdContact: boolean;
 }
 
-type NewAccount = Omit<typeof accounts.$inferInsert, 'id' | 'teamId' | 'phase' | 'phaseSince'>;
+type NewAccount = Omit<typeof accounts.$inferInsert, 'id' | 'teamId' | 'phase' | 'phaseSince' | 'nameKey'>;
 
 /** A new account with its first phase, and the activity that created it (its evidence). */
 export async function createAccount(
@@ -40,7 +41,7 @@ export async function createAccount(
   at = Date.now(),
 ) {
   const id = newId();
-  await tx.insert(accounts).values({ ownerId: actor.userId, ...values, id, teamId: actor.teamId, phase, phaseSince: at, createdAt: at });
+  await tx.insert(accounts).values({ ownerId: actor.userId, ...values, ...named(values.name), id, teamId: actor.teamId, phase, phaseSince: at, createdAt: at });
   const { activity } = await insertActivity(tx, actor, { ...evidence, accountId: id, occurredAt: at });
   await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
   await refreshGaps(tx, id);

@@ -11,6 +11,7 @@ import { refreshGaps } from './checklist';
 import { recordEvent } from './trail';
 import { requireRole } from './roles';
 import { splitName } from '../../shared/names';
+import { named } from '../db/name-key';
 
 export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: string; patch: AccountPatch }) {
   const account = await loadAccount(tx, actor, input.accountId);
@@ -91,7 +92,7 @@ export async function correctContact(tx: Tx, actor: Actor, input: { contactId: s
   if (input.companyName !== undefined) {
     await tx
       .update(accounts)
-      .set({ name: input.companyName })
+      .set(named(input.companyName))
       .where(and(eq(accounts.id, contact.accountId), eq(accounts.teamId, actor.teamId)));
     await recordEvent(tx, actor, contact.accountId, 'edited', { fields: ['name'] });
   }

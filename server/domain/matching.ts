@@ -10,6 +10,7 @@ import { accounts, contactEmails, contacts } from '../db/schema';
 import { fullName } from '../../shared/names';
 import { domainOf } from '../../shared/email';
 import { isFreeMail, nameFromDomain } from './free-mail';
+import { companyKey } from '../db/name-key';
 
 type Q = Orm | Tx;
 
@@ -68,48 +69,24 @@ export async function findAccount(q: Q, teamId: string, by: { linkedinCompanyUrl
   }
   const wanted = by.name ? companyKey(by.name) : '';
   if (wanted) {
-    // narrow in SQL to the names that begin like this one (an index range on lower(name)), then
-    // compare without legal forms in JS ("Acme BV" = "Acme B.V." = "ACME"); every candidate is looked at
-    const prefix = namePrefix(by.name!);
-    const candidates = await q
-      .select()
-      .from(accounts)
-      .where(and(live, sql`lower(${accounts.name}) >= ${prefix} and lower(${accounts.name}) < ${`${prefix}\u{10FFFF}`}`, eq(accounts.kind, 'company')))
-      .all();
-    const hit = candidates.find((a) => companyKey(a.name) === wanted);
+    // "Acme BV" = "Acme B.V." = "ACME": the key stored beside the name (name-key.ts), one index lookup
+    const hit = await prepared(q, 'account.nameKey', (d) =>
+      d
+        .select()
+        .from(accounts)
+        .where(
+          and(
+            eq(accounts.nameKey, sql.placeholder('key')),
+            eq(accounts.teamId, sql.placeholder('teamId')),
+            isNull(accounts.archivedAt),
+            eq(accounts.kind, 'company'),
+          ),
+        )
+        .limit(1),
+    ).get({ key: wanted, teamId });
     if (hit) return hit;
   }
   return undefined;
-}
-
-const LEGAL_FORMS = /\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|bvba|holding|ltd|limited|gmbh|inc|llc|plc|s\.?a\.?|ag)\.?$/;
-
-/**
- * What every name with the same companyKey begins with, as SQLite's lower()
- * writes it: the leading ASCII letters, digits and spaces (SQLite lowercases
- * ASCII only, so "É" ends the prefix), without a legal form at the end.
- * "Acme B.V." → "acme", "Bouwbedrijf 80 BV" → "bouwbedrijf 80", "École" → ""
- * (every company is a candidate). A name that writes the same words with
- * other punctuation or spacing ("Acme-Bouw" for "Acme Bouw") is not found.
- */
-export function namePrefix(name: string): string {
-  // literally how the name begins (lowered as SQLite lowers), so that it is a prefix of the stored name's lower()
-  let prefix = name
-    .trim()
-    .replace(/[A-Z]/g, (c) => c.toLowerCase())
-    .match(/^[a-z0-9 ]*/)![0]
-    .trimEnd();
-  for (let i = 0; i < 2; i++) prefix = prefix.replace(LEGAL_FORM_WORD, '').trim();
-  return prefix;
-}
-
-const LEGAL_FORM_WORD = /(^|\s)(bv|nv|vof|bvba|holding|ltd|limited|gmbh|inc|llc|plc|sa|ag|b|n)$/;
-
-/** A company name without case, punctuation or a trailing legal form: "Acme B.V." → "acme". */
-export function companyKey(name: string): string {
-  let key = name.toLowerCase().replace(/[,]/g, ' ').replace(/\s+/g, ' ').trim();
-  for (let i = 0; i < 2; i++) key = key.replace(LEGAL_FORMS, '').trim();
-  return key.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Actor } from './actor';
 import { notFound } from './errors';
 import { requireRole } from './roles';
 import { recordEvent } from './trail';
+import { named } from '../db/name-key';
 
 export type PersonRef = { email?: string; linkedinUrl?: string };
 
@@ -145,7 +146,7 @@ async function scrubAccount(tx: Tx, accountId: string, name: string) {
   await tx
     .update(accounts)
     .set({
-      name,
+      ...named(name),
       address: null,
       postcode: null,
       city: null,

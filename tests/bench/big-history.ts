@@ -19,6 +19,9 @@ export async function bigHistory(db: Db, o: { phaseChanges: number; activities: 
   for (let u = 0; u < USERS; u++) reps.push(await createUser(db, { email: `rep${u}@bench.example`, name: `Rep ${u}`, team: 'Bench' }));
   const userIds = reps.map((r) => r.userId);
   const repActor = (await authenticate(db, reps[0]!.token))!;
+  // authenticating notes the token's use in a write of its own, queued (client.ts tryWrite): let it finish before
+  // the bulk SQL below takes the file's write lock on another connection
+  await db.write(async () => undefined);
   const accounts = Math.round(o.phaseChanges / 4.5); // paths of 1 to 8 phases: 4.5 on average
   const perAccount = o.activities / accounts; // activities per account on average
   const start = o.end - 2 * 365 * DAY;
@@ -33,8 +36,8 @@ export async function bigHistory(db: Db, o: { phaseChanges: number; activities: 
            ${Math.max(1, Math.round(perAccount - 12))} + i % 25 as m,
            case i % ${USERS} ${userIds.map((u, k) => `when ${k} then '${u}'`).join(' ')} end as owner
     from n`);
-  await c.execute(`insert into accounts (id, team_id, kind, name, city, owner_id, phase, phase_since, created_at, source)
-    select id, '${actor.teamId}', 'company', 'Bench ' || i, 'Utrecht', owner,
+  await c.execute(`insert into accounts (id, team_id, kind, name, name_key, city, owner_id, phase, phase_since, created_at, source)
+    select id, '${actor.teamId}', 'company', 'Bench ' || i, 'bench' || i, 'Utrecht', owner,
            ${phaseCase.replace(/\bk\b/, 'l - 1')}, t0 + (l - 1) * stay, t0, 'Bench' from gen`);
   await c.execute(`create temp table steps as
     with recursive k(k) as (select 0 union all select k + 1 from k where k < 7) select k from k`);

@@ -20,7 +20,8 @@ import { newId, type Actor } from '../actor';
 import { creationRows } from '../moves';
 import { reachRows } from '../derived';
 import { checklistGaps as checklistGapsOf, refreshGaps } from '../checklist';
-import { companyKey, findContact } from '../matching';
+import { findContact } from '../matching';
+import { companyKey, named } from '../../db/name-key';
 import { DomainError } from '../errors';
 import { LockTimeout } from '../../db/lock-wait';
 import { readCsv } from './read-csv';
@@ -262,7 +263,7 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
         id: accountId,
         teamId: actor.teamId,
         kind: r.kind,
-        name: r.name,
+        ...named(r.name),
         address: r.address,
         postcode: r.postcode,
         city: r.city,
