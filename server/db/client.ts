@@ -74,12 +74,12 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
  * database that grew without them can choose a scan of a million reaches over
  * an index range. PRAGMA optimize (as SQLite advises for long-lived
  * connections: when opened) analyzes what changed a lot since, each index
- * sampled, so it stays quick on a large file. Best effort: a lock held by
+ * sampled (analysis_limit, statement-cache.ts), so it stays quick on a large file. Best effort: a lock held by
  * another process starting up only means the statistics wait for next time.
  */
 async function refreshPlannerStatistics(client: Client) {
   try {
-    await client.executeMultiple('PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;');
+    await client.execute('PRAGMA optimize=0x10002');
   } catch (e) {
     if (!isBusy(e)) throw e;
   }

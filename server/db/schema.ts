@@ -272,9 +272,11 @@ export const phaseReaches = sqliteTable(
      * and the forecast's time to close read it off the cohort index. Kept by triggers (migration 0009).
      */
     wonAt: integer('won_at'),
+    /** when the account first reached suspect (its start): velocity without a search per account. Kept by triggers (migration 0012). */
+    startedAt: integer('started_at'),
   },
   (t) => [
-    index('phase_reaches_cohort').on(t.teamId, t.phaseIdx, t.at, t.prevAt, t.leftAt, t.ownerId, t.wonAt, t.accountId),
+    index('phase_reaches_cohort').on(t.teamId, t.phaseIdx, t.at, t.prevAt, t.leftAt, t.ownerId, t.wonAt, t.startedAt, t.accountId),
     index('phase_reaches_account').on(t.accountId, t.phaseIdx, t.at),
     // what the day counts in reach_days cannot say (cohort-counts.ts): the lefts of a part of a day,
     // the stays that span a whole period (longest first), and the accounts that came back to a phase

@@ -86,19 +86,21 @@ describe('cohorts from day counts', () => {
     }
   });
 
-  it('the migration counts the history written before it as the triggers do, and finds each reach its win', async () => {
+  it('the migrations count the history written before them as the triggers do, and find each reach its win and its start', async () => {
     const { t, teamId } = await randomHistory(7);
     const days = () =>
       t.db.all(
         sql`select day, phase_idx, owner_id, reaches, open_reaches, leaves from reach_days where team_id = ${teamId} and (reaches or open_reaches or leaves) order by 1, 2, 3`,
       );
-    const wins = () => t.db.all(sql`select rowid, won_at from phase_reaches where team_id = ${teamId} order by rowid`);
+    const wins = () => t.db.all(sql`select rowid, won_at, started_at from phase_reaches where team_id = ${teamId} order by rowid`);
     const kept = { days: await days(), wins: await wins() };
     expect(kept.days.length).toBeGreaterThan(20);
-    const statements = readFileSync('server/db/migrations/0009_cohort_day_counts.sql', 'utf8').split('--> statement-breakpoint');
+    const statements = ['0009_cohort_day_counts', '0012_reach_account_start'].flatMap((m) =>
+      readFileSync(`server/db/migrations/${m}.sql`, 'utf8').split('--> statement-breakpoint'),
+    );
     await t.db.run(sql`delete from reach_days`);
-    await t.db.run(sql`update phase_reaches set won_at = null`);
-    for (const backfill of statements.filter((st) => /^\s*(-- .*\n)*\s*(INSERT INTO `reach_days`|UPDATE `phase_reaches` SET `won_at`)/.test(st))) {
+    await t.db.run(sql`update phase_reaches set won_at = null, started_at = null`);
+    for (const backfill of statements.filter((st) => /^\s*(-- .*\n)*\s*(INSERT INTO `reach_days`|UPDATE `phase_reaches` SET `(won|started)_at`)/.test(st))) {
       await t.db.run(sql.raw(backfill));
     }
     expect(await days()).toEqual(kept.days);
@@ -108,5 +110,10 @@ describe('cohorts from day counts', () => {
       select count(*) as n from phase_reaches r
       where r.won_at is not (select min(w.at) from phase_reaches w where w.account_id = r.account_id and w.phase_idx >= 5 and w.at >= r.at)`);
     expect(wrong?.n).toBe(0);
+    // and each reach knows its account's start: the first suspect reach
+    const unstarted = await t.db.get<{ n: number }>(sql`
+      select count(*) as n from phase_reaches r
+      where r.started_at is not (select min(s.at) from phase_reaches s where s.account_id = r.account_id and s.phase_idx = 0)`);
+    expect(unstarted?.n).toBe(0);
   });
 });

@@ -64,7 +64,7 @@ export async function cohortCounts(db: Orm, s: Pick<Scope, 'teamId' | 'ownerId' 
       c[key] += sign * Number(r.n);
     }
   };
-  const owner = (column: SQL) => ownerFilter(s as Scope, column);
+  const owner = (column: SQL) => ownerFilter(s, column);
 
   // N and N − Open over [from, to): the day counts, then the rows of the parts of a day
   const period = split(from, to);

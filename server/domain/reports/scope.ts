@@ -35,7 +35,7 @@ export function scopeFor(actor: Actor, input: ReportInput, now = Date.now()): Sc
 }
 
 /** `and <column> = owner` when the report is for one account manager. */
-export const ownerFilter = (s: Scope, column: SQL) => (s.ownerId ? sql` and ${column} = ${s.ownerId}` : sql``);
+export const ownerFilter = (s: Pick<Scope, 'ownerId'>, column: SQL) => (s.ownerId ? sql` and ${column} = ${s.ownerId}` : sql``);
 
 /** Nearest-rank percentile of sorted values: the value at rank ceil(q·n). */
 export function percentile(sorted: number[], q: number): number | null {

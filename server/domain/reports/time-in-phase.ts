@@ -77,11 +77,10 @@ export async function velocity(db: Orm, s: Scope) {
   const firstCustomer = sql`team_id = ${s.teamId} and phase_idx = ${customer} and at >= ${s.from} and at < ${s.to} and prev_at is null${ownerFilter(s, sql`owner_id`)}`;
   const n = Number((await db.get<{ n: number }>(sql`select count(*) as n from phase_reaches where ${firstCustomer}`))?.n ?? 0);
   if (!n) return { accounts: 0, medianDays: null };
-  // the median (nearest rank) picked by SQLite: a large team's customers of a year are too many rows to hand over one by one
+  // the median (nearest rank) picked by SQLite off the cohort index: started_at on each reach is the account's first
+  // suspect reach (every account reaches suspect when it is created; later phases count the skipped ones)
   const median = await db.get<{ d: number }>(sql`
-    select c.first_at - (select min(r0.at) from phase_reaches r0 where r0.account_id = c.account_id and r0.phase_idx = 0) as d
-    -- every account reaches suspect when it is created (later phases count the skipped ones), so its first suspect reach is its start
-    from (select account_id, at as first_at from phase_reaches where ${firstCustomer}) c
+    select at - started_at as d from phase_reaches where ${firstCustomer}
     order by d limit 1 offset ${Math.ceil(0.5 * n) - 1}`);
   return { accounts: n, medianDays: days(median ? Number(median.d) : null) };
 }
