@@ -118,11 +118,11 @@ export const accounts = sqliteTable(
   (t) => [
     index('accounts_team_domain').on(t.teamId, t.emailDomain),
     // the reports read accounts through these covering indexes and never touch the wide rows:
-    // per phase in order of phase_since (median ages), per phase and owner (one grouped pass), and quotes
+    // per phase in order of phase_since (median ages), per phase and owner (one grouped pass), and quotes (by the start of their stay: forecast.ts)
     index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince, t.createdAt, t.archivedAt, t.ownerId, t.lastActivityAt, t.lastReviewAt),
     index('accounts_team_phase_owner').on(t.teamId, t.phase, t.ownerId, t.phaseSince, t.lastActivityAt, t.createdAt, t.archivedAt, t.checklistGaps),
     index('accounts_team_last_activity').on(t.teamId, t.lastActivityAt, t.phase, t.archivedAt, t.createdAt, t.ownerId),
-    index('accounts_team_quotes').on(t.teamId, t.phase, t.latestQuoteAt, t.latestQuoteCurrency, t.latestQuoteAmount, t.archivedAt, t.ownerId, t.phaseSince),
+    index('accounts_team_quotes').on(t.teamId, t.phase, t.phaseSince, t.latestQuoteAmount, t.latestQuoteCurrency, t.archivedAt, t.ownerId, t.latestQuoteAt),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
     // company matching: one lookup by the key (name-key.ts); its null range is what is left to fill in

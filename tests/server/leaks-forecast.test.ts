@@ -5,7 +5,7 @@
  * The period is days 0 to 90 of 2026 (1 January to 1 April); the year before it is 2025.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closesPerMonth, closeTimes } from '../../server/domain/reports/forecast';
+import { closesPerMonth, closeTimes, sinceRanges, within } from '../../server/domain/reports/forecast';
 import { testDb, type TestDb } from '../helpers/server';
 import { day, historyWriter } from '../helpers/history';
 
@@ -90,32 +90,55 @@ describe('forecast from our own history', () => {
 });
 
 describe('the forecast spread', () => {
+  const DAY_MS = 86_400_000;
+  const ref = Date.UTC(2026, 10, 20, 13, 30);
+  const monthStart = (plus: number) => Date.UTC(2026, 10 + plus, 1);
+  const bounds = [0, 1, 2, 3].map(monthStart);
+  /** the one-by-one walk the forecast used to do: every past close that took longer than the quote has waited, moved to its start */
+  const walk = (ms: number[], since: number) => {
+    const remaining = ms.filter((d) => d > ref - since);
+    const counts = [0, 0, 0];
+    for (const at of remaining.length ? remaining.map((d) => since + d) : [ref]) {
+      const i = bounds.findIndex((b, k) => k < 3 && at >= b && at < bounds[k + 1]!);
+      if (i >= 0) counts[i]!++;
+    }
+    return { counts, left: remaining.length };
+  };
+  let seed = 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  /** whole and fractional days, and times to close that land exactly on a month's first moment */
+  const history = (run: number) => {
+    const edge = bounds[1 + (run % 3)]! - ref;
+    return Array.from({ length: 1 + Math.floor(random() * 40) }, () =>
+      random() < 0.2 ? edge + Math.floor(random() * 5) * DAY_MS : Math.round(random() * 120 * DAY_MS),
+    );
+  };
+  const quoteSince = () => ref - (random() < 0.3 ? Math.floor(random() * 60) * DAY_MS : Math.round(random() * 60 * DAY_MS));
+
   it('counts per month as walking every past close one by one does, at month edges too', () => {
-    const DAY_MS = 86_400_000;
-    const ref = Date.UTC(2026, 10, 20, 13, 30);
-    const monthStart = (plus: number) => Date.UTC(2026, 10 + plus, 1);
-    const bounds = [0, 1, 2, 3].map(monthStart);
-    // the one-by-one walk the forecast used to do
-    const walk = (days: number[], waited: number) => {
-      const remaining = days.filter((d) => d > waited).map((d) => d - waited);
-      const counts = [0, 0, 0];
-      for (const r of remaining.length ? remaining : [0]) {
-        const at = ref + r * DAY_MS;
-        const i = bounds.findIndex((b, k) => k < 3 && at >= b && at < bounds[k + 1]!);
-        if (i >= 0) counts[i]!++;
-      }
-      return { counts, left: remaining.length };
-    };
-    let seed = 7;
-    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 300; run++) {
-      // whole and fractional days, and days that land exactly on a month's first moment
-      const edge = (bounds[1 + (run % 3)]! - ref) / DAY_MS;
-      const days = Array.from({ length: 1 + Math.floor(random() * 40) }, () => (random() < 0.2 ? edge + Math.floor(random() * 5) : random() * 120)).sort(
-        (a, b) => a - b,
-      );
-      const waited = random() < 0.3 ? Math.floor(random() * 60) : random() * 60;
-      expect(closesPerMonth(closeTimes(days.map((d) => ({ d, n: 1 }))), waited, ref, bounds)).toEqual(walk(days, waited));
+      const ms = history(run);
+      const since = quoteSince();
+      expect(closesPerMonth(closeTimes(ms.map((d) => ({ ms: d, n: 1 }))), since, ref, bounds)).toEqual(walk(ms, since));
+    }
+  });
+
+  it('gives one answer over each range of start times it sums the open quotes by', () => {
+    for (let run = 0; run < 100; run++) {
+      const ms = history(run);
+      const closes = closeTimes(ms.map((d) => ({ ms: d, n: 1 })));
+      const ranges = sinceRanges(closes, ref, bounds);
+      // the ranges tile every start time, and any start inside one (its ends and a random one) gives what its stand-in gives
+      expect(ranges[0]![0]).toBeLessThan(ref - 400 * DAY_MS);
+      for (const [i, r] of ranges.entries()) if (i) expect(r[0]).toBe(ranges[i - 1]![1]);
+      for (const [lo, hi] of ranges) {
+        const stand = closesPerMonth(closes, within([lo, hi]), ref, bounds);
+        for (const since of [lo, hi - 1, lo + Math.floor(random() * (hi - lo))]) {
+          if (Math.abs(since) > ref * 2) continue;
+          expect(closesPerMonth(closes, since, ref, bounds)).toEqual(stand);
+          expect(walk(ms, since)).toEqual(stand);
+        }
+      }
     }
   });
 });

@@ -26,7 +26,7 @@ export async function accountsPass(db: Orm, s: Scope, is: { stale: SQL; waiting:
   const rows = await db.all<AccountsPassRow>(sql`
     select a.phase as phase, a.owner_id as ownerId, count(*) as accounts, sum(coalesce(a.checklist_gaps, 0)) as gaps,
            sum(coalesce(a.last_activity_at, 0) >= ${s.ref - RECENT_MS}) as recent, sum(${is.stale}) as stale, sum(${is.waiting}) as waiting
-    from accounts a
+    from accounts a indexed by accounts_team_phase_owner
     where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase_since <= ${s.ref}${ownerFilter(s, sql`a.owner_id`)}
     group by a.phase, a.owner_id`);
   return rows.map((r) => ({

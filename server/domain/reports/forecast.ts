@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PIPELINE_PHASES, phaseIndex, type PhaseId } from '../../../shared/phases';
 import { firstInPeriod } from './funnel';
-import { DAY_MS, inPhases, ownerFilter, rate, type Scope } from './scope';
+import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
 const MONTHS = 3;
@@ -27,33 +27,32 @@ export function wilson(k: number, n: number): { low: number; high: number } {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** Times to close in days, distinct and ascending, with how many closes took at most each (`upTo`). */
+/** Times to close in milliseconds, distinct and ascending, with how many closes took at most each (`upTo`). */
 export interface CloseTimes {
-  days: number[];
+  ms: number[];
   upTo: number[];
 }
 
-/** From (days, how many) pairs in any order. */
-export function closeTimes(counted: { d: number; n: number }[]): CloseTimes {
-  const sorted = [...counted].sort((a, b) => a.d - b.d);
-  const days: number[] = [];
+/** From (time to close, how many) pairs in any order. */
+export function closeTimes(counted: { ms: number; n: number }[]): CloseTimes {
+  const sorted = [...counted].sort((a, b) => a.ms - b.ms);
+  const ms: number[] = [];
   const upTo: number[] = [];
-  for (const { d, n } of sorted) {
-    if (days.length && days[days.length - 1] === d) upTo[upTo.length - 1]! += n;
+  for (const c of sorted) {
+    if (ms.length && ms[ms.length - 1] === c.ms) upTo[upTo.length - 1]! += c.n;
     else {
-      days.push(d);
-      upTo.push((upTo[upTo.length - 1] ?? 0) + n);
+      ms.push(c.ms);
+      upTo.push((upTo[upTo.length - 1] ?? 0) + c.n);
     }
   }
-  return { days, upTo };
+  return { ms, upTo };
 }
 
 const total = (t: CloseTimes) => t.upTo[t.upTo.length - 1] ?? 0;
-/** how many closes come before distinct day i */
+/** how many closes come before distinct time i */
 const before = (t: CloseTimes, i: number) => (i ? t.upTo[i - 1]! : 0);
-
 /** The k-th (from 0) of all closes in ascending order. */
-const nth = (t: CloseTimes, k: number) => t.days[t.upTo.findIndex((n) => n > k)]!;
+const nth = (t: CloseTimes, k: number) => t.ms[t.upTo.findIndex((n) => n > k)]!;
 
 /**
  * The cohort of the last year in a phase (the accounts that first reached it
@@ -66,42 +65,63 @@ async function historyOf(db: Orm, s: Scope, phase: number, from: number) {
     select case when won_at < ${s.ref} then won_at - at end as d, count(*) as n from phase_reaches
     where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${from} and at < ${s.ref} and ${firstInPeriod({ from })}${ownerFilter(s, sql`owner_id`)}
     group by 1`);
-  const closes = closeTimes(rows.filter((r) => r.d !== null).map((r) => ({ d: Number(r.d) / DAY_MS, n: Number(r.n) })));
+  const closes = closeTimes(rows.filter((r) => r.d !== null).map((r) => ({ ms: Number(r.d), n: Number(r.n) })));
   return { cohort: rows.reduce((n, r) => n + Number(r.n), 0), converted: total(closes), closes };
 }
 
 /**
- * The first distinct day that took longer than `waited` and, moved to
- * now + (days − waited), falls at or after `bound` (both hold from there on),
- * or days.length. A plain loop, no closures: it runs for every open quote.
+ * The first distinct time to close longer than the quote has waited (now −
+ * `since`) that, counted from `since`, ends at or after `bound` (both hold
+ * from there on), or ms.length. In whole milliseconds: exact.
  */
-function firstFrom(t: CloseTimes, waited: number, ref: number, bound: number): number {
+function firstFrom(t: CloseTimes, since: number, ref: number, bound: number): number {
   let lo = 0;
-  let hi = t.days.length;
+  let hi = t.ms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const d = t.days[mid]!;
-    if (d > waited && ref + (d - waited) * DAY_MS >= bound) hi = mid;
+    const d = t.ms[mid]!;
+    if (d > ref - since && since + d >= bound) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
 /**
- * For an open quote that has waited `waited` days: the closes of the past that
- * took longer, each moved to now + (days − waited), counted per month
- * [bounds[i], bounds[i+1]); `left` is how many took longer (none: it is due
- * now, in the first month). By binary search in the distinct days: a team's
- * year of closes times its open quotes is too many to walk one by one.
+ * For an open quote in its phase since `since`: the closes of the past that
+ * took longer than it has waited, each moved to `since` + its time to close,
+ * counted per month [bounds[i], bounds[i+1]); `left` is how many took longer
+ * (none: it is due now, in the first month). By binary search in the distinct
+ * times: a team's year of closes times its open quotes is too many to walk.
  */
-export function closesPerMonth(t: CloseTimes, waited: number, ref: number, bounds: number[]): { counts: number[]; left: number } {
-  const left = total(t) - before(t, firstFrom(t, waited, ref, Number.NEGATIVE_INFINITY));
+export function closesPerMonth(t: CloseTimes, since: number, ref: number, bounds: number[]): { counts: number[]; left: number } {
+  const left = total(t) - before(t, firstFrom(t, since, ref, Number.NEGATIVE_INFINITY));
   const counts: number[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
-    counts.push(left ? before(t, firstFrom(t, waited, ref, bounds[i + 1]!)) - before(t, firstFrom(t, waited, ref, bounds[i]!)) : Number(i === 0));
+    counts.push(left ? before(t, firstFrom(t, since, ref, bounds[i + 1]!)) - before(t, firstFrom(t, since, ref, bounds[i]!)) : Number(i === 0));
   }
   return { counts, left };
 }
+
+const FAR = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The ranges of `since` [lo, hi) over which closesPerMonth gives one answer:
+ * its every comparison is `since` ≥ some cut (ref − d + 1 for "took longer",
+ * bound − d for "ends at or after bound"), so between consecutive cuts
+ * nothing changes. The open quotes are summed per range in SQL, however many.
+ */
+export function sinceRanges(t: CloseTimes, ref: number, bounds: number[]): [number, number][] {
+  const cuts = new Set<number>();
+  for (const d of t.ms) {
+    cuts.add(ref - d + 1);
+    for (const b of bounds) cuts.add(b - d);
+  }
+  const edges = [-FAR, ...[...cuts].sort((x, y) => x - y), FAR];
+  return edges.slice(0, -1).map((lo, i) => [lo, edges[i + 1]!]);
+}
+
+/** A `since` inside [lo, hi) that stands for all of it. */
+export const within = ([lo, hi]: [number, number]) => (lo > -FAR ? lo : hi < FAR ? hi - 1 : 0);
 
 const monthKey = (t: number) => new Date(t).toISOString().slice(0, 7);
 const monthStart = (t: number, plus: number) => {
@@ -117,40 +137,41 @@ export async function forecast(db: Orm, s: Scope) {
     const c = await historyOf(db, s, phaseIndex(phase), from);
     history.set(phase, { ...c, rate: rate(c.converted, c.cohort), ...wilson(c.converted, c.cohort) });
   }
-  // the open quotes off the covering quotes index (the wide account rows stay on disk), as one JSON array:
-  // a large team has tens of thousands, and the client builds an object per row, ten times slower
-  const packed = await db.get<{ json: string | null }>(sql`
-    select json_group_array(json_array(phase, phase_since, latest_quote_amount, coalesce(latest_quote_currency, 'EUR'))) as json
-    from accounts indexed by accounts_team_quotes
-    where team_id = ${s.teamId} and ${inPhases(sql`phase`, PIPELINE_PHASES)} and archived_at is null and latest_quote_amount is not null${ownerFilter(s, sql`owner_id`)}`);
-  const open = (JSON.parse(packed?.json ?? '[]') as [PhaseId, number, number, string][]).map(([phase, since, amount, currency]) => ({
-    phase,
-    since,
-    amount,
-    currency,
-  }));
   const months = Array.from({ length: MONTHS }, (_, i) => monthKey(monthStart(s.ref, i)));
   const bounds = Array.from({ length: MONTHS + 1 }, (_, i) => monthStart(s.ref, i));
   const byCurrency = new Map<string, { month: string; expected: number; low: number; high: number }[]>();
   let counted = 0;
-  for (const a of open) {
-    const h = history.get(a.phase);
-    if (!h || h.rate === null || !h.converted) continue;
-    counted++;
-    const waited = (s.ref - a.since) / DAY_MS;
-    const { counts, left } = closesPerMonth(h.closes, waited, s.ref, bounds);
-    const rows = byCurrency.get(a.currency) ?? months.map((month) => ({ month, expected: 0, low: 0, high: 0 }));
-    const share = a.amount / Math.max(1, left);
-    for (const [i, row] of rows.entries()) {
-      row.expected += counts[i]! * share * h.rate;
-      row.low += counts[i]! * share * h.low;
-      row.high += counts[i]! * share * h.high;
+  let openQuotes = 0;
+  for (const phase of PIPELINE_PHASES) {
+    const h = history.get(phase)!;
+    const usable = h.rate !== null && h.converted > 0;
+    const ranges = usable ? sinceRanges(h.closes, s.ref, bounds) : [[-FAR, FAR] as [number, number]];
+    // the open quotes of the phase summed per range of `since`, off the covering quotes index (one range each)
+    const sums = await db.all<{ k: number; currency: string; amount: number; quotes: number }>(sql`
+      select r.key as k, coalesce(a.latest_quote_currency, 'EUR') as currency, sum(a.latest_quote_amount) as amount, count(*) as quotes
+      from json_each(${JSON.stringify(ranges)}) r cross join accounts a indexed by accounts_team_quotes
+      where a.team_id = ${s.teamId} and a.phase = ${phase} and a.phase_since >= r.value ->> 0 and a.phase_since < r.value ->> 1
+        and a.archived_at is null and a.latest_quote_amount is not null${ownerFilter(s, sql`a.owner_id`)}
+      group by r.key, currency`);
+    for (const g of sums) {
+      openQuotes += Number(g.quotes);
+      if (!usable) continue;
+      counted += Number(g.quotes);
+      const { counts, left } = closesPerMonth(h.closes, within(ranges[Number(g.k)]!), s.ref, bounds);
+      const rows = byCurrency.get(g.currency) ?? months.map((month) => ({ month, expected: 0, low: 0, high: 0 }));
+      // every quote in the range has the same counts and `left`: their amounts are summed first
+      const share = Number(g.amount) / Math.max(1, left);
+      for (const [i, row] of rows.entries()) {
+        row.expected += counts[i]! * share * h.rate!;
+        row.low += counts[i]! * share * h.low;
+        row.high += counts[i]! * share * h.high;
+      }
+      byCurrency.set(g.currency, rows);
     }
-    byCurrency.set(a.currency, rows);
   }
   return {
     months,
-    openQuotes: open.length,
+    openQuotes,
     counted,
     byCurrency: [...byCurrency].map(([currency, rows]) => ({
       currency,
@@ -163,7 +184,7 @@ export async function forecast(db: Orm, s: Scope) {
         cohort: h.cohort,
         converted: h.converted,
         rate: h.rate,
-        medianDaysToClose: h.converted ? Math.round(nth(h.closes, Math.floor((h.converted - 1) / 2))) : null,
+        medianDaysToClose: h.converted ? Math.round(nth(h.closes, Math.floor((h.converted - 1) / 2)) / DAY_MS) : null,
       };
     }),
   };

@@ -9,7 +9,7 @@ import { pairComplaints } from '../care';
 export async function pipeline(db: Orm, s: Scope) {
   const rows = await db.all<{ currency: string; amount: number; accounts: number }>(sql`
     select coalesce(a.latest_quote_currency, 'EUR') as currency, sum(coalesce(a.latest_quote_amount, 0)) as amount, count(*) as accounts
-    from accounts a
+    from accounts a indexed by accounts_team_quotes
     where a.team_id = ${s.teamId} and a.archived_at is null and ${inPhases(sql`a.phase`, PIPELINE_PHASES)} and a.latest_quote_at is not null${ownerFilter(s, sql`a.owner_id`)}
     group by 1 order by 1`);
   return rows.map((r) => ({ currency: r.currency, amount: Number(r.amount), accounts: Number(r.accounts) }));
@@ -29,11 +29,11 @@ export async function relationshipHealth(db: Orm, s: Scope) {
   const reviews = await db.get<{ accounts: number; overdue: number }>(sql`
     select count(*) as accounts,
            sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - ANNUAL_REVIEW_DUE_MS}) as overdue
-    from accounts a
+    from accounts a indexed by accounts_team_phase_since
     where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${inPhases(sql`a.phase`, REPEAT_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`);
 
   const caring = sql`a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${inPhases(sql`a.phase`, CARE_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`;
-  const cared = await db.get<{ n: number }>(sql`select count(*) as n from accounts a where ${caring}`);
+  const cared = await db.get<{ n: number }>(sql`select count(*) as n from accounts a indexed by accounts_team_phase_since where ${caring}`);
   const n = Number(cared?.n ?? 0);
   const medianContact = n
     ? await db.get<{ d: number }>(sql`

@@ -70,7 +70,7 @@ export async function leaks(
     const waiting = pass.reduce((n, r) => n + (r.phase === phase ? r.waiting : 0), 0);
     const waitingRows = waiting
       ? await db.all<{ id: string; name: string; since: number }>(sql`
-          select a.id, a.name, a.phase_since as since from accounts a
+          select a.id, a.name, a.phase_since as since from accounts a indexed by accounts_team_phase_since
           where a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}
           order by a.phase_since limit ${ACCOUNTS_SHOWN}`)
       : [];

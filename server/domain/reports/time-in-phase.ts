@@ -53,7 +53,7 @@ export async function timeInPhase(db: Orm, s: Scope, openByPhase: Map<PhaseId, n
     if (open) {
       // the median age is the median phase_since, read straight off the index in order
       const row = await db.get<{ since: number }>(sql`
-        select phase_since as since from accounts
+        select phase_since as since from accounts indexed by accounts_team_phase_since
         where team_id = ${s.teamId} and phase = ${phase} and phase_since <= ${s.ref} and created_at <= ${s.ref} and archived_at is null${ownerFilter(s, sql`owner_id`)}
         order by phase_since desc limit 1 offset ${Math.ceil(0.5 * open) - 1}`);
       openMedian = row ? s.ref - Number(row.since) : null;
@@ -116,7 +116,7 @@ export function staleSql(s: Scope, thresholds: Map<PhaseId, number | null>) {
 export async function staleAccounts(db: Orm, s: Scope, thresholds: Map<PhaseId, number | null>, count: number) {
   const list = await db.all<{ id: string; name: string; phase: PhaseId; phaseSince: number; lastActivityAt: number | null; ownerId: string | null }>(sql`
     select a.id, a.name, a.phase, a.phase_since as phaseSince, a.last_activity_at as lastActivityAt, a.owner_id as ownerId
-    from accounts a
+    from accounts a indexed by accounts_team_last_activity
     where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref}${ownerFilter(s, sql`a.owner_id`)} and ${staleSql(s, thresholds)}
     order by a.last_activity_at limit ${STALE_LIST_LIMIT}`);
   return {

@@ -1,0 +1,2 @@
+DROP INDEX `accounts_team_quotes`;--> statement-breakpoint
+CREATE INDEX `accounts_team_quotes` ON `accounts` (`team_id`,`phase`,`phase_since`,`latest_quote_amount`,`latest_quote_currency`,`archived_at`,`owner_id`,`latest_quote_at`);
