@@ -9,6 +9,7 @@ import { formatDate } from '../format';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { act, busy } from './store';
+import { ActivityFields, readActivity } from './activity-form';
 
 const LOGGABLE: ActivityType[] = [
   'call',
@@ -88,21 +89,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
         class="gap-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const f = e.currentTarget.elements;
-          const subject = (f.namedItem('subject') as HTMLInputElement).value.trim() || undefined;
-          const outcome = (f.namedItem('outcome') as HTMLInputElement | null)?.value.trim() || undefined;
-          const onTime = (f.namedItem('onTime') as HTMLInputElement | null)?.checked;
-          const data =
-            type.value === 'complaint_opened'
-              ? { complaintId: crypto.randomUUID() }
-              : type.value === 'delivery'
-                ? { onTime: Boolean(onTime) }
-                : type.value === 'referral'
-                  ? { referredCompany: subject }
-                  : outcome
-                    ? { outcome }
-                    : {};
-          void act({ type: 'sidebar:logActivity', accountId: account.id, activityType: type.value, subject, data });
+          void act({ type: 'sidebar:logActivity', accountId: account.id, activityType: type.value, ...readActivity(type.value, e.currentTarget) });
           e.currentTarget.reset();
         }}
       >
@@ -113,13 +100,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
             </option>
           ))}
         </select>
-        <input name="subject" placeholder={type.value === 'referral' ? t('referredCompany') : t('description')} maxLength={500} />
-        {(type.value === 'call' || type.value === 'meeting' || type.value === 'visit') && <input name="outcome" placeholder={t('outcome')} maxLength={500} />}
-        {type.value === 'delivery' && (
-          <label class="inline">
-            <input type="checkbox" name="onTime" defaultChecked /> {t('onTime')}
-          </label>
-        )}
+        <ActivityFields type={type.value} />
         <button type="submit" class="primary" data-action="log-activity" disabled={busy.value}>
           {t('log')}
         </button>

@@ -1,11 +1,12 @@
 /** Each open checklist item, filled in place in one step: a fact, contact roles, or the activity it asks for. */
 import { useEscape } from './escape';
 import { useSignal } from '@preact/signals';
-import { DECISION_ROLES, DECISION_ROLE_LABELS, type ActivityType } from '../../shared/phases';
-import type { AccountFacts, ActivityData } from '../../shared/schemas';
+import { DECISION_ROLES, DECISION_ROLE_LABELS } from '../../shared/phases';
+import type { AccountFacts } from '../../shared/schemas';
 import type { AccountView } from '../background/views';
 import { label, t } from '../i18n';
 import { act, busy } from './store';
+import { ActivityFields, readActivity } from './activity-form';
 
 type Gap = AccountView['gaps'][number];
 const ACCOUNT_FIELDS = ['source', 'industry'] as const;
@@ -19,68 +20,15 @@ function Field({ name, placeholder, type = 'text' }: { name: string; placeholder
 /** What a gap's form sends, read from its named inputs. */
 function submit(gap: Gap, account: AccountView, form: HTMLFormElement) {
   const v = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.value.trim() ?? '';
-  const checked = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.checked ?? false;
   if (gap.key === 'address')
     return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { address: v('address'), postcode: v('postcode'), city: v('city') } });
   if ((ACCOUNT_FIELDS as readonly string[]).includes(gap.key))
     return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { [gap.key]: v('value') } });
   if (gap.fill === 'text') return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { facts: { [gap.key]: v('value') } as AccountFacts } });
-  if (gap.fill === 'activity') {
-    const amount = v('amount') ? Number(v('amount')) : undefined;
-    const data: ActivityData = {
-      ...(amount !== undefined && Number.isFinite(amount) ? { amount } : {}),
-      ...(v('currency') ? { currency: v('currency').toUpperCase() } : {}),
-      ...(v('version') ? { version: v('version') } : {}),
-      ...(v('reference') ? { reference: v('reference') } : {}),
-      ...(form.elements.namedItem('paid') ? { paid: checked('paid') } : {}),
-      ...(v('referredCompany') ? { referredCompany: v('referredCompany') } : {}),
-    };
-    const date = v('date') ? Date.parse(v('date')) : undefined;
-    return act({
-      type: 'sidebar:logActivity',
-      accountId: account.id,
-      activityType: gap.activityType as ActivityType,
-      subject: v('subject') || undefined,
-      occurredAt: date,
-      data,
-    });
+  if (gap.fill === 'activity' && gap.activityType) {
+    return act({ type: 'sidebar:logActivity', accountId: account.id, activityType: gap.activityType, ...readActivity(gap.activityType, form) });
   }
   return undefined;
-}
-
-function ActivityFields({ type }: { type: string | null }) {
-  switch (type) {
-    case 'quote':
-      return (
-        <>
-          <Field name="amount" type="number" placeholder={t('amount')} />
-          <Field name="currency" placeholder="EUR" />
-          <Field name="version" placeholder={t('version')} />
-          <Field name="date" type="date" placeholder={t('date')} />
-        </>
-      );
-    case 'confirmation':
-      return (
-        <>
-          <Field name="reference" placeholder={t('reference')} />
-          <Field name="date" type="date" placeholder={t('date')} />
-        </>
-      );
-    case 'invoice':
-      return (
-        <>
-          <Field name="amount" type="number" placeholder={t('amount')} />
-          <Field name="date" type="date" placeholder={t('date')} />
-          <label class="inline">
-            <input type="checkbox" name="paid" /> {t('paid')}
-          </label>
-        </>
-      );
-    case 'referral':
-      return <Field name="referredCompany" placeholder={t('referredCompany')} />;
-    default:
-      return <Field name="subject" placeholder={t('description')} />;
-  }
 }
 
 export function GapForms({ account, gaps = account.gaps }: { account: AccountView; gaps?: Gap[] }) {
