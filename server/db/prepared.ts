@@ -1,19 +1,29 @@
 /**
- * Reads on the hot path (the sidebar's account card, its lookups) built
- * once per process instead of on every call. Profiled: drizzle spends more
- * time building a query's SQL than libSQL spends running it (a third of a
- * lookup went to the query builder). A query here takes its values as
- * placeholders; on the root database it is prepared once and reused; inside
- * a transaction it is prepared on the transaction (it must read that
- * transaction's own writes), which costs what it always did.
+ * Queries on the hot path (the sidebar's account card, its lookups, what a
+ * capture reads) built once per process instead of on every call. Profiled:
+ * drizzle spends as much time building a query's SQL as libSQL spends
+ * running it. A query here takes its values as placeholders. On the root
+ * database it is prepared once and reused; inside a transaction the one
+ * built the first time is run on this transaction's connection (it must read
+ * the transaction's own writes): drizzle's prepared query runs on its `tx`
+ * when it has one, so a copy with this transaction's is all it takes.
  */
 import type { Orm, Tx } from './client';
 
 const caches = new WeakMap<object, Map<string, unknown>>();
+/** per key, the query as first built inside a transaction */
+const inTransaction = new Map<string, object>();
+
+/** drizzle's libSQL session keeps the transaction it runs on as `tx` (drizzle-orm/libsql/session.js); the root's has none */
+const transactionOf = (q: Orm | Tx) => (q as unknown as { session: { tx?: object } }).session.tx;
 
 export function prepared<P>(q: Orm | Tx, key: string, build: (q: Orm | Tx) => { prepare(): P }): P {
-  // the root database carries `write` (client.ts); a transaction does not
-  if (!('write' in q)) return build(q).prepare();
+  const tx = transactionOf(q);
+  if (tx) {
+    let built = inTransaction.get(key);
+    if (!built) inTransaction.set(key, (built = build(q).prepare() as object));
+    return Object.assign(Object.create(Object.getPrototypeOf(built)), built, { tx }) as P;
+  }
   let cache = caches.get(q);
   if (!cache) caches.set(q, (cache = new Map()));
   let p = cache.get(key) as P | undefined;

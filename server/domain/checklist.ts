@@ -3,7 +3,8 @@
  * the sidebar asks to fill. The count is also kept on the account on every
  * write, so the reports' completeness figure follows these same rules.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Orm, Tx } from '../db/client';
 import { accounts, activities, contactEmails, contacts } from '../db/schema';
 import { phaseById, type ActivityType, type ChecklistItem, type PhaseId } from '../../shared/phases';
@@ -44,15 +45,28 @@ export const checklistGaps = (phase: PhaseId, s: ChecklistSubject): ChecklistIte
 
 /** Loads what the checklist rules look at for one account. */
 export async function checklistSubject(q: Orm | Tx, accountId: string) {
+  // prepared once (db/prepared.ts): every capture, log and move recounts its account's gaps
+  const id = { accountId };
   const [people, emails, types] = await Promise.all([
-    q.select({ id: contacts.id, phone: contacts.phone, role: contacts.role }).from(contacts).where(eq(contacts.accountId, accountId)).all(),
-    q
-      .select({ contactId: contactEmails.contactId, email: contactEmails.email })
-      .from(contactEmails)
-      .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
-      .where(eq(contacts.accountId, accountId))
-      .all(),
-    q.selectDistinct({ type: activities.type }).from(activities).where(eq(activities.accountId, accountId)).all(),
+    prepared(q, 'checklist.contacts', (d) =>
+      d
+        .select({ id: contacts.id, phone: contacts.phone, role: contacts.role })
+        .from(contacts)
+        .where(eq(contacts.accountId, sql.placeholder('accountId'))),
+    ).all(id),
+    prepared(q, 'checklist.emails', (d) =>
+      d
+        .select({ contactId: contactEmails.contactId, email: contactEmails.email })
+        .from(contactEmails)
+        .innerJoin(contacts, eq(contacts.id, contactEmails.contactId))
+        .where(eq(contacts.accountId, sql.placeholder('accountId'))),
+    ).all(id),
+    prepared(q, 'checklist.types', (d) =>
+      d
+        .selectDistinct({ type: activities.type })
+        .from(activities)
+        .where(eq(activities.accountId, sql.placeholder('accountId'))),
+    ).all(id),
   ]);
   return {
     contacts: people.map((c) => ({ ...c, emails: emails.filter((e) => e.contactId === c.id).map((e) => e.email) })),
@@ -62,7 +76,14 @@ export async function checklistSubject(q: Orm | Tx, accountId: string) {
 
 /** Recounts the open checklist items of the account's current phase. */
 export async function refreshGaps(tx: Tx, accountId: string) {
-  const account = await tx.query.accounts.findFirst({ where: eq(accounts.id, accountId) });
+  const account = await prepared(tx, 'checklist.account', (d) =>
+    d
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('accountId'))),
+  ).get({
+    accountId,
+  });
   if (!account) return;
   const subject = await checklistSubject(tx, accountId);
   const gaps = checklistGaps(account.phase, { account, ...subject }).length;

@@ -50,21 +50,21 @@ export async function findContact(q: Q, teamId: string, by: { linkedinUrl?: stri
 }
 
 export async function findAccount(q: Q, teamId: string, by: { linkedinCompanyUrl?: string; domain?: string; name?: string }) {
-  const live = and(eq(accounts.teamId, teamId), isNull(accounts.archivedAt));
+  // each lookup prepared once (db/prepared.ts): the sidebar asks on every profile and thread the rep opens
+  const byColumn = async (key: string, column: typeof accounts.linkedinCompanyUrl | typeof accounts.emailDomain, value: string) =>
+    prepared(q, key, (d) =>
+      d
+        .select()
+        .from(accounts)
+        .where(and(eq(column, sql.placeholder('value')), eq(accounts.teamId, sql.placeholder('teamId')), isNull(accounts.archivedAt)))
+        .limit(1),
+    ).get({ value, teamId });
   if (by.linkedinCompanyUrl) {
-    const hit = await q
-      .select()
-      .from(accounts)
-      .where(and(live, eq(accounts.linkedinCompanyUrl, by.linkedinCompanyUrl)))
-      .get();
+    const hit = await byColumn('account.linkedin', accounts.linkedinCompanyUrl, by.linkedinCompanyUrl);
     if (hit) return hit;
   }
   if (by.domain) {
-    const hit = await q
-      .select()
-      .from(accounts)
-      .where(and(live, eq(accounts.emailDomain, by.domain)))
-      .get();
+    const hit = await byColumn('account.domain', accounts.emailDomain, by.domain);
     if (hit) return hit;
   }
   const wanted = by.name ? companyKey(by.name) : '';

@@ -3,7 +3,8 @@
  * `applyMove`, which records the event, updates the account's current phase
  * and closes proposals that the move has overtaken.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Tx } from '../db/client';
 import { accounts, phaseChanges, proposals } from '../db/schema';
 import { classifyMove, phaseIndex, skippedOnCreate, type PhaseId } from '../../shared/phases';
@@ -23,7 +24,12 @@ export interface MoveInput {
 }
 
 export async function loadAccount(tx: Tx, actor: Actor, accountId: string) {
-  const account = await tx.query.accounts.findFirst({ where: and(eq(accounts.id, accountId), eq(accounts.teamId, actor.teamId)) });
+  const account = await prepared(tx, 'moves.account', (d) =>
+    d
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.id, sql.placeholder('accountId')), eq(accounts.teamId, sql.placeholder('teamId')))),
+  ).get({ accountId, teamId: actor.teamId });
   if (!account) throw notFound('Account');
   return account;
 }
