@@ -11,7 +11,13 @@ import { teams } from '../../server/db/schema';
 import { tmpDbUrl } from '../helpers/tmp';
 import type { Orm, Tx } from '../../server/db/client';
 
-const teamById = (q: Orm | Tx) => prepared(q, 'test.team', (d) => d.select().from(teams).where(eq(teams.id, sql.placeholder('id'))));
+const teamById = (q: Orm | Tx) =>
+  prepared(q, 'test.team', (d) =>
+    d
+      .select()
+      .from(teams)
+      .where(eq(teams.id, sql.placeholder('id'))),
+  );
 
 describe('prepared queries in transactions', () => {
   it('read what their own transaction wrote, in one transaction after another', async () => {
