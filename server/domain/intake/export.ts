@@ -24,6 +24,9 @@ const TABLES: Record<ExportTable, Paged> = {
   opportunities: opportunities as unknown as Paged,
 };
 
+/** Columns kept for the server's own use (matching), not records of the team's: left out. */
+const INTERNAL: Partial<Record<ExportTable, string[]>> = { accounts: ['nameKey'] };
+
 /** Rows of one table, page by page in id order; contacts carry their e-mail addresses. */
 async function* rows(db: Orm, teamId: string, table: ExportTable): AsyncGenerator<Record<string, unknown>[]> {
   const t = TABLES[table];
@@ -37,6 +40,7 @@ async function* rows(db: Orm, teamId: string, table: ExportTable): AsyncGenerato
       .limit(PAGE)
       .all()) as Record<string, unknown>[];
     if (!page.length) return;
+    for (const column of INTERNAL[table] ?? []) for (const r of page) delete r[column];
     if (table === 'contacts') {
       const ids = page.map((c) => c.id as string);
       const emails = await db.select().from(contactEmails).where(inArray(contactEmails.contactId, ids)).all();
