@@ -31,7 +31,11 @@ export interface CaptureResult {
 
 type NewAccount = Omit<typeof accounts.$inferInsert, 'id' | 'teamId' | 'phase' | 'phaseSince' | 'nameKey'>;
 
-/** A new account with its first phase, and the activity that created it (its evidence). */
+/**
+ * A new account with its first phase, and the activity that created it (its evidence).
+ * `recount: false` when the caller adds to the account next and recounts its checklist then
+ * (a capture adds the person: one recount instead of two).
+ */
 export async function createAccount(
   tx: Tx,
   actor: Actor,
@@ -39,12 +43,13 @@ export async function createAccount(
   phase: PhaseId,
   evidence: { type: 'linkedin_capture' | 'email_in' | 'note' | 'form'; sourceKey: string } & Pick<ActivityInput, 'direction' | 'subject' | 'snippet' | 'data'>,
   at = Date.now(),
+  { recount = true }: { recount?: boolean } = {},
 ) {
   const id = newId();
   await tx.insert(accounts).values({ ownerId: actor.userId, ...values, ...named(values.name), id, teamId: actor.teamId, phase, phaseSince: at, createdAt: at });
   const { activity } = await insertActivity(tx, actor, { ...evidence, accountId: id, occurredAt: at });
   await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
-  await refreshGaps(tx, id);
+  if (recount) await refreshGaps(tx, id);
   return id;
 }
 
@@ -81,6 +86,9 @@ export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedI
       },
       FIRST_PHASE,
       { type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` },
+      undefined,
+      // addContact below recounts the checklist
+      { recount: false },
     ));
   const names = p.firstName || p.lastName ? { firstName: p.firstName, lastName: p.lastName } : splitName(p.name);
   const contactId = await addContact(tx, actor, accountId, {
