@@ -134,8 +134,10 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
     contacts: contactList,
     activityTypes: new Set(types.map((t) => t.type as ActivityType)),
   });
+  // the matching key is the server's own (name-key.ts), not part of the account a rep sees
+  const { nameKey: _k, ...record } = account;
   return {
-    ...account,
+    ...record,
     archived: account.archivedAt !== null,
     contacts: contactList,
     activities: timeline.map(({ teamId: _t, ...a }) => a),

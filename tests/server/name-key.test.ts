@@ -34,6 +34,10 @@ describe('company name keys', () => {
     await rep.api.accounts.correctContact({ contactId: contactId!, companyName: 'Waterschap Rivierenland' });
     expect((await lookup('griffie@gemeente.nl')).accountId).toBeNull();
     expect((await lookup('info@waterschaprivierenland.nl')).accountId).toBe(accountId);
+    // the key is the server's own: the account a rep sees has its name, not its key
+    const card = await rep.api.accounts.get({ id: accountId });
+    expect(card.name).toBe('Waterschap Rivierenland');
+    expect(card).not.toHaveProperty('nameKey');
   });
 
   it('accounts written without a key get one when the database opens', async () => {

@@ -8,7 +8,7 @@ import { inArray } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { users } from '../../db/schema';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
-import { cohortCounts, type CohortCounts } from './cohort-counts';
+import { cohortCounts, type CohortCounts, type Counts } from './cohort-counts';
 import { rate, type Scope } from './scope';
 
 export interface RepConversion {
@@ -20,7 +20,7 @@ export interface RepConversion {
 /** `teamCohorts`: the funnel's cohorts per owner for the whole team, when it computed them already (no manager chosen). */
 export async function conversionByRep(db: Orm, s: Scope, teamCohorts?: CohortCounts | null): Promise<RepConversion[]> {
   const counts = teamCohorts ?? (await cohortCounts(db, { ...s, ownerId: null }));
-  const perPhase = PHASE_IDS.slice(0, -1).map((_, i) => counts.get(i) ?? new Map<string | null, { cohort: number; converted: number }>());
+  const perPhase = PHASE_IDS.slice(0, -1).map((_, i) => counts.get(i) ?? new Map<string | null, Counts>());
   // a rep is in the table for the phases whose cohort they have members of
   const ids = [...new Set(perPhase.flatMap((m) => [...m].filter(([, c]) => c.cohort > 0).map(([id]) => id)))].filter((id): id is string => id !== null);
   if (!ids.length) return [];

@@ -19,7 +19,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS } from '../../../shared/phases';
-import { DAY_MS, ownerFilter, type Scope } from './scope';
+import { dayParts, ownerFilter, type Scope } from './scope';
 
 export interface Counts {
   cohort: number;
@@ -30,16 +30,6 @@ export interface Counts {
 export type CohortCounts = Map<number, Map<string | null, Counts>>;
 
 type Term = { p: number; o: string | null; n: number };
-
-/** [t1, t2) as whole UTC days [a, b) for the day counts, and the parts of a day outside them for the rows. */
-function split(t1: number, t2: number) {
-  const a = Math.ceil(t1 / DAY_MS);
-  const b = Number.isFinite(t2) ? Math.floor(t2 / DAY_MS) : Number.POSITIVE_INFINITY;
-  if (a > b) return { days: null, parts: [[t1, t2]] as [number, number][] };
-  const parts: [number, number][] = [[t1, a * DAY_MS]];
-  if (Number.isFinite(b)) parts.push([b * DAY_MS, t2]);
-  return { days: [a, b] as [number, number], parts: parts.filter(([x, y]) => x < y) };
-}
 
 /** SQL: the sum of a day count over whole days [a, b) (0 for none) */
 const inDays = (days: [number, number] | null, n: SQL) =>
@@ -67,8 +57,8 @@ export async function cohortCounts(db: Orm, s: Pick<Scope, 'teamId' | 'ownerId' 
   const owner = (column: SQL) => ownerFilter(s, column);
 
   // N and N − Open over [from, to): the day counts, then the rows of the parts of a day
-  const period = split(from, to);
-  const after = split(to, Number.POSITIVE_INFINITY);
+  const period = dayParts(from, to);
+  const after = dayParts(to, Number.POSITIVE_INFINITY);
   /** the day counts of [from, to) and of [to, ∞) in one pass over the days from `from` on */
   const sums = await db.all<Term & { pr: number; po: number; ar: number; ao: number; al: number }>(sql`
           select phase_idx as p, owner_id as o,

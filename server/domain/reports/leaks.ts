@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
 import { cohortCounts, phaseTotal } from './cohort-counts';
-import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
+import { byPhase, DAY_MS, ownerFilter, rate, type Scope } from './scope';
 import type { AccountsPassRow } from './accounts-pass';
 
 const YEAR_MS = 365 * DAY_MS;
@@ -42,10 +42,7 @@ const waitDaysOf = (thresholds: Map<PhaseId, number | null>, phase: PhaseId) => 
 
 /** SQL that is 1 for an account (alias `a`) that has waited too long in its phase: counted in the accounts pass. */
 export const waitingSql = (s: Scope, thresholds: Map<PhaseId, number | null>) =>
-  sql`(a.phase_since < case a.phase ${sql.join(
-    PHASE_IDS.map((p) => sql`when ${p} then ${s.ref - waitDaysOf(thresholds, p) * DAY_MS}`),
-    sql` `,
-  )} end)`;
+  sql`(a.phase_since < ${byPhase(PHASE_IDS, (p) => s.ref - waitDaysOf(thresholds, p) * DAY_MS)})`;
 
 /**
  * `period` is the funnel's conversion per phase for the same scope (funnel.ts), `pass` the accounts pass

@@ -51,3 +51,25 @@ export const inPhases = (column: SQL, phases: readonly string[]) =>
     phases.map((p) => sql`${p}`),
     sql`, `,
   )})`;
+
+/**
+ * [t1, t2) (t2 may be Infinity) as whole UTC days [a, b) that day counts kept on write serve, and the
+ * parts of a day outside them that must be read from the rows themselves.
+ */
+export function dayParts(t1: number, t2: number): { days: [number, number] | null; parts: [number, number][] } {
+  const a = Math.ceil(t1 / DAY_MS);
+  const b = Number.isFinite(t2) ? Math.floor(t2 / DAY_MS) : Number.POSITIVE_INFINITY;
+  if (a > b) return { days: null, parts: [[t1, t2]] };
+  const parts: [number, number][] = [[t1, a * DAY_MS]];
+  if (Number.isFinite(b)) parts.push([b * DAY_MS, t2]);
+  return { days: a < b ? [a, b] : null, parts: parts.filter(([x, y]) => x < y) };
+}
+
+/** SQL: `case a.phase when <phase> then <value> … end` over the given phases (null for the others). */
+export const byPhase = <P extends string>(phases: readonly P[], value: (phase: P) => number) =>
+  phases.length
+    ? sql`case a.phase ${sql.join(
+        phases.map((p) => sql`when ${p} then ${value(p)}`),
+        sql` `,
+      )} end`
+    : sql`null`;

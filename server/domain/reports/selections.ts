@@ -8,28 +8,20 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS } from '../../../shared/phases';
-import { DAY_MS, ownerFilter, type Scope } from './scope';
+import { dayParts, ownerFilter, type Scope } from './scope';
 
 const SELECTIONS_SHOWN = 12;
 
 export async function selections(db: Orm, s: Scope) {
   // whole UTC days from the day counts (selection_days), the parts of a day at the period's ends from the accounts themselves
-  const [a, b] = [Math.ceil(s.from / DAY_MS), Math.floor(s.to / DAY_MS)];
-  const parts: [number, number][] =
-    a <= b
-      ? [
-          [s.from, a * DAY_MS],
-          [b * DAY_MS, s.to],
-        ]
-      : [[s.from, s.to]];
-  const rows =
-    a < b
-      ? await db.all<{ source: string; idx: number; n: number }>(sql`
+  const { days, parts } = dayParts(s.from, s.to);
+  const rows = days
+    ? await db.all<{ source: string; idx: number; n: number }>(sql`
         select source, phase_idx as idx, sum(accounts) as n from selection_days indexed by selection_days_sums
-        where team_id = ${s.teamId} and day >= ${a} and day < ${b}${ownerFilter(s, sql`owner_id`)}
+        where team_id = ${s.teamId} and day >= ${days[0]} and day < ${days[1]}${ownerFilter(s, sql`owner_id`)}
         group by source, phase_idx`)
-      : [];
-  for (const [x, y] of parts.filter(([x, y]) => x < y)) {
+    : [];
+  for (const [x, y] of parts) {
     rows.push(
       ...(await db.all<{ source: string; idx: number; n: number }>(sql`
         select a.source as source, r.phase_idx as idx, count(*) as n

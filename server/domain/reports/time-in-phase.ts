@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, phaseIndex, type PhaseId, CUSTOMER_PHASE } from '../../../shared/phases';
-import { DAY_MS, days, ownerFilter, type Scope } from './scope';
+import { byPhase, DAY_MS, days, ownerFilter, type Scope } from './scope';
 
 const STALE_NO_ACTIVITY_MS = 30 * DAY_MS;
 const STALE_STAYS_WINDOW_MS = 365 * DAY_MS;
@@ -104,12 +104,7 @@ export async function staleThresholds(db: Orm, s: Scope) {
 /** SQL that is 1 for a stale account (alias `a`). */
 export function staleSql(s: Scope, thresholds: Map<PhaseId, number | null>) {
   const limits = PHASE_IDS.filter((p) => thresholds.get(p) !== null);
-  const pastLimit = limits.length
-    ? sql`case a.phase ${sql.join(
-        limits.map((p) => sql`when ${p} then ${s.ref - thresholds.get(p)! * DAY_MS}`),
-        sql` `,
-      )} end`
-    : sql`null`;
+  const pastLimit = byPhase(limits, (p) => s.ref - thresholds.get(p)! * DAY_MS);
   return sql`(a.phase_since < ${pastLimit} or coalesce(a.last_activity_at, a.created_at) < ${s.ref - STALE_NO_ACTIVITY_MS})`;
 }
 
