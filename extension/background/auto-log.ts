@@ -12,7 +12,7 @@ import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared
 import { deliveredResult, enqueue, flush } from './outbox';
 import type { Api } from './api';
 import { serialized } from '../../shared/serialized';
-import type { SidebarView } from './views';
+import type { SidebarView } from '../messaging/answers';
 
 const countsItem = storage.defineItem<Record<string, number>>('session:autoLogged', { fallback: {} });
 /** automatic logs already sent: a replayed id would answer with its first result and count twice */

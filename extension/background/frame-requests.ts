@@ -8,14 +8,52 @@ import { ACTIVITY_TYPE_LABELS, FIRST_PHASE, entryPhase } from '../../shared/phas
 import { label } from '../i18n';
 import { makeApi, troubleFor, troubleOf } from './api';
 import { loadSettings } from './settings';
-import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued, type OutboxEntry } from './outbox';
-import { buildView, pageKey, type FrameAnswer } from './views';
+import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued } from './outbox';
+import { buildView, pageKey } from './views';
+import type { FrameAnswer, WriteSummary } from '../messaging/answers';
+import type { CheckedSidebarWrite } from '../../shared/write-inputs';
 import type { WriteOp } from './writes';
 import { withEdits } from './capture-edits';
 import { autoLogDue, autoLoggedCount, forgetAutoLogged } from './auto-log';
 import { cachedView, rememberView } from './view-cache';
 
-type Write = { op: WriteOp; summary: OutboxEntry['summary'] };
+type Write = { op: WriteOp; summary: WriteSummary };
+
+/** What the sidebar shows of a write while it waits in the outbox. */
+function summaryOf(w: CheckedSidebarWrite): WriteSummary {
+  switch (w.path) {
+    case 'accounts.move':
+      return { what: 'move', label: '', to: w.input.to };
+    case 'accounts.undoMove':
+      return { what: 'move', label: 'undo' };
+    case 'accounts.archive':
+      return { what: 'update', label: w.input.reason };
+    case 'accounts.restore':
+      return { what: 'update', label: '' };
+    case 'accounts.update':
+      return { what: 'update', label: Object.keys(w.input.patch).join(', ') };
+    case 'accounts.addContactChannel':
+      return { what: 'update', label: w.input.email ?? w.input.phone ?? '' };
+    case 'accounts.correctContact': {
+      const { contactId: _id, ...edits } = w.input;
+      return { what: 'update', label: Object.keys(edits).join(', ') };
+    }
+    case 'accounts.setContactRole':
+      return { what: 'update', label: w.input.role };
+    case 'opportunities.create':
+      return { what: 'update', label: w.input.title };
+    case 'opportunities.advance':
+      return { what: 'update', label: w.input.stage };
+    case 'opportunities.close':
+      return { what: 'update', label: w.input.outcome };
+    case 'activities.log':
+      return { what: 'activity', label: label(ACTIVITY_TYPE_LABELS[w.input.type]) };
+    case 'activities.acceptProposal':
+      return { what: 'accept', label: '' };
+    case 'activities.dismissProposal':
+      return { what: 'dismiss', label: '' };
+  }
+}
 
 /** The write a frame request stands for, or a message why it cannot be made on this page. */
 function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:cached' | 'sidebar:dismissFailed' }>, page: OpenPage): Write | string {
@@ -46,77 +84,17 @@ function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:c
         op: { path: 'activities.undoThreadLog', input: { threadId: page.data.threadId, messageIds: page.data.messages.map((m) => m.id) } },
         summary: { what: 'log', label: page.data.subject },
       };
-    case 'sidebar:correctContact':
-      return {
-        op: { path: 'accounts.correctContact', input: { contactId: req.contactId, ...req.edits } },
-        summary: { what: 'update', label: Object.keys(req.edits).join(', ') },
-      };
     case 'sidebar:linkContact':
       if (page.site !== 'gmail' || !page.data.external.some((p) => p.email === req.email)) return 'This address is not in the open thread';
       return {
         op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email } },
         summary: { what: 'update', label: req.email },
       };
-    case 'sidebar:acceptProposal':
-      return { op: { path: 'activities.acceptProposal', input: { proposalId: req.proposalId } }, summary: { what: 'accept', label: '' } };
-    case 'sidebar:dismissProposal':
-      return { op: { path: 'activities.dismissProposal', input: { proposalId: req.proposalId } }, summary: { what: 'dismiss', label: '' } };
-    case 'sidebar:move':
+    case 'sidebar:write':
       return {
-        op: { path: 'accounts.move', input: { accountId: req.accountId, to: req.to, reason: req.reason, note: req.note } },
-        summary: { what: 'move', label: '', to: req.to },
-      };
-    case 'sidebar:undoMove':
-      return { op: { path: 'accounts.undoMove', input: { accountId: req.accountId } }, summary: { what: 'move', label: 'undo' } };
-    case 'sidebar:archive':
-      return {
-        op: { path: 'accounts.archive', input: { accountId: req.accountId, reason: req.reason, note: req.note } },
-        summary: { what: 'update', label: req.reason },
-      };
-    case 'sidebar:restore':
-      return { op: { path: 'accounts.restore', input: { accountId: req.accountId } }, summary: { what: 'update', label: '' } };
-    case 'sidebar:createOpportunity':
-      return {
-        op: { path: 'opportunities.create', input: { accountId: req.accountId, kind: req.kind, title: req.title, amount: req.amount } },
-        summary: { what: 'update', label: req.title },
-      };
-    case 'sidebar:advanceOpportunity':
-      return {
-        op: { path: 'opportunities.advance', input: { opportunityId: req.opportunityId, stage: req.stage } },
-        summary: { what: 'update', label: req.stage },
-      };
-    case 'sidebar:closeOpportunity':
-      return {
-        op: { path: 'opportunities.close', input: { opportunityId: req.opportunityId, outcome: req.outcome, lostReason: req.lostReason } },
-        summary: { what: 'update', label: req.outcome },
-      };
-    case 'sidebar:updateAccount':
-      return {
-        op: { path: 'accounts.update', input: { accountId: req.accountId, patch: req.patch } },
-        summary: { what: 'update', label: Object.keys(req.patch).join(', ') },
-      };
-    case 'sidebar:addContactChannel':
-      return {
-        op: { path: 'accounts.addContactChannel', input: { contactId: req.contactId, email: req.email, phone: req.phone } },
-        summary: { what: 'update', label: req.email ?? req.phone ?? '' },
-      };
-    case 'sidebar:setContactRole':
-      return { op: { path: 'accounts.setContactRole', input: { contactId: req.contactId, role: req.role } }, summary: { what: 'update', label: req.role } };
-    case 'sidebar:logActivity':
-      return {
-        // the client id doubles as the source key: a replayed log never makes a second activity
-        op: {
-          path: 'activities.log',
-          input: {
-            accountId: req.accountId,
-            type: req.activityType,
-            subject: req.subject,
-            occurredAt: req.occurredAt,
-            data: req.data,
-            sourceKey: `sidebar:${req.clientId}`,
-          },
-        },
-        summary: { what: 'activity', label: label(ACTIVITY_TYPE_LABELS[req.activityType]) },
+        // the client id doubles as a log's source key: a replayed log never makes a second activity
+        op: req.write.path === 'activities.log' ? { ...req.write, input: { ...req.write.input, sourceKey: `sidebar:${req.clientId}` } } : req.write,
+        summary: summaryOf(req.write),
       };
   }
 }

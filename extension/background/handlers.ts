@@ -4,7 +4,8 @@
  * frame holding a valid token for its tab, and to our extension pages.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { extensionPageRequest, frameRequest, frameSearch, pageOpen, type Reply } from '../messaging/protocol';
+import { extensionPageRequest, frameRequest, frameSearch, pageOpen, type ExtensionPageRequest, type FrameRequest, type Reply } from '../messaging/protocol';
+import type { Replies } from '../messaging/replies';
 import { call, failWith, makeApi } from './api';
 import { grantFrame, redeem } from './frames';
 import { loadSettings, saveSettings, type Settings } from './settings';
@@ -44,7 +45,7 @@ async function onContentScript(message: unknown, sender: Sender): Promise<Reply<
   return { ok: true, data: { token: await grantFrame(sender.tab.id, parsed.data.page) } };
 }
 
-async function onFrame(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+async function onFrame(message: unknown, sender: Sender): Promise<Reply<Replies[FrameRequest['type'] | 'sidebar:search']>> {
   const search = frameSearch.safeParse(message);
   if (search.success) {
     const grant = await redeem(search.data.token, askerOf(sender));
@@ -59,85 +60,77 @@ async function onFrame(message: unknown, sender: Sender): Promise<Reply<unknown>
   return { ok: true, data: await answerFrame(parsed.data, grant.page) };
 }
 
+/** One handler per extension-page message, each checked against the reply the contract gives it (`messaging/replies.ts`). */
+const pageHandlers: { [K in ExtensionPageRequest['type']]: (req: Extract<ExtensionPageRequest, { type: K }>) => Promise<Reply<Replies[K]>> } = {
+  'settings:get': async (_req) => {
+    const s = await loadSettings();
+    if (!s) return { ok: true, data: { serverUrl: '', connected: false } };
+    const me = await call(() => makeApi(s).me.get.query());
+    // the address is known even when the server does not answer: the options page shows both
+    return me.ok
+      ? { ok: true, data: { serverUrl: s.serverUrl, connected: true, me: me.data } }
+      : { ok: true, data: { serverUrl: s.serverUrl, connected: false, trouble: { kind: me.trouble, message: me.message } } };
+  },
+  'settings:save': async (req) => {
+    const s = { serverUrl: req.serverUrl.replace(/\/+$/, ''), token: req.token };
+    const me = await call(() => makeApi(s).me.get.query());
+    if (me.ok) {
+      await saveSettings(s);
+      await unblockAuth();
+      void flush(makeApi(s), { force: true });
+    }
+    return me;
+  },
+  'settings:autoLog': (req) => withApi((api) => api.me.setAutoLog.mutate({ on: req.on })),
+  'settings:neverLog': (req) => withApi((api) => api.me.setNeverLog.mutate({ entries: req.entries })),
+  'reports:dashboard': (req) => withApi((api) => api.reports.dashboard.query({ from: req.from, to: req.to, ownerId: req.ownerId })),
+  'reports:captureHealth': (_req) => withApi((api) => api.reports.captureHealth.query()),
+  'users:list': (_req) => withApi((api) => api.users.list.query()),
+  'users:invite': (req) => withApi((api) => api.users.invite.mutate({ email: req.email, name: req.name, role: req.role })),
+  'users:setRole': (req) => withApi((api) => api.users.setRole.mutate({ email: req.email, role: req.role })),
+  'users:revoke': (req) => withApi((api) => api.users.revoke.mutate({ email: req.email })),
+  'privacy:export': (req) => withApi((api) => api.privacy.exportPerson.query({ email: req.email, linkedinUrl: req.linkedinUrl })),
+  'privacy:erasePerson': (req) => withApi((api) => api.privacy.erasePerson.mutate({ email: req.email, linkedinUrl: req.linkedinUrl })),
+  'privacy:eraseAccount': (req) => withApi((api) => api.privacy.eraseAccount.mutate({ accountId: req.accountId })),
+  'accounts:setOwner': (req) => withApi((api) => api.accounts.setOwner.mutate({ accountId: req.accountId, ownerId: req.ownerId })),
+  'accounts:search': (req) =>
+    withApi((api) => {
+      const { type: _type, ...query } = req;
+      return api.accounts.search.query({ ...query, limit: query.limit ?? 200 });
+    }),
+  'accounts:update': (req) => withApi((api) => api.accounts.update.mutate({ accountId: req.accountId, patch: req.patch, clientId: crypto.randomUUID() })),
+  'accounts:get': (req) => withApi((api) => api.accounts.get.query({ id: req.id })),
+  'open:options': async (_req) => {
+    await browser.runtime.openOptionsPage();
+    return { ok: true, data: null };
+  },
+  'intake:import': async (req) => {
+    const { type: _type, file, ...options } = req;
+    return withSettings((s) => importFile(s, file, options));
+  },
+  'intake:export': (req) => withSettings((s) => exportText(s, req.table, req.format, req.delimiter)),
+  'forms:list': (_req) => withApi((api) => api.forms.list.query()),
+  'forms:create': (req) =>
+    withApi((api) => {
+      const { type: _type, ...form } = req;
+      return api.forms.create.mutate(form);
+    }),
+  'open:dashboard': async (_req) => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+    return { ok: true, data: null };
+  },
+  'open:account': async (req) => {
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}#account/${encodeURIComponent(req.id)}` });
+    return { ok: true, data: null };
+  },
+};
+
 async function onExtensionPage(message: unknown): Promise<Reply<unknown>> {
   const parsed = extensionPageRequest.safeParse(message);
   if (!parsed.success) return refused('Bad request');
-  const req = parsed.data;
-  switch (req.type) {
-    case 'settings:get': {
-      const s = await loadSettings();
-      if (!s) return { ok: true, data: { serverUrl: '', connected: false } };
-      const me = await call(() => makeApi(s).me.get.query());
-      return me.ok
-        ? { ok: true, data: { serverUrl: s.serverUrl, connected: true, me: me.data } }
-        : ({ ...me, data: { serverUrl: s.serverUrl } } as Reply<unknown>);
-    }
-    case 'settings:save': {
-      const s = { serverUrl: req.serverUrl.replace(/\/+$/, ''), token: req.token };
-      const me = await call(() => makeApi(s).me.get.query());
-      if (me.ok) {
-        await saveSettings(s);
-        await unblockAuth();
-        void flush(makeApi(s), { force: true });
-      }
-      return me;
-    }
-    case 'settings:autoLog':
-      return withApi((api) => api.me.setAutoLog.mutate({ on: req.on }));
-    case 'settings:neverLog':
-      return withApi((api) => api.me.setNeverLog.mutate({ entries: req.entries }));
-    case 'reports:dashboard':
-      return withApi((api) => api.reports.dashboard.query({ from: req.from, to: req.to, ownerId: req.ownerId }));
-    case 'reports:captureHealth':
-      return withApi((api) => api.reports.captureHealth.query());
-    case 'users:list':
-      return withApi((api) => api.users.list.query());
-    case 'users:invite':
-      return withApi((api) => api.users.invite.mutate({ email: req.email, name: req.name, role: req.role }));
-    case 'users:setRole':
-      return withApi((api) => api.users.setRole.mutate({ email: req.email, role: req.role }));
-    case 'users:revoke':
-      return withApi((api) => api.users.revoke.mutate({ email: req.email }));
-    case 'privacy:export':
-      return withApi((api) => api.privacy.exportPerson.query({ email: req.email, linkedinUrl: req.linkedinUrl }));
-    case 'privacy:erasePerson':
-      return withApi((api) => api.privacy.erasePerson.mutate({ email: req.email, linkedinUrl: req.linkedinUrl }));
-    case 'privacy:eraseAccount':
-      return withApi((api) => api.privacy.eraseAccount.mutate({ accountId: req.accountId }));
-    case 'accounts:setOwner':
-      return withApi((api) => api.accounts.setOwner.mutate({ accountId: req.accountId, ownerId: req.ownerId }));
-    case 'accounts:search':
-      return withApi((api) => {
-        const { type: _type, ...query } = req;
-        return api.accounts.search.query({ ...query, limit: query.limit ?? 200 });
-      });
-    case 'accounts:update':
-      return withApi((api) => api.accounts.update.mutate({ accountId: req.accountId, patch: req.patch, clientId: crypto.randomUUID() }));
-    case 'accounts:get':
-      return withApi((api) => api.accounts.get.query({ id: req.id }));
-    case 'open:options':
-      await browser.runtime.openOptionsPage();
-      return { ok: true, data: null };
-    case 'intake:import': {
-      const { type: _type, file, ...options } = req;
-      return withSettings((s) => importFile(s, file, options));
-    }
-    case 'intake:export':
-      return withSettings((s) => exportText(s, req.table, req.format, req.delimiter));
-    case 'forms:list':
-      return withApi((api) => api.forms.list.query());
-    case 'forms:create':
-      return withApi((api) => {
-        const { type: _type, ...form } = req;
-        return api.forms.create.mutate(form);
-      });
-    case 'open:dashboard':
-      await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
-      return { ok: true, data: null };
-    case 'open:account':
-      await browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}#account/${encodeURIComponent(req.id)}` });
-      return { ok: true, data: null };
-  }
+  // TypeScript cannot pair a union's member with its own handler; the table's type did that above
+  const handle = pageHandlers[parsed.data.type] as (req: ExtensionPageRequest) => Promise<Reply<unknown>>;
+  return handle(parsed.data);
 }
 
 export function handleMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -3,7 +3,7 @@
  * an export is a stream); the background holds the token, so they pass here.
  */
 import type { Reply } from '../messaging/protocol';
-import type { ImportMapping } from '../../shared/intake';
+import type { ImportMapping, ImportReport } from '../../shared/intake';
 import type { Settings } from './settings';
 import { failWith, isTransient } from './api';
 
@@ -36,12 +36,13 @@ export async function importFile(
   s: Settings,
   base64: string,
   o: { source: string; owner?: string; dryRun: boolean; mapping?: ImportMapping },
-): Promise<Reply<unknown>> {
+): Promise<Reply<ImportReport>> {
   const q = new URLSearchParams({ source: o.source, dryRun: o.dryRun ? '1' : '0' });
   if (o.owner) q.set('owner', o.owner);
   if (o.mapping) q.set('mapping', JSON.stringify(o.mapping));
   const r = await request(s, `/import?${q}`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: bytesOf(base64) });
-  return r.ok ? { ok: true, data: await r.data.json() } : r;
+  // the server's import route answers with its report (shared/intake.ts)
+  return r.ok ? { ok: true, data: (await r.data.json()) as ImportReport } : r;
 }
 
 export async function exportText(s: Settings, table: string, format: 'csv' | 'jsonl', delimiter: ';' | ','): Promise<Reply<{ name: string; text: string }>> {

@@ -7,8 +7,8 @@
  * message; a refused token stops all sending until a new one is saved.
  */
 import { storage } from '#imports';
-import type { PhaseId } from '../../shared/phases';
 import type { Trouble } from '../messaging/protocol';
+import type { FailedWrite, WriteSummary } from '../messaging/answers';
 import { troubleOf, type Api } from './api';
 import { send, type WriteOp } from './writes';
 import { serialized } from '../../shared/serialized';
@@ -18,17 +18,10 @@ export interface OutboxEntry {
   op: WriteOp;
   /** which page it was made on, so that page's sidebar can show it as pending */
   pageKey: string;
-  summary: { what: 'capture' | 'log' | 'accept' | 'dismiss' | 'move' | 'update' | 'activity'; label: string; to?: PhaseId };
+  summary: WriteSummary;
   createdAt: number;
   attempts: number;
   nextAttemptAt: number;
-}
-
-export interface FailedWrite {
-  clientId: string;
-  summary: OutboxEntry['summary'];
-  message: string;
-  at: number;
 }
 
 const queueItem = storage.defineItem<OutboxEntry[]>('local:outbox', { fallback: [] });

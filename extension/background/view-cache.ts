@@ -5,7 +5,7 @@
  * a known person looking new.
  */
 import { storage } from '#imports';
-import type { SidebarView } from './views';
+import type { SidebarView } from '../messaging/answers';
 
 type Cached = { view: SidebarView; at: number };
 const cacheItem = storage.defineItem<Record<string, Cached>>('local:viewCache', { fallback: {} });

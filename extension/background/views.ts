@@ -1,33 +1,7 @@
 /** What the sidebar shows for a page: the page's own data plus what the team knows about it. */
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../server/routers';
-import type { OpenPage, Trouble } from '../messaging/protocol';
-import type { FailedWrite, OutboxEntry } from './outbox';
+import type { OpenPage } from '../messaging/protocol';
+import type { SidebarView } from '../messaging/answers';
 import type { Api } from './api';
-
-type Out = inferRouterOutputs<AppRouter>;
-export type AccountView = Out['accounts']['get'];
-export type LinkedInMatch = Out['accounts']['lookupLinkedIn'];
-export type EmailLookup = Out['accounts']['lookupEmails'];
-
-/**
- * Every frame request is answered with the page as scraped, what the team
- * knows about it (null when the server cannot say), and the writes still
- * waiting in the outbox, so the sidebar shows what the user did at once.
- */
-export interface FrameAnswer {
-  page: OpenPage;
-  view: SidebarView | null;
-  /** when the view is the last one the server gave (it cannot be reached now): since when */
-  staleSince: number | null;
-  trouble: { kind: Trouble; message: string } | null;
-  pending: OutboxEntry['summary'][];
-  queued: number;
-  failed: FailedWrite[];
-  logged?: Out['activities']['logThread'];
-  /** messages of the open thread logged automatically (and not undone) */
-  autoLogged: number;
-}
 
 /** Identifies the page a write was made on. */
 export const pageKey = (page: OpenPage) =>
@@ -38,11 +12,6 @@ export const pageKey = (page: OpenPage) =>
       : page.data.kind === 'person'
         ? page.data.profileUrl
         : page.data.companyUrl;
-
-export type SidebarView =
-  | { site: 'linkedin'; match: LinkedInMatch }
-  | { site: 'gmail'; lookup: EmailLookup; neverLog: string[]; autoLog: boolean; status: Out['activities']['threadStatus'] }
-  | { site: 'today'; today: Out['accounts']['today']; senders: EmailLookup | null };
 
 export async function buildView(api: Api, page: OpenPage): Promise<SidebarView> {
   if (page.site === 'today') {

@@ -2,7 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { ACTIVITY_TYPE_LABELS, FACT_LABELS, phaseById, reasonLabel, type PhaseId, type UserRole } from '../../shared/phases';
-import type { AccountView as Account } from '../background/views';
+import type { AccountView as Account } from '../messaging/answers';
 import { label, t } from '../i18n';
 import { ask } from '../messaging/send';
 import { formatDate, formatMoney } from '../format';
@@ -20,7 +20,7 @@ function describe(h: Entry): string {
 export function AccountView({ id, role, managers }: { id: string; role: UserRole | null; managers: { id: string; name: string }[] }) {
   const account = useSignal<Account | null>(null);
   const error = useSignal<string | null>(null);
-  const load = () => ask<Account>({ type: 'accounts:get', id }).then((r) => (r.ok ? (account.value = r.data) : (error.value = r.message)));
+  const load = () => ask({ type: 'accounts:get', id }).then((r) => (r.ok ? (account.value = r.data) : (error.value = r.message)));
   useEffect(() => void load(), [id]);
   const act = async (req: Parameters<typeof ask>[0], confirmText?: string) => {
     if (confirmText && !confirm(confirmText)) return;

@@ -27,7 +27,7 @@ export function AccountsList({ managers }: { managers: { id: string; name: strin
 
   useEffect(() => {
     const timer = setTimeout(async () => {
-      const r = await ask<Rows>({
+      const r = await ask({
         type: 'accounts:search',
         q: q.value.trim() || undefined,
         phase: phase.value || undefined,

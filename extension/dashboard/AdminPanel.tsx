@@ -31,14 +31,14 @@ export function AdminPanel() {
     return r.ok;
   };
   const reload = async () => {
-    const r = await ask<Users>({ type: 'users:list' });
+    const r = await ask({ type: 'users:list' });
     if (done(r)) users.value = r.ok ? r.data : [];
   };
   useEffect(() => void reload(), []);
 
   const sendInvite = async (e: Event) => {
     e.preventDefault();
-    const r = await ask<{ email: string; token: string }>({ type: 'users:invite', ...invite.value });
+    const r = await ask({ type: 'users:invite', ...invite.value });
     if (done(r) && r.ok) {
       invited.value = r.data;
       invite.value = { email: '', name: '', role: 'rep' };
@@ -160,7 +160,7 @@ export function AdminPanel() {
             data-action="export-person"
             disabled={!who.value.trim()}
             onClick={async () => {
-              const r = await ask<unknown>({ type: 'privacy:export', ...refOf(who.value) });
+              const r = await ask({ type: 'privacy:export', ...refOf(who.value) });
               if (done(r) && r.ok) exported.value = JSON.stringify(r.data, null, 2);
             }}
           >
@@ -173,7 +173,7 @@ export function AdminPanel() {
             disabled={!who.value.trim()}
             onClick={async () => {
               if (!confirm(t('confirmErase'))) return;
-              const r = await ask<{ erased: { contacts: number } }>({ type: 'privacy:erasePerson', ...refOf(who.value) });
+              const r = await ask({ type: 'privacy:erasePerson', ...refOf(who.value) });
               if (done(r, t('erased'))) exported.value = null;
             }}
           >

@@ -21,7 +21,7 @@ export function CaptureHealth() {
   const health = useSignal<Health | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
-    void ask<Health>({ type: 'reports:captureHealth' }).then((r) => {
+    void ask({ type: 'reports:captureHealth' }).then((r) => {
       if (r.ok) health.value = r.data;
       else error.value = troubleText(r.trouble, r.message);
     });

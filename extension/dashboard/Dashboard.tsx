@@ -53,7 +53,7 @@ export function Dashboard() {
   const role = useSignal<UserRole | null>(null);
 
   useEffect(() => {
-    void ask<{ me?: { role: UserRole } }>({ type: 'settings:get' }).then((r) => (role.value = r.ok ? (r.data.me?.role ?? null) : null));
+    void ask({ type: 'settings:get' }).then((r) => (role.value = r.ok ? (r.data.me?.role ?? null) : null));
   }, []);
 
   useEffect(() => {
@@ -69,7 +69,7 @@ export function Dashboard() {
   useEffect(() => {
     const to = Date.now();
     error.value = null;
-    void ask<DashboardFigures>({ type: 'reports:dashboard', from: to - periodDays.value * DAY_MS, to, ownerId: ownerId.value || undefined }).then((r) => {
+    void ask({ type: 'reports:dashboard', from: to - periodDays.value * DAY_MS, to, ownerId: ownerId.value || undefined }).then((r) => {
       if (r.ok) figures.value = r.data;
       else error.value = troubleText(r.trouble, r.message);
     });

@@ -57,18 +57,18 @@ export function IntakePanel({ role }: { role: UserRole }) {
   };
   const loadForms = async () => {
     if (role !== 'admin') return;
-    const r = await ask<Forms>({ type: 'forms:list' });
+    const r = await ask({ type: 'forms:list' });
     if (done(r) && r.ok) forms.value = r.data;
   };
   useEffect(() => {
     void loadForms();
-    void ask<{ serverUrl: string }>({ type: 'settings:get' }).then((r) => (serverUrl.value = r.ok ? r.data.serverUrl : ''));
+    void ask({ type: 'settings:get' }).then((r) => (serverUrl.value = r.ok ? r.data.serverUrl : ''));
   }, []);
 
   const runImport = async (dryRun: boolean) => {
     if (!file.value) return;
     working.value = true;
-    const r = await ask<ImportReport>({
+    const r = await ask({
       type: 'intake:import',
       file: await base64Of(file.value),
       source: source.value.trim() || file.value.name.replace(/\.[^.]+$/, ''),
@@ -94,7 +94,7 @@ export function IntakePanel({ role }: { role: UserRole }) {
   };
 
   const download = async (table: (typeof EXPORT_TABLE_NAMES)[number]) => {
-    const r = await ask<{ name: string; text: string }>({ type: 'intake:export', table, format: format.value, delimiter: ';' });
+    const r = await ask({ type: 'intake:export', table, format: format.value, delimiter: ';' });
     if (!done(r) || !r.ok) return;
     downloadText(r.data.name, r.data.text, format.value === 'csv' ? 'text/csv' : 'application/x-ndjson');
   };

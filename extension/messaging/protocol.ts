@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { serverUrlProblem } from '../server-url';
-import { USER_ROLES, OPPORTUNITY_STAGES } from '../../shared/phases';
+import { USER_ROLES } from '../../shared/phases';
 import { EXPORT_TABLE_NAMES } from '../../shared/intake';
 import {
   exportOptions,
@@ -14,22 +14,14 @@ import {
   person,
   accountQuery,
   accountPatch,
-  activityData,
-  activityType,
-  archiveReason,
-  backReason,
-  opportunityKind,
   clientId,
-  decisionRole,
   email,
   gmailThread,
   id,
   line,
   linkedInPage,
-  note,
-  phaseId,
-  timestamp,
 } from '../../shared/schemas';
+import { sidebarWrite } from '../../shared/write-inputs';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -72,67 +64,10 @@ export const frameRequest = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('sidebar:logThread'), token, clientId }),
   z.object({ type: z.literal('sidebar:undoAutoLog'), token, clientId }),
-  z.object({ type: z.literal('sidebar:correctContact'), token, contactId: id, edits: captureEdits, clientId }),
   z.object({ type: z.literal('sidebar:linkContact'), token, contactId: id, email, clientId }),
-  z.object({ type: z.literal('sidebar:acceptProposal'), token, proposalId: id, clientId }),
-  z.object({ type: z.literal('sidebar:dismissProposal'), token, proposalId: id, clientId }),
-  z.object({
-    type: z.literal('sidebar:move'),
-    token,
-    accountId: id,
-    to: phaseId,
-    reason: backReason.optional(),
-    note: note(1000).optional(),
-    clientId,
-  }),
   z.object({ type: z.literal('sidebar:dismissFailed'), token, clientId }),
-  z.object({ type: z.literal('sidebar:undoMove'), token, accountId: id, clientId }),
-  z.object({ type: z.literal('sidebar:updateAccount'), token, accountId: id, patch: accountPatch, clientId }),
-  z.object({ type: z.literal('sidebar:archive'), token, accountId: id, reason: archiveReason, note: note(1000).optional(), clientId }),
-  z.object({ type: z.literal('sidebar:restore'), token, accountId: id, clientId }),
-  z.object({
-    type: z.literal('sidebar:createOpportunity'),
-    token,
-    accountId: id,
-    kind: opportunityKind,
-    title: line(200).pipe(z.string().min(1)),
-    amount: z.number().nonnegative().max(1e12).optional(),
-    clientId,
-  }),
-  z.object({ type: z.literal('sidebar:advanceOpportunity'), token, opportunityId: id, stage: z.enum(OPPORTUNITY_STAGES), clientId }),
-  z.object({
-    type: z.literal('sidebar:closeOpportunity'),
-    token,
-    opportunityId: id,
-    outcome: z.enum(['won', 'lost']),
-    lostReason: backReason.optional(),
-    clientId,
-  }),
-  z.object({
-    type: z.literal('sidebar:addContactChannel'),
-    token,
-    contactId: id,
-    email: email.optional(),
-    phone: z
-      .string()
-      .trim()
-      .min(6)
-      .max(40)
-      .regex(/^[+0-9 ()-]+$/)
-      .optional(),
-    clientId,
-  }),
-  z.object({ type: z.literal('sidebar:setContactRole'), token, contactId: id, role: decisionRole, clientId }),
-  z.object({
-    type: z.literal('sidebar:logActivity'),
-    token,
-    accountId: id,
-    activityType,
-    subject: note(500).optional(),
-    occurredAt: timestamp.optional(),
-    data: activityData.optional(),
-    clientId,
-  }),
+  // a write on an account as the server takes it (shared/write-inputs.ts), queued in the outbox as it is
+  z.object({ type: z.literal('sidebar:write'), token, write: sidebarWrite, clientId }),
 ]);
 
 export const settingsSave = z.object({
@@ -183,7 +118,10 @@ export const extensionPageRequest = z.discriminatedUnion('type', [
 
 export type PageOpen = z.infer<typeof pageOpen>;
 export type FrameRequest = z.infer<typeof frameRequest>;
+/** a frame request as the sidebar writes it (before defaults and trimming) */
+export type FrameRequestIn = z.input<typeof frameRequest>;
 export type ExtensionPageRequest = z.infer<typeof extensionPageRequest>;
+export type ExtensionPageRequestIn = z.input<typeof extensionPageRequest>;
 export type OpenPage = PageOpen['page'];
 
 /** Why the sidebar cannot show CRM data right now; each is said to the user in words. */

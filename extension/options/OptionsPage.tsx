@@ -9,15 +9,7 @@ import { t, troubleText } from '../i18n';
 import { isLoopback, serverUrlProblem } from '../server-url';
 import { ask } from '../messaging/send';
 import type { Reply } from '../messaging/protocol';
-
-interface Me {
-  email: string;
-  name: string;
-  team: string;
-  neverLog: string[];
-  autoLog: boolean;
-}
-type SettingsState = { serverUrl: string; connected: boolean; me?: Me };
+import type { Me } from '../messaging/replies';
 
 /** Loopback is granted in the manifest; any other server needs the user's permission, asked on save. */
 async function permitOrigin(serverUrl: string): Promise<boolean> {
@@ -46,13 +38,13 @@ export function OptionsPage() {
             .map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))),
       )
       .catch(() => undefined);
-    void ask<SettingsState>({ type: 'settings:get' }).then((r) => {
-      const data = r.ok ? r.data : ((r as unknown as { data?: SettingsState }).data ?? null);
-      if (data?.serverUrl) serverUrl.value = data.serverUrl;
-      if (r.ok && r.data.me) {
+    void ask({ type: 'settings:get' }).then((r) => {
+      if (!r.ok) return void (error.value = r.message);
+      if (r.data.serverUrl) serverUrl.value = r.data.serverUrl;
+      if (r.data.me) {
         me.value = r.data.me;
         neverLog.value = r.data.me.neverLog.join('\n');
-      } else if (!r.ok) error.value = r.message;
+      } else if (r.data.trouble) error.value = r.data.trouble.message;
     });
   }, []);
 
@@ -71,7 +63,7 @@ export function OptionsPage() {
       error.value = t('permissionDenied');
       return;
     }
-    const r: Reply<Me> = await ask<Me>({ type: 'settings:save', serverUrl: url, token: token.value.trim() });
+    const r: Reply<Me> = await ask({ type: 'settings:save', serverUrl: url, token: token.value.trim() });
     saving.value = false;
     if (r.ok) {
       me.value = r.data;
@@ -88,7 +80,7 @@ export function OptionsPage() {
       .split(/\s+/)
       .map((s) => s.trim())
       .filter(Boolean);
-    const r = await ask<string[]>({ type: 'settings:neverLog', entries });
+    const r = await ask({ type: 'settings:neverLog', entries });
     if (r.ok) {
       neverLog.value = r.data.join('\n');
       neverLogSaved.value = true;
@@ -142,7 +134,7 @@ export function OptionsPage() {
             disabled={!me.value}
             onChange={async (e) => {
               const on = e.currentTarget.checked;
-              const r = await ask<{ autoLog: boolean }>({ type: 'settings:autoLog', on });
+              const r = await ask({ type: 'settings:autoLog', on });
               if (r.ok && me.value) me.value = { ...me.value, autoLog: r.data.autoLog };
               else if (!r.ok) error.value = troubleText(r.trouble, r.message);
             }}

@@ -1,6 +1,6 @@
 /** An account as the sidebar shows it: phase, proposal, stepper, checklist gaps, last activities. */
 import { ACTIVITY_TYPE_LABELS, PHASE_IDS, phaseById, phaseIndex, type PhaseId, isCustomer } from '../../shared/phases';
-import type { AccountView } from '../background/views';
+import type { AccountView } from '../messaging/answers';
 import { label, t } from '../i18n';
 import { PhaseStepper } from './PhaseStepper';
 import { formatDate } from '../format';
@@ -9,7 +9,7 @@ import { CarePanel } from './CarePanel';
 import { ArchiveControl } from './ArchiveControl';
 import { Opportunities } from './Opportunities';
 import { Answers } from './Answers';
-import { act, busy, lastMove } from './store';
+import { busy, lastMove, write } from './store';
 
 const ACTIVITY_LIMIT = 5;
 
@@ -43,7 +43,7 @@ export function AccountCard({ account }: { account: AccountView }) {
               class="primary"
               data-action="accept-proposal"
               disabled={busy.value}
-              onClick={() => act({ type: 'sidebar:acceptProposal', proposalId: proposal.id })}
+              onClick={() => write({ path: 'activities.acceptProposal', input: { proposalId: proposal.id } })}
             >
               {t('accept')}
             </button>
@@ -51,7 +51,7 @@ export function AccountCard({ account }: { account: AccountView }) {
               type="button"
               data-action="dismiss-proposal"
               disabled={busy.value}
-              onClick={() => act({ type: 'sidebar:dismissProposal', proposalId: proposal.id })}
+              onClick={() => write({ path: 'activities.dismissProposal', input: { proposalId: proposal.id } })}
             >
               {t('dismiss')}
             </button>
@@ -66,7 +66,7 @@ export function AccountCard({ account }: { account: AccountView }) {
             class="link"
             data-action="undo"
             disabled={busy.value}
-            onClick={() => void act({ type: 'sidebar:undoMove', accountId: account.id }).then(() => (lastMove.value = null))}
+            onClick={() => void write({ path: 'accounts.undoMove', input: { accountId: account.id } }).then(() => (lastMove.value = null))}
           >
             {t('undo')}
           </button>

@@ -22,7 +22,7 @@ export function AccountSearch() {
     if (!value.trim()) return setResults(null);
     timer.current = setTimeout(async () => {
       asked.current = value;
-      const r = await ask<Results>({ type: 'sidebar:search', token: token.value, q: value.trim() });
+      const r = await ask({ type: 'sidebar:search', token: token.value, q: value.trim() });
       // only the answer to what is in the box now
       if (asked.current === value) setResults(r.ok ? r.data : []);
     }, DEBOUNCE_MS);

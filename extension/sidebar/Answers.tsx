@@ -6,10 +6,10 @@
 import { useState } from 'preact/hooks';
 import { FACT_LABELS } from '../../shared/phases';
 import type { AccountFacts } from '../../shared/schemas';
-import type { AccountView } from '../background/views';
+import type { AccountView } from '../messaging/answers';
 import { label, t } from '../i18n';
 import { formatDate, formatMoney } from '../format';
-import { act, busy } from './store';
+import { busy, write } from './store';
 import { useEscape } from './escape';
 
 export function Answers({ account }: { account: AccountView }) {
@@ -47,8 +47,8 @@ export function Answers({ account }: { account: AccountView }) {
                   class="gap-form"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { facts: { [key]: value.trim() } as AccountFacts } }).then(() =>
-                      setEditing(null),
+                    void write({ path: 'accounts.update', input: { accountId: account.id, patch: { facts: { [key]: value.trim() } as AccountFacts } } }).then(
+                      () => setEditing(null),
                     );
                   }}
                 >

@@ -6,7 +6,7 @@ import { label, t, troubleText } from '../i18n';
 import { browser } from 'wxt/browser';
 import { formatDate } from '../format';
 import { phaseById, type PhaseId } from '../../shared/phases';
-import type { SidebarView } from '../background/views';
+import type { SidebarView } from '../messaging/answers';
 import { ask } from '../messaging/send';
 import { GmailPanel } from './GmailPanel';
 import { LinkedInPanel } from './LinkedInPanel';

@@ -2,9 +2,9 @@
 import { useEscape } from './escape';
 import { useSignal } from '@preact/signals';
 import { ARCHIVE_REASONS, ARCHIVE_REASON_LABELS, reasonLabel, type ArchiveReason } from '../../shared/phases';
-import type { AccountView } from '../background/views';
+import type { AccountView } from '../messaging/answers';
 import { label, t } from '../i18n';
-import { act, busy } from './store';
+import { busy, write } from './store';
 
 export function ArchiveControl({ account }: { account: AccountView }) {
   const open = useSignal(false);
@@ -14,7 +14,7 @@ export function ArchiveControl({ account }: { account: AccountView }) {
     return (
       <p class="archived" data-archived="true">
         {t('archived')}: {account.archiveReason ? label(reasonLabel(account.archiveReason)!) : ''}{' '}
-        <button type="button" data-action="restore" disabled={busy.value} onClick={() => act({ type: 'sidebar:restore', accountId: account.id })}>
+        <button type="button" data-action="restore" disabled={busy.value} onClick={() => write({ path: 'accounts.restore', input: { accountId: account.id } })}>
           {t('restore')}
         </button>
       </p>
@@ -33,7 +33,7 @@ export function ArchiveControl({ account }: { account: AccountView }) {
       onSubmit={(e) => {
         e.preventDefault();
         const note = (e.currentTarget.elements.namedItem('archiveNote') as HTMLInputElement).value.trim() || undefined;
-        void act({ type: 'sidebar:archive', accountId: account.id, reason: reason.value, note });
+        void write({ path: 'accounts.archive', input: { accountId: account.id, reason: reason.value, note } });
         open.value = false;
       }}
     >

@@ -6,9 +6,9 @@
 import { useSignal } from '@preact/signals';
 import { ACTIVITY_TYPE_LABELS, DAY_MS, type ActivityType, isCustomer } from '../../shared/phases';
 import { formatDate } from '../format';
-import type { AccountView } from '../background/views';
+import type { AccountView } from '../messaging/answers';
 import { label, t } from '../i18n';
-import { act, busy } from './store';
+import { busy, write } from './store';
 import { ActivityFields, readActivity } from './activity-form';
 
 const LOGGABLE: ActivityType[] = [
@@ -48,7 +48,10 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
           const f = e.currentTarget.elements;
           const what = (f.namedItem('nextStep') as HTMLInputElement).value.trim();
           const due = (f.namedItem('nextStepDue') as HTMLInputElement).value;
-          void act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { nextStep: what || null, nextStepDue: due ? Date.parse(due) : null } });
+          void write({
+            path: 'accounts.update',
+            input: { accountId: account.id, patch: { nextStep: what || null, nextStepDue: due ? Date.parse(due) : null } },
+          });
         }}
       >
         <input name="nextStep" placeholder={t('nextStep')} aria-label={t('nextStep')} maxLength={500} />
@@ -75,7 +78,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
                 type="button"
                 data-action="resolve-complaint"
                 disabled={busy.value}
-                onClick={() => act({ type: 'sidebar:logActivity', accountId: account.id, activityType: 'complaint_resolved', data: { complaintId: id } })}
+                onClick={() => write({ path: 'activities.log', input: { accountId: account.id, type: 'complaint_resolved', data: { complaintId: id } } })}
               >
                 {t('resolve')}
               </button>
@@ -89,7 +92,7 @@ export function CarePanel({ account, now = Date.now() }: { account: AccountView;
         class="gap-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void act({ type: 'sidebar:logActivity', accountId: account.id, activityType: type.value, ...readActivity(type.value, e.currentTarget) });
+          void write({ path: 'activities.log', input: { accountId: account.id, type: type.value, ...readActivity(type.value, e.currentTarget) } });
           e.currentTarget.reset();
         }}
       >

@@ -3,9 +3,9 @@ import { useEscape } from './escape';
 import { useSignal } from '@preact/signals';
 import { DECISION_ROLES, DECISION_ROLE_LABELS } from '../../shared/phases';
 import type { AccountFacts } from '../../shared/schemas';
-import type { AccountView } from '../background/views';
+import type { AccountView } from '../messaging/answers';
 import { label, t } from '../i18n';
-import { act, busy } from './store';
+import { busy, write } from './store';
 import { ActivityFields, readActivity } from './activity-form';
 
 type Gap = AccountView['gaps'][number];
@@ -21,12 +21,13 @@ function Field({ name, placeholder, type = 'text' }: { name: string; placeholder
 function submit(gap: Gap, account: AccountView, form: HTMLFormElement) {
   const v = (n: string) => (form.elements.namedItem(n) as HTMLInputElement | null)?.value.trim() ?? '';
   if (gap.key === 'address')
-    return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { address: v('address'), postcode: v('postcode'), city: v('city') } });
+    return write({ path: 'accounts.update', input: { accountId: account.id, patch: { address: v('address'), postcode: v('postcode'), city: v('city') } } });
   if ((ACCOUNT_FIELDS as readonly string[]).includes(gap.key))
-    return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { [gap.key]: v('value') } });
-  if (gap.fill === 'text') return act({ type: 'sidebar:updateAccount', accountId: account.id, patch: { facts: { [gap.key]: v('value') } as AccountFacts } });
+    return write({ path: 'accounts.update', input: { accountId: account.id, patch: { [gap.key]: v('value') } } });
+  if (gap.fill === 'text')
+    return write({ path: 'accounts.update', input: { accountId: account.id, patch: { facts: { [gap.key]: v('value') } as AccountFacts } } });
   if (gap.fill === 'activity' && gap.activityType) {
-    return act({ type: 'sidebar:logActivity', accountId: account.id, activityType: gap.activityType, ...readActivity(gap.activityType, form) });
+    return write({ path: 'activities.log', input: { accountId: account.id, type: gap.activityType, ...readActivity(gap.activityType, form) } });
   }
   return undefined;
 }
@@ -50,7 +51,9 @@ export function GapForms({ account, gaps = account.gaps }: { account: AccountVie
                     name="role"
                     value={c.role}
                     disabled={busy.value}
-                    onChange={(e) => act({ type: 'sidebar:setContactRole', contactId: c.id, role: e.currentTarget.value as (typeof DECISION_ROLES)[number] })}
+                    onChange={(e) =>
+                      write({ path: 'accounts.setContactRole', input: { contactId: c.id, role: e.currentTarget.value as (typeof DECISION_ROLES)[number] } })
+                    }
                   >
                     {DECISION_ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -70,7 +73,7 @@ export function GapForms({ account, gaps = account.gaps }: { account: AccountVie
                 const f = e.currentTarget.elements;
                 const value = (n: string) => (f.namedItem(n) as HTMLInputElement).value.trim() || undefined;
                 const contactId = (f.namedItem('contact') as HTMLSelectElement).value;
-                await act({ type: 'sidebar:addContactChannel', contactId, email: value('email'), phone: value('phone') });
+                await write({ path: 'accounts.addContactChannel', input: { contactId, email: value('email'), phone: value('phone') } });
                 open.value = null;
               }}
             >

@@ -1,6 +1,6 @@
 /** The open Gmail thread: each outside participant's account, one-click add, log, and proposals. */
 import type { GmailThread } from '../../shared/schemas';
-import type { EmailLookup } from '../background/views';
+import type { EmailLookup } from '../messaging/answers';
 import { domainOf, MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import { t } from '../i18n';
 import { formatDate } from '../format';

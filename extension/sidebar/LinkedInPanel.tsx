@@ -6,12 +6,12 @@
 import { useEscape } from './escape';
 import { useState } from 'preact/hooks';
 import type { LinkedInPage } from '../../shared/schemas';
-import type { LinkedInMatch } from '../background/views';
+import type { LinkedInMatch } from '../messaging/answers';
 import type { CaptureEdits } from '../messaging/protocol';
 import { label, t } from '../i18n';
 import { phaseById } from '../../shared/phases';
 import { AccountCard } from './AccountCard';
-import { act, busy, pending } from './store';
+import { act, busy, pending, write } from './store';
 
 type Editable = keyof CaptureEdits;
 
@@ -93,7 +93,7 @@ function CorrectStored({ match }: { match: LinkedInMatch }) {
           class="primary"
           data-action="save-correction"
           disabled={busy.value || !Object.keys(changed).length}
-          onClick={() => void act({ type: 'sidebar:correctContact', contactId: contact.id, edits: changed }).then(() => setOpen(false))}
+          onClick={() => void write({ path: 'accounts.correctContact', input: { contactId: contact.id, ...changed } }).then(() => setOpen(false))}
         >
           {t('save')}
         </button>

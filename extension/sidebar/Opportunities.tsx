@@ -1,9 +1,9 @@
 /** Upsell and cross-sell for customers: each runs conversation → negotiation → closing → won or lost. */
 import { useSignal } from '@preact/signals';
 import { phaseById, type PhaseId, OPPORTUNITY_STAGES } from '../../shared/phases';
-import type { AccountView } from '../background/views';
+import type { AccountView } from '../messaging/answers';
 import { label, t } from '../i18n';
-import { act, busy } from './store';
+import { busy, write } from './store';
 import { formatMoney } from '../format';
 
 const STAGES = OPPORTUNITY_STAGES;
@@ -28,7 +28,7 @@ export function Opportunities({ account }: { account: AccountView }) {
                     data-action="advance-opportunity"
                     data-to={s}
                     disabled={busy.value}
-                    onClick={() => act({ type: 'sidebar:advanceOpportunity', opportunityId: o.id, stage: s })}
+                    onClick={() => write({ path: 'opportunities.advance', input: { opportunityId: o.id, stage: s } })}
                   >
                     → {label(phaseById(s).label)}
                   </button>
@@ -38,7 +38,7 @@ export function Opportunities({ account }: { account: AccountView }) {
                   class="primary"
                   data-action="win-opportunity"
                   disabled={busy.value}
-                  onClick={() => act({ type: 'sidebar:closeOpportunity', opportunityId: o.id, outcome: 'won' })}
+                  onClick={() => write({ path: 'opportunities.close', input: { opportunityId: o.id, outcome: 'won' } })}
                 >
                   {t('won')}
                 </button>
@@ -46,7 +46,7 @@ export function Opportunities({ account }: { account: AccountView }) {
                   type="button"
                   data-action="lose-opportunity"
                   disabled={busy.value}
-                  onClick={() => act({ type: 'sidebar:closeOpportunity', opportunityId: o.id, outcome: 'lost', lostReason: 'no_need' })}
+                  onClick={() => write({ path: 'opportunities.close', input: { opportunityId: o.id, outcome: 'lost', lostReason: 'no_need' } })}
                 >
                   {t('lost')}
                 </button>
@@ -63,12 +63,9 @@ export function Opportunities({ account }: { account: AccountView }) {
           const title = (f.namedItem('opportunityTitle') as HTMLInputElement).value.trim();
           const amount = Number((f.namedItem('opportunityAmount') as HTMLInputElement).value);
           if (!title) return;
-          void act({
-            type: 'sidebar:createOpportunity',
-            accountId: account.id,
-            kind: kind.value,
-            title,
-            amount: Number.isFinite(amount) && amount > 0 ? amount : undefined,
+          void write({
+            path: 'opportunities.create',
+            input: { accountId: account.id, kind: kind.value, title, amount: Number.isFinite(amount) && amount > 0 ? amount : undefined },
           });
           e.currentTarget.reset();
         }}

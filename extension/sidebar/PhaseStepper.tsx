@@ -19,7 +19,7 @@ export function PhaseStepper({ accountId, current, proposed }: { accountId: stri
   const choose = (to: PhaseId) => {
     if (to === current || busy.value) return;
     // one step forward is one click; a jump over phases asks first (a slip onto Ambassador skips six)
-    if (phaseIndex(to) === now + 1) void moveWithUndo({ type: 'sidebar:move', accountId, to });
+    if (phaseIndex(to) === now + 1) void moveWithUndo({ accountId, to });
     else if (phaseIndex(to) > now) {
       skip.value = to;
       back.value = null;
@@ -65,7 +65,7 @@ export function PhaseStepper({ accountId, current, proposed }: { accountId: stri
               onClick={async () => {
                 const to = skip.value!;
                 skip.value = null;
-                await moveWithUndo({ type: 'sidebar:move', accountId, to });
+                await moveWithUndo({ accountId, to });
               }}
             >
               {t('confirmSkip')}
@@ -104,7 +104,7 @@ export function PhaseStepper({ accountId, current, proposed }: { accountId: stri
               data-action="confirm-move"
               disabled={!reason.value || busy.value}
               onClick={async () => {
-                await moveWithUndo({ type: 'sidebar:move', accountId, to: back.value!, reason: reason.value!, note: note.value || undefined });
+                await moveWithUndo({ accountId, to: back.value!, reason: reason.value!, note: note.value || undefined });
                 back.value = null;
                 note.value = '';
               }}

@@ -3,7 +3,7 @@
  * overdue, reviews due, open complaints, own accounts gone quiet — each one
  * click to the account, and to the last thread with it where there is one.
  */
-import type { SidebarView } from '../background/views';
+import type { SidebarView } from '../messaging/answers';
 import { phaseById, type PhaseId } from '../../shared/phases';
 import { label, t } from '../i18n';
 import { formatDate } from '../format';

@@ -3,10 +3,11 @@
  * background, whose answer replaces the state; components only read.
  */
 import { computed, signal } from '@preact/signals';
-import type { FrameRequest, Reply, Trouble } from '../messaging/protocol';
+import type { FrameRequestIn, Reply, Trouble } from '../messaging/protocol';
 import { ask, newClientId } from '../messaging/send';
-import type { FrameAnswer } from '../background/views';
+import type { FrameAnswer } from '../messaging/answers';
 import { receiveToken } from '../messaging/frame-channel';
+import type { SidebarWrite } from '../../shared/write-inputs';
 
 /** this frame's token, from the content script that made it (empty until then) */
 export const token = signal('');
@@ -31,7 +32,7 @@ const lastLog = signal<{ thread: string; result: NonNullable<FrameAnswer['logged
 const threadOf = (a: FrameAnswer | null) => (a?.page.site === 'gmail' ? a.page.data.threadId : null);
 export const logged = computed(() => (lastLog.value && lastLog.value.thread === threadOf(answer.value) ? lastLog.value.result : null));
 
-type Action = Exclude<FrameRequest, { type: 'sidebar:view' }>;
+type Action = Exclude<FrameRequestIn, { type: 'sidebar:view' | 'sidebar:cached' }>;
 type ActionInput = { [K in Action['type']]: Omit<Extract<Action, { type: K }>, 'token' | 'clientId'> }[Action['type']];
 
 function take(reply: Reply<FrameAnswer>) {
@@ -49,9 +50,9 @@ export async function load() {
   // no token came: a frame the host page made; the background would refuse it anyway
   if (!token.value) return take({ ok: false, trouble: 'expired', message: 'No token' });
   // known stays known: what the server said last time shows at once (marked not refreshed) until it answers again
-  const live = ask<FrameAnswer>({ type: 'sidebar:view', token: token.value });
+  const live = ask({ type: 'sidebar:view', token: token.value });
   if (!answer.value) {
-    const cached = await ask<FrameAnswer | null>({ type: 'sidebar:cached', token: token.value });
+    const cached = await ask({ type: 'sidebar:cached', token: token.value });
     if (cached.ok && cached.data && !answer.value) answer.value = cached.data;
   }
   take(await live);
@@ -67,7 +68,7 @@ export async function act(input: ActionInput, clientId: string = newClientId()):
   coveredClick.value = null;
   busy.value = true;
   notice.value = 'saving';
-  const ok = take(await ask<FrameAnswer>({ ...input, token: token.value, clientId }));
+  const ok = take(await ask({ ...input, token: token.value, clientId }));
   busy.value = false;
   notice.value = ok && !answer.value?.pending.length && !answer.value?.trouble ? 'saved' : null;
   // focus goes to the result: the account's phase (screen readers read it out)
@@ -75,9 +76,12 @@ export async function act(input: ActionInput, clientId: string = newClientId()):
   return ok && !answer.value?.trouble;
 }
 
+/** One write on an account, as the server takes it (`shared/write-inputs.ts`). */
+export const write = (w: SidebarWrite, clientId?: string) => act({ type: 'sidebar:write', write: w }, clientId);
+
 /** A phase move that can be undone for a few seconds afterwards. */
-export async function moveWithUndo(input: Extract<ActionInput, { type: 'sidebar:move' }>) {
-  if (!(await act(input))) return;
+export async function moveWithUndo(input: Extract<SidebarWrite, { path: 'accounts.move' }>['input']) {
+  if (!(await write({ path: 'accounts.move', input }))) return;
   const until = Date.now() + UNDO_MS;
   lastMove.value = { accountId: input.accountId, until };
   setTimeout(() => {

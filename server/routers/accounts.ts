@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { accountQuery, accountPatch, archiveReason, backReason, clientId, decisionRole, id, line, note, phaseId, timestamp } from '../../shared/schemas';
+import { accountQuery, id, line, timestamp } from '../../shared/schemas';
+import { WRITE_INPUTS } from '../../shared/write-inputs';
+import { idempotent } from './idempotent';
 import { authed, router } from '../trpc';
 import { getAccount, lookupEmails, lookupLinkedIn, searchAccounts } from '../domain/accounts';
 import { runWrite } from '../domain/writes';
@@ -35,65 +37,38 @@ export const accountsRouter = router({
     .query(({ ctx, input }) => lookupEmails(ctx.db, ctx.actor, input.people)),
 
   move: authed
-    .input(z.object({ accountId: id, to: phaseId, reason: backReason.optional(), note: note(1000).optional(), clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['accounts.move']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, applyMove, input, cid)),
 
   undoMove: authed
-    .input(z.object({ accountId: id, clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['accounts.undoMove']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, undoMove, input, cid)),
 
   archive: authed
-    .input(z.object({ accountId: id, reason: archiveReason, note: note(1000).optional(), clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['accounts.archive']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, archiveAccount, input, cid)),
 
   restore: authed
-    .input(z.object({ accountId: id, clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['accounts.restore']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, restoreAccount, input, cid)),
 
   update: authed
-    .input(
-      z.object({
-        accountId: id,
-        clientId: clientId.optional(),
-        patch: accountPatch,
-      }),
-    )
+    .input(idempotent(WRITE_INPUTS['accounts.update']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, updateAccount, input, cid)),
 
   addContactChannel: authed
-    .input(
-      z.object({
-        contactId: id,
-        email: z.string().trim().toLowerCase().max(254).email().optional(),
-        phone: z
-          .string()
-          .trim()
-          .min(6)
-          .max(40)
-          .regex(/^[+0-9 ()-]+$/, 'digits, spaces, +, - and brackets only')
-          .optional(),
-        clientId: clientId.optional(),
-      }),
-    )
+    .input(idempotent(WRITE_INPUTS['accounts.addContactChannel']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, addContactChannel, input, cid)),
 
   setOwner: authed
-    .input(z.object({ accountId: id, ownerId: id.nullable(), clientId: clientId.optional() }))
+    .input(idempotent(z.object({ accountId: id, ownerId: id.nullable() })))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, setOwner, input, cid)),
 
   correctContact: authed
-    .input(
-      z.object({
-        contactId: id,
-        name: text(200).pipe(z.string().min(1)).optional(),
-        headline: text(500).optional(),
-        companyName: text(200).pipe(z.string().min(1)).optional(),
-        clientId: clientId.optional(),
-      }),
-    )
+    .input(idempotent(WRITE_INPUTS['accounts.correctContact']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, correctContact, input, cid)),
 
   setContactRole: authed
-    .input(z.object({ contactId: id, role: decisionRole, clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['accounts.setContactRole']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, setContactRole, input, cid)),
 });

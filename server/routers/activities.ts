@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { activityData, activityType, clientId, gmailThread, id, line, note, timestamp } from '../../shared/schemas';
+import { clientId, gmailThread } from '../../shared/schemas';
+import { WRITE_INPUTS } from '../../shared/write-inputs';
+import { idempotent } from './idempotent';
 import { authed, router } from '../trpc';
 import { runWrite } from '../domain/writes';
 import { logActivity } from '../domain/activities';
@@ -11,20 +13,7 @@ const messageId = z.string().regex(/^[0-9a-f]{6,32}$/);
 
 export const activitiesRouter = router({
   log: authed
-    .input(
-      z.object({
-        accountId: id,
-        contactId: id.optional(),
-        type: activityType,
-        direction: z.enum(['in', 'out']).optional(),
-        occurredAt: timestamp.optional(),
-        subject: note(500).optional(),
-        snippet: note(500).optional(),
-        data: activityData.optional(),
-        sourceKey: line(300).pipe(z.string().min(1)).optional(),
-        clientId: clientId.optional(),
-      }),
-    )
+    .input(idempotent(WRITE_INPUTS['activities.log']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, logActivity, input, cid)),
 
   logThread: authed
@@ -44,10 +33,10 @@ export const activitiesRouter = router({
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, undoThreadLog, input, cid)),
 
   acceptProposal: authed
-    .input(z.object({ proposalId: id, clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['activities.acceptProposal']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, acceptProposal, input, cid)),
 
   dismissProposal: authed
-    .input(z.object({ proposalId: id, clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['activities.dismissProposal']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, dismissProposal, input, cid)),
 });

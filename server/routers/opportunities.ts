@@ -1,31 +1,17 @@
-import { z } from 'zod';
-import { backReason, clientId, id, line, opportunityKind } from '../../shared/schemas';
+import { WRITE_INPUTS } from '../../shared/write-inputs';
+import { idempotent } from './idempotent';
 import { authed, router } from '../trpc';
 import { runWrite } from '../domain/writes';
-import { advanceOpportunity, closeOpportunity, createOpportunity, OPPORTUNITY_STAGES } from '../domain/opportunities';
-
-const amount = z.number().nonnegative().max(1e12);
+import { advanceOpportunity, closeOpportunity, createOpportunity } from '../domain/opportunities';
 
 export const opportunitiesRouter = router({
   create: authed
-    .input(
-      z.object({
-        accountId: id,
-        kind: opportunityKind,
-        title: line(200).pipe(z.string().min(1)),
-        amount: amount.optional(),
-        currency: z
-          .string()
-          .regex(/^[A-Z]{3}$/)
-          .optional(),
-        clientId: clientId.optional(),
-      }),
-    )
+    .input(idempotent(WRITE_INPUTS['opportunities.create']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, createOpportunity, input, cid)),
   advance: authed
-    .input(z.object({ opportunityId: id, stage: z.enum(OPPORTUNITY_STAGES), amount: amount.optional(), clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['opportunities.advance']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, advanceOpportunity, input, cid)),
   close: authed
-    .input(z.object({ opportunityId: id, outcome: z.enum(['won', 'lost']), lostReason: backReason.optional(), clientId: clientId.optional() }))
+    .input(idempotent(WRITE_INPUTS['opportunities.close']))
     .mutation(({ ctx, input: { clientId: cid, ...input } }) => runWrite(ctx.db, ctx.actor, closeOpportunity, input, cid)),
 });
