@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openDb } from './db/client';
 import { createApp, type AppOptions } from './app';
-import { backfillChecklistGaps } from './domain/derived';
+import { backfillChecklistGaps } from './domain/projections/checklist-gaps';
 import type { Env } from './env';
 
 export async function startServer(

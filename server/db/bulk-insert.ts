@@ -11,7 +11,7 @@
  */
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Tx } from './client';
+import type { Tx } from './orm';
 
 /** SQLite takes at most 32,766 bound values in one statement. */
 const MAX_VALUES = 30_000;

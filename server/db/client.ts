@@ -4,7 +4,8 @@
  * machine. The server keeps no state of its own besides this.
  */
 import { createClient, type Client } from '@libsql/client';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { drizzle } from 'drizzle-orm/libsql';
+import type { Orm, Tx } from './orm';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,9 +15,9 @@ import { serialized } from './serialize';
 import { isBusy, withLockWait } from './lock-wait';
 import { applyMigrations } from './migrate';
 import { fillNameKeys } from './name-key';
+import { hasPendingChanges, takeChanges } from './changes';
 
-export type Orm = LibSQLDatabase<typeof schema>;
-export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
+export type { Orm, Tx };
 /** Reads go straight to the pool; every change runs in one write transaction, one at a time per process. */
 export type Db = Orm & {
   write: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -53,7 +54,7 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   // connection would busy-wait on the event loop the first one needs to
   // commit. So writers from this process queue; a lock held by another
   // process is waited for on timers (lock-wait.ts), never inside the call.
-  const write = <T>(fn: (tx: Tx) => Promise<T>) => queue(() => withLockWait(() => orm.transaction(fn, { behavior: 'immediate' })));
+  const write = <T>(fn: (tx: Tx) => Promise<T>) => queue(() => withLockWait(() => orm.transaction((tx) => projected(tx, fn), { behavior: 'immediate' })));
   // accounts written without a name key (before it existed, or by hand) get one before anything matches on it
   await fillNameKeys(orm, write);
   const singleConnection = url.includes(':memory:');
@@ -67,6 +68,16 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
     if (singleConnection) await job;
   };
   return Object.assign(orm, { write, tryWrite, client });
+}
+
+/** Runs a transaction's work and refuses to commit changes that no projection applied (`changes.ts`). */
+async function projected<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await fn(tx);
+  if (hasPendingChanges(tx)) {
+    takeChanges(tx);
+    throw new Error('A write changed records without applying their projections: run it through transact() or runWrite()');
+  }
+  return result;
 }
 
 /**

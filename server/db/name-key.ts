@@ -4,7 +4,7 @@
  * whatever the team's size and however many names begin alike.
  */
 import { sql } from 'drizzle-orm';
-import type { Orm, Tx } from './client';
+import type { Orm, Tx } from './orm';
 
 const LEGAL_FORMS = /\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|bvba|holding|ltd|limited|gmbh|inc|llc|plc|s\.?a\.?|ag)\.?$/;
 

@@ -8,7 +8,7 @@
  * the transaction's own writes): drizzle's prepared query runs on its `tx`
  * when it has one, so a copy with this transaction's is all it takes.
  */
-import type { Orm, Tx } from './client';
+import type { Orm, Tx } from './orm';
 
 const caches = new WeakMap<object, Map<string, unknown>>();
 /** per key, the query as first built inside a transaction */

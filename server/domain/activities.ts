@@ -6,74 +6,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { activities } from '../db/schema';
-import { CHECKLIST_ACTIVITY_TYPES, evidenceForActivity, type ActivityType, FIRST_PHASE } from '../../shared/phases';
-import type { ActivityData } from '../../shared/schemas';
-import { newId, type Actor } from './actor';
-import { loadAccount } from './moves';
+import { evidenceForActivity, FIRST_PHASE } from '../../shared/phases';
+import type { Actor } from './actor';
+import { createAccount, loadAccount } from './records/accounts';
+import { insertActivity, type ActivityInput } from './records/activities';
 import { proposeFromEvidence } from './proposals';
 import { DomainError } from './errors';
-import { countActivity } from './derived';
-import { refreshGaps } from './checklist';
 import { findAccount } from './matching';
-import { createAccount } from './capture';
 import { checkActivityReferences } from './references';
-
-export interface ActivityInput {
-  accountId: string;
-  contactId?: string;
-  type: ActivityType;
-  direction?: 'in' | 'out';
-  occurredAt?: number;
-  subject?: string;
-  snippet?: string;
-  data?: ActivityData;
-  sourceKey?: string;
-  /** an incoming e-mail that answers one of ours */
-  isReply?: boolean;
-}
-
-/** Inserts the activity unless its source key is known; returns it and whether it is new. */
-export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput) {
-  const id = newId();
-  const sourceKey = input.sourceKey ?? `manual:${id}`;
-  const inserted = await tx
-    .insert(activities)
-    .values({
-      id,
-      teamId: actor.teamId,
-      accountId: input.accountId,
-      contactId: input.contactId ?? null,
-      type: input.type,
-      direction: input.direction ?? null,
-      occurredAt: input.occurredAt ?? Date.now(),
-      subject: input.subject ?? null,
-      snippet: input.snippet?.slice(0, 500) ?? null,
-      data: input.data ?? {},
-      sourceKey,
-      loggedBy: actor.userId,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (inserted[0]) {
-    await countActivity(tx, {
-      teamId: actor.teamId,
-      accountId: input.accountId,
-      userId: actor.userId,
-      type: input.type,
-      occurredAt: inserted[0].occurredAt,
-      data: inserted[0].data,
-    });
-    // e-mails and calls fill no checklist item: recount only when it can change
-    if (CHECKLIST_ACTIVITY_TYPES.has(input.type)) await refreshGaps(tx, input.accountId);
-    return { activity: inserted[0], created: true };
-  }
-  const existing = await tx
-    .select()
-    .from(activities)
-    .where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey)))
-    .get();
-  return { activity: existing!, created: false };
-}
 
 /** Logs one activity and, if it is evidence, proposes the phase it points to. */
 export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {

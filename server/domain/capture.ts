@@ -5,60 +5,26 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { accounts, contactEmails, contacts } from '../db/schema';
-import { FIRST_PHASE, entryPhase, type PhaseId } from '../../shared/phases';
+import { accounts, contacts } from '../db/schema';
+import { FIRST_PHASE, entryPhase } from '../../shared/phases';
 import type { LinkedInCompany, LinkedInPerson, Person } from '../../shared/schemas';
 import { splitName } from '../../shared/names';
-import { newId, type Actor } from './actor';
+import type { Actor } from './actor';
 import { findAccount, findContact, findContactByName } from './matching';
-import { recordCreation } from './moves';
-import { insertActivity, type ActivityInput } from './activities';
-import { refreshGaps } from './checklist';
+import { addContact, addContactEmail, createAccount } from './records/accounts';
+import { insertActivity } from './records/activities';
 import { isFreeMail, nameFromAddress, nameFromDomain } from './free-mail';
 import { domainOf } from '../../shared/email';
 import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
 import { recordCaptureHealth } from './capture-health';
 import { recordEvent } from './trail';
 import { DomainError, notFound } from './errors';
-import { named } from '../db/name-key';
 
 export interface CaptureResult {
   accountId: string;
   contactId?: string;
   createdAccount: boolean;
   createdContact: boolean;
-}
-
-type NewAccount = Omit<typeof accounts.$inferInsert, 'id' | 'teamId' | 'phase' | 'phaseSince' | 'nameKey'>;
-
-/**
- * A new account with its first phase, and the activity that created it (its evidence).
- * `recount: false` when the caller adds to the account next and recounts its checklist then
- * (a capture adds the person: one recount instead of two).
- */
-export async function createAccount(
-  tx: Tx,
-  actor: Actor,
-  values: NewAccount,
-  phase: PhaseId,
-  evidence: { type: 'linkedin_capture' | 'email_in' | 'note' | 'form'; sourceKey: string } & Pick<ActivityInput, 'direction' | 'subject' | 'snippet' | 'data'>,
-  at = Date.now(),
-  { recount = true }: { recount?: boolean } = {},
-) {
-  const id = newId();
-  await tx.insert(accounts).values({ ownerId: actor.userId, ...values, ...named(values.name), id, teamId: actor.teamId, phase, phaseSince: at, createdAt: at });
-  const { activity } = await insertActivity(tx, actor, { ...evidence, accountId: id, occurredAt: at });
-  await recordCreation(tx, actor, id, phase, at, activity.accountId === id ? activity.id : undefined);
-  if (recount) await refreshGaps(tx, id);
-  return id;
-}
-
-async function addContact(tx: Tx, actor: Actor, accountId: string, values: Omit<typeof contacts.$inferInsert, 'id' | 'teamId' | 'accountId'>, email?: string) {
-  const id = newId();
-  await tx.insert(contacts).values({ ...values, id, teamId: actor.teamId, accountId });
-  if (email) await tx.insert(contactEmails).values({ teamId: actor.teamId, email, contactId: id }).onConflictDoNothing();
-  await refreshGaps(tx, accountId);
-  return id;
 }
 
 export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedInPerson & { linkContactId?: string }): Promise<CaptureResult> {
@@ -86,9 +52,6 @@ export async function captureLinkedInPerson(tx: Tx, actor: Actor, input: LinkedI
       },
       FIRST_PHASE,
       { type: 'linkedin_capture', sourceKey: `linkedin:${p.profileUrl}` },
-      undefined,
-      // addContact below recounts the checklist
-      { recount: false },
     ));
   const names = p.firstName || p.lastName ? { firstName: p.firstName, lastName: p.lastName } : splitName(p.name);
   const contactId = await addContact(tx, actor, accountId, {
@@ -175,8 +138,7 @@ export async function captureEmailContact(tx: Tx, actor: Actor, input: Person & 
   const sameName = existing ? await findContactByName(tx, existing.id, name) : undefined;
   if (sameName) {
     // the person captured from LinkedIn now writes by e-mail: one contact, not two
-    await tx.insert(contactEmails).values({ teamId: actor.teamId, email: input.email, contactId: sameName.id }).onConflictDoNothing();
-    await refreshGaps(tx, existing!.id);
+    await addContactEmail(tx, actor, existing!.id, sameName.id, input.email);
     return { accountId: existing!.id, contactId: sameName.id, createdAccount: false, createdContact: false };
   }
   let createdAccount = false;

@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Orm, Tx } from '../db/client';
-import { accounts, activities, contactEmails, contacts } from '../db/schema';
+import { activities, contactEmails, contacts } from '../db/schema';
 import { phaseById, type ActivityType, type ChecklistItem, type PhaseId } from '../../shared/phases';
 import type { AccountFacts } from '../../shared/schemas';
 
@@ -72,20 +72,4 @@ export async function checklistSubject(q: Orm | Tx, accountId: string) {
     contacts: people.map((c) => ({ ...c, emails: emails.filter((e) => e.contactId === c.id).map((e) => e.email) })),
     activityTypes: new Set(types.map((t) => t.type as ActivityType)),
   };
-}
-
-/** Recounts the open checklist items of the account's current phase. */
-export async function refreshGaps(tx: Tx, accountId: string) {
-  const account = await prepared(tx, 'checklist.account', (d) =>
-    d
-      .select()
-      .from(accounts)
-      .where(eq(accounts.id, sql.placeholder('accountId'))),
-  ).get({
-    accountId,
-  });
-  if (!account) return;
-  const subject = await checklistSubject(tx, accountId);
-  const gaps = checklistGaps(account.phase, { account, ...subject }).length;
-  if (gaps !== account.checklistGaps) await tx.update(accounts).set({ checklistGaps: gaps }).where(eq(accounts.id, accountId));
 }

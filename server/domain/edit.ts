@@ -5,9 +5,9 @@ import { accounts, contactEmails, contacts, users } from '../db/schema';
 import type { DecisionRole } from '../../shared/phases';
 import type { AccountPatch } from '../../shared/schemas';
 import type { Actor } from './actor';
-import { loadAccount } from './moves';
+import { loadAccount } from './records/accounts';
 import { DomainError, notFound } from './errors';
-import { refreshGaps } from './checklist';
+import { noteChange } from '../db/changes';
 import { recordEvent } from './trail';
 import { requireRole } from './roles';
 import { splitName } from '../../shared/names';
@@ -20,7 +20,7 @@ export async function updateAccount(tx: Tx, actor: Actor, input: { accountId: st
     .update(accounts)
     .set({ ...fields, ...(facts ? { facts: { ...account.facts, ...facts } } : {}) })
     .where(eq(accounts.id, account.id));
-  await refreshGaps(tx, account.id);
+  noteChange(tx, { kind: 'checklist', accountId: account.id });
   await recordEvent(tx, actor, account.id, 'edited', { fields: [...Object.keys(fields), ...Object.keys(facts ?? {}).map((f) => `facts.${f}`)] });
   return { accountId: account.id };
 }
@@ -46,7 +46,7 @@ export async function setContactRole(tx: Tx, actor: Actor, input: { contactId: s
     .where(and(eq(contacts.id, input.contactId), eq(contacts.teamId, actor.teamId)))
     .returning({ accountId: contacts.accountId });
   if (!r[0]) throw notFound('Contact');
-  await refreshGaps(tx, r[0].accountId);
+  noteChange(tx, { kind: 'checklist', accountId: r[0].accountId });
   await recordEvent(tx, actor, r[0].accountId, 'contact_edited', { contactId: input.contactId, fields: ['role'] });
   return { accountId: r[0].accountId };
 }
@@ -62,7 +62,7 @@ export async function addContactChannel(tx: Tx, actor: Actor, input: { contactId
     if (!taken) await tx.insert(contactEmails).values({ teamId: actor.teamId, email: input.email, contactId: contact.id });
   }
   if (input.phone) await tx.update(contacts).set({ phone: input.phone }).where(eq(contacts.id, contact.id));
-  await refreshGaps(tx, contact.accountId);
+  noteChange(tx, { kind: 'checklist', accountId: contact.accountId });
   await recordEvent(tx, actor, contact.accountId, 'contact_edited', {
     contactId: contact.id,
     fields: [input.email ? 'email' : null, input.phone ? 'phone' : null].filter(Boolean),

@@ -3,15 +3,14 @@
  * `applyMove`, which records the event, updates the account's current phase
  * and closes proposals that the move has overtaken.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { prepared } from '../db/prepared';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { accounts, phaseChanges, proposals } from '../db/schema';
-import { classifyMove, phaseIndex, skippedOnCreate, type PhaseId } from '../../shared/phases';
+import { noteChange } from '../db/changes';
+import { classifyMove, phaseIndex, type PhaseId } from '../../shared/phases';
 import { newId, type Actor } from './actor';
-import { DomainError, notFound } from './errors';
-import { recordReaches, recordStay } from './derived';
-import { refreshGaps } from './checklist';
+import { DomainError } from './errors';
+import { loadAccount } from './records/accounts';
 import { recordEvent } from './trail';
 
 export interface MoveInput {
@@ -21,34 +20,6 @@ export interface MoveInput {
   note?: string;
   evidenceActivityId?: string;
   at?: number;
-}
-
-export async function loadAccount(tx: Tx, actor: Actor, accountId: string) {
-  const account = await prepared(tx, 'moves.account', (d) =>
-    d
-      .select()
-      .from(accounts)
-      .where(and(eq(accounts.id, sql.placeholder('accountId')), eq(accounts.teamId, sql.placeholder('teamId')))),
-  ).get({ accountId, teamId: actor.teamId });
-  if (!account) throw notFound('Account');
-  return account;
-}
-
-/** Records the first phase of a new account; phases it starts beyond count as skipped. */
-export async function recordCreation(tx: Tx, actor: Actor, accountId: string, to: PhaseId, at: number, evidenceActivityId?: string) {
-  const account = await loadAccount(tx, actor, accountId);
-  const { reaches, change } = creationRows(actor, { accountId, ownerId: account.ownerId }, to, at, evidenceActivityId);
-  await recordReaches(tx, { teamId: actor.teamId, accountId, ownerId: account.ownerId, phases: reaches, at });
-  await tx.insert(phaseChanges).values(change);
-}
-
-/** What a new account's first phase records: the phases it reached, and its first phase change (also written in bulk by an import). */
-export function creationRows(actor: Actor, a: { accountId: string; ownerId: string | null }, to: PhaseId, at: number, evidenceActivityId?: string) {
-  const skipped = skippedOnCreate(to);
-  return {
-    reaches: [...skipped, to],
-    change: { id: newId(), teamId: actor.teamId, accountId: a.accountId, from: null, to, at, byUserId: actor.userId, evidenceActivityId, skipped },
-  };
 }
 
 export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {
@@ -77,16 +48,11 @@ export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {
     skipped: move.kind === 'forward' ? move.skipped : [],
     fromSince: account.phaseSince,
   });
-  await recordReaches(tx, {
-    teamId: actor.teamId,
-    accountId: account.id,
-    ownerId: account.ownerId,
-    phases: [...(move.kind === 'forward' ? move.skipped : []), input.to],
-    at,
-  });
   await tx.update(accounts).set({ phase: input.to, phaseSince: at }).where(eq(accounts.id, account.id));
-  await recordStay(tx, { teamId: actor.teamId, ownerId: account.ownerId, phase: account.phase, since: account.phaseSince, at });
-  await refreshGaps(tx, account.id);
+  const moved = { teamId: actor.teamId, accountId: account.id, ownerId: account.ownerId };
+  noteChange(tx, { kind: 'reached', ...moved, phases: [...(move.kind === 'forward' ? move.skipped : []), input.to], at });
+  noteChange(tx, { kind: 'stay-ended', ...moved, phase: account.phase, since: account.phaseSince, at });
+  noteChange(tx, { kind: 'checklist', accountId: account.id });
   await closeOvertakenProposals(tx, account.id, input.to);
   return { from: account.phase, to: input.to, skipped: move.kind === 'forward' ? move.skipped : [] };
 }

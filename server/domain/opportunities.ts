@@ -9,7 +9,7 @@ import { opportunities } from '../db/schema';
 import { OPPORTUNITY_STAGES, type OpportunityStage, isCustomer } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
-import { loadAccount } from './moves';
+import { loadAccount } from './records/accounts';
 
 export { OPPORTUNITY_STAGES, type OpportunityStage };
 

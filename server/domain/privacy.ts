@@ -17,6 +17,7 @@ import { notFound } from './errors';
 import { requireRole } from './roles';
 import { recordEvent } from './trail';
 import { named } from '../db/name-key';
+import { transact } from './transact';
 
 export type PersonRef = { email?: string; linkedinUrl?: string };
 
@@ -166,7 +167,7 @@ async function scrubAccount(tx: Tx, accountId: string, name: string) {
 
 export async function erasePerson(db: Db, actor: Actor, ref: PersonRef) {
   requireRole(actor, 'admin', 'erase personal data');
-  return db.write(async (tx) => {
+  return transact(db, async (tx) => {
     const people = await findPeople(tx, actor.teamId, ref);
     if (!people.length) throw notFound('Person');
     return { erased: await erasePeople(tx, actor, people) };
@@ -175,7 +176,7 @@ export async function erasePerson(db: Db, actor: Actor, ref: PersonRef) {
 
 export async function eraseAccount(db: Db, actor: Actor, input: { accountId: string }) {
   requireRole(actor, 'admin', 'erase an account');
-  return db.write(async (tx) => {
+  return transact(db, async (tx) => {
     const account = await tx.query.accounts.findFirst({ where: and(eq(accounts.id, input.accountId), eq(accounts.teamId, actor.teamId)) });
     if (!account) throw notFound('Account');
     const ids = (await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.accountId, account.id)).all()).map((c) => c.id);

@@ -5,7 +5,8 @@ import { proposals, teams } from '../db/schema';
 import { phaseIndex, proposalFor, type EvidenceKind, type PhaseId } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
-import { applyMove, loadAccount } from './moves';
+import { applyMove } from './moves';
+import { loadAccount } from './records/accounts';
 
 /**
  * Turns evidence into a proposal for the account, or into a move when the

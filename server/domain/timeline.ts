@@ -7,8 +7,9 @@ import type { ActivityType, BackReason, PhaseId } from '../../shared/phases';
 import type { ActivityData } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { newId } from './actor';
-import { createAccount } from './capture';
-import { insertActivity } from './activities';
+import { createAccount } from './records/accounts';
+import { insertActivity } from './records/activities';
+import { transact } from './transact';
 import { applyMove } from './moves';
 
 export interface AccountSeed {
@@ -23,9 +24,9 @@ export function timelineWriter(db: Db) {
   const key = () => `history:${newId()}`;
   return {
     create: (actor: Actor, seed: AccountSeed, phase: PhaseId, at: number, type: 'linkedin_capture' | 'form' = 'linkedin_capture') =>
-      db.write((tx) => createAccount(tx, actor, { source: type === 'form' ? 'Web form' : 'LinkedIn', ...seed }, phase, { type, sourceKey: key() }, at)),
+      transact(db, (tx) => createAccount(tx, actor, { source: type === 'form' ? 'Web form' : 'LinkedIn', ...seed }, phase, { type, sourceKey: key() }, at)),
     activity: (actor: Actor, accountId: string, type: ActivityType, at: number, data: ActivityData = {}, subject?: string) =>
-      db.write(async (tx: Tx) => (await insertActivity(tx, actor, { accountId, type, occurredAt: at, data, subject, sourceKey: key() })).activity.id),
+      transact(db, async (tx: Tx) => (await insertActivity(tx, actor, { accountId, type, occurredAt: at, data, subject, sourceKey: key() })).activity.id),
     /** a move, backed by an evidence activity when one is given */
     move: (
       actor: Actor,
@@ -35,7 +36,7 @@ export function timelineWriter(db: Db) {
       evidence?: { type: ActivityType; at?: number; data?: ActivityData },
       reason?: BackReason,
     ) =>
-      db.write(async (tx: Tx) => {
+      transact(db, async (tx: Tx) => {
         const evidenceActivityId = evidence
           ? (await insertActivity(tx, actor, { accountId, type: evidence.type, occurredAt: evidence.at ?? at, data: evidence.data ?? {}, sourceKey: key() }))
               .activity.id

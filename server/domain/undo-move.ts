@@ -4,14 +4,13 @@
  * it never happened (the reaches it added, the stay it ended, the proposal it
  * accepted). Only the user who made the move, within the undo window.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { accounts, phaseChanges, phaseReaches, proposals, stayDays } from '../db/schema';
-import { DAY_MS, phaseIndex } from '../../shared/phases';
+import { accounts, phaseChanges, proposals } from '../db/schema';
+import { noteChange } from '../db/changes';
 import type { Actor } from './actor';
 import { DomainError } from './errors';
-import { loadAccount } from './moves';
-import { refreshGaps } from './checklist';
+import { loadAccount } from './records/accounts';
 
 /** The sidebar offers Undo for 10 s; the server allows a little more for a write that waited in the outbox. */
 export const UNDO_WINDOW_MS = 60_000;
@@ -23,25 +22,16 @@ export async function undoMove(tx: Tx, actor: Actor, input: { accountId: string 
   if (last.byUserId !== actor.userId || now - last.at > UNDO_WINDOW_MS || account.phase !== last.to) {
     throw new DomainError('CONFLICT', 'This move can no longer be undone; move the account yourself');
   }
-  // the reaches the move added go, and those it closed are open again
-  await tx.delete(phaseReaches).where(and(eq(phaseReaches.accountId, account.id), eq(phaseReaches.at, last.at)));
-  await tx
-    .update(phaseReaches)
-    .set({ leftAt: null })
-    .where(and(eq(phaseReaches.accountId, account.id), eq(phaseReaches.leftAt, last.at)));
-  // the stay in `from` that the move ended did not end
-  await tx
-    .update(stayDays)
-    .set({ count: sql`max(${stayDays.count} - 1, 0)` })
-    .where(
-      and(
-        eq(stayDays.teamId, actor.teamId),
-        eq(stayDays.ownerId, account.ownerId ?? ''),
-        eq(stayDays.phaseIdx, phaseIndex(last.from)),
-        eq(stayDays.endDay, Math.floor(last.at / DAY_MS)),
-        eq(stayDays.days, Math.round((last.at - last.fromSince) / DAY_MS)),
-      ),
-    );
+  // the reporting tables forget it: its reaches go, those it closed and the stay it ended are open again
+  noteChange(tx, {
+    kind: 'move-undone',
+    teamId: actor.teamId,
+    accountId: account.id,
+    ownerId: account.ownerId,
+    from: last.from,
+    fromSince: last.fromSince,
+    at: last.at,
+  });
   if (last.reason?.startsWith('evidence:')) {
     await tx
       .update(proposals)
@@ -50,6 +40,6 @@ export async function undoMove(tx: Tx, actor: Actor, input: { accountId: string 
   }
   await tx.delete(phaseChanges).where(eq(phaseChanges.id, last.id));
   await tx.update(accounts).set({ phase: last.from, phaseSince: last.fromSince }).where(eq(accounts.id, account.id));
-  await refreshGaps(tx, account.id);
+  noteChange(tx, { kind: 'checklist', accountId: account.id });
   return { accountId: account.id, phase: last.from };
 }

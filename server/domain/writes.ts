@@ -7,12 +7,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { transact } from './transact';
 import { clientWrites } from '../db/schema';
 import type { Actor } from './actor';
 
 export async function runWrite<I, O>(db: Db, actor: Actor, op: (tx: Tx, actor: Actor, input: I) => Promise<O>, input: I, clientId?: string): Promise<O> {
   const procedure = op.name;
-  return db.write(async (tx) => {
+  return transact(db, async (tx) => {
     const scope = clientId ? { teamId: actor.teamId, userId: actor.userId, procedure, clientId } : undefined;
     if (scope) {
       const done = await tx

@@ -9,6 +9,7 @@ import { createUser } from '../../server/domain/auth';
 import { captureLinkedInCompany } from '../../server/domain/capture';
 import { admin } from '../helpers/cli';
 import { tmpDbUrl } from '../helpers/tmp';
+import { transact } from '../../server/domain/transact';
 
 const dbUrl = tmpDbUrl('forms');
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -88,7 +89,7 @@ describe('web forms', () => {
   it('a suspect the team already has gets the enquiry as evidence: prospect is proposed, the phase is not changed by itself', async () => {
     const anne = (await db.query.users.findFirst())!;
     const actor = { teamId: anne.teamId, userId: anne.id, role: 'admin' as const };
-    const { accountId } = await db.write((tx) =>
+    const { accountId } = await transact(db, (tx) =>
       captureLinkedInCompany(tx, actor, { kind: 'company', companyUrl: 'https://www.linkedin.com/company/groenhuis', name: 'Groenhuis Installaties' }),
     );
     const res = await postForm({ naam: 'Gert Groen', email: 'gert@groenhuis.example', bedrijf: 'Groenhuis Installaties', bericht: 'Bel mij terug' });

@@ -16,6 +16,7 @@ import { authenticate, createUser } from '../../server/domain/auth';
 import { tmpDbUrl } from '../helpers/tmp';
 import { eq } from 'drizzle-orm';
 import { accounts } from '../../server/db/schema';
+import { transact } from '../../server/domain/transact';
 
 const NL = resolve('tests/fixtures/intake/kvk-selectie-nl.csv');
 const EN = resolve('tests/fixtures/intake/fair-list-en.csv');
@@ -106,10 +107,10 @@ describe('importing a selection as suspects', () => {
   it('an account the team has is enriched (empty fields filled), never moved back; a new list adds a person named beside the company', async () => {
     // Northwind wrote to us and is in conversation before the fair list arrives
     const actor = { teamId: manager.teamId, userId: manager.userId, role: 'manager' as const };
-    const { accountId } = await db.write((tx) =>
+    const { accountId } = await transact(db, (tx) =>
       captureEmailContact(tx, actor, { email: 'sarah@northwind.example', name: "Sarah O'Neill", wroteToUs: true, sourceKey: 'test:sarah' }),
     );
-    await db.write((tx) => applyMove(tx, actor, { accountId, to: 'conversation' }));
+    await transact(db, (tx) => applyMove(tx, actor, { accountId, to: 'conversation' }));
 
     const out = admin(dbUrl, ['import', '--team', 'Verkoop BV', '--file', EN, '--source', 'Fair London']);
     // Northwind by its e-mail domain; a bare name without postcode is no match key (two firms share names), so the café is new

@@ -14,11 +14,12 @@ import { splitName } from '../../../shared/names';
 import { domainOf } from '../../../shared/email';
 import { email, note, webFormInput } from '../../../shared/schemas';
 import { newId, type Actor } from '../actor';
-import { createAccount } from '../capture';
+import { createAccount } from '../records/accounts';
+import { noteChange } from '../../db/changes';
+import { transact } from '../transact';
 import { logActivity } from '../activities';
 import { findAccount, findContact } from '../matching';
 import { isFreeMail, nameFromAddress, nameFromDomain } from '../free-mail';
-import { refreshGaps } from '../checklist';
 import { DomainError } from '../errors';
 import { requireRole } from '../roles';
 
@@ -134,7 +135,7 @@ export async function submitForm(db: Db, form: WebForm, s: Submission, at = Date
     .digest('base64url')
     .slice(0, 22)}`;
   const message = { type: 'form' as const, sourceKey, direction: 'in' as const, subject: form.name, snippet: s.message, data: extra(s) };
-  return db.write(async (tx) => {
+  return transact(db, async (tx) => {
     const known = s.email ? await findContact(tx, form.teamId, { email: s.email }) : undefined;
     const domain = s.email && !isFreeMail(s.email) ? domainOf(s.email) : undefined;
     const company = s.company || (domain ? nameFromDomain(domain) : undefined);
@@ -175,7 +176,7 @@ export async function submitForm(db: Db, form: WebForm, s: Submission, at = Date
         .update(accounts)
         .set({ facts: { ...facts, acknowledgedVia: 'form' } })
         .where(eq(accounts.id, accountId));
-    await refreshGaps(tx, accountId);
+    noteChange(tx, { kind: 'checklist', accountId });
     return { accountId, created: !account, proposal: logged?.proposal ?? null };
   });
 }

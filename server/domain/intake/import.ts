@@ -13,13 +13,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert';
 import type { Db, Tx } from '../../db/client';
-import { accounts, contactEmails, contacts, phaseChanges, phaseReaches, users } from '../../db/schema';
+import { accounts, contactEmails, contacts, phaseChanges, users } from '../../db/schema';
 import { FIRST_PHASE } from '../../../shared/phases';
 import { guessMapping, type ImportMapping, type ImportReport } from '../../../shared/intake';
 import { newId, type Actor } from '../actor';
-import { creationRows } from '../moves';
-import { reachRows } from '../derived';
-import { checklistGaps as checklistGapsOf, refreshGaps } from '../checklist';
+import { creationRows } from '../records/accounts';
+import { noteChange } from '../../db/changes';
+import { checklistGaps as checklistGapsOf } from '../checklist';
+import { transact } from '../transact';
 import { findContact } from '../matching';
 import { companyKey, named } from '../../db/name-key';
 import { DomainError } from '../errors';
@@ -236,7 +237,6 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     const people: (typeof contacts.$inferInsert)[] = [];
     const emails: (typeof contactEmails.$inferInsert)[] = [];
     const changes: (typeof phaseChanges.$inferInsert)[] = [];
-    const reaches: (typeof phaseReaches.$inferInsert)[] = [];
     const toEnrich: { id: string; r: ImportRow; knownContact: boolean }[] = [];
     for (const r of batch) {
       const keys = matchKeys(r);
@@ -290,7 +290,7 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
       news.push({ ...values, checklistGaps });
       const rows = creationRows({ ...actor, userId: byUserId }, { accountId, ownerId }, FIRST_PHASE, at);
       changes.push(rows.change);
-      reaches.push(...reachRows({ teamId: actor.teamId, accountId, ownerId, phases: rows.reaches, at }));
+      if (write) noteChange(q, { kind: 'created', teamId: actor.teamId, accountId, ownerId, phases: rows.reaches, at });
     }
     if (!write) return;
     const tx = q as Tx;
@@ -298,7 +298,6 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     await bulkInsert(tx, contacts, people);
     await bulkInsert(tx, contactEmails, emails, { ignoreDuplicates: true });
     await bulkInsert(tx, phaseChanges, changes);
-    await bulkInsert(tx, phaseReaches, reaches);
     // matched accounts: only empty fields are filled and missing people added; a row that brings nothing writes nothing
     const current = new Map(
       (toEnrich.length
@@ -328,7 +327,7 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
       }
       if (filled || added) {
         c.enriched++;
-        await refreshGaps(tx, id);
+        noteChange(tx, { kind: 'checklist', accountId: id });
       }
     }
   };
@@ -338,7 +337,7 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
     const c: Counts = { imported: 0, matched: 0, enriched: 0, contactsAdded: 0 };
     try {
       if (opts.dryRun) await runBatch(db, batch, false, c);
-      else await db.write((tx) => runBatch(tx, batch, true, c));
+      else await transact(db, (tx) => runBatch(tx, batch, true, c));
     } catch (e) {
       // the batch was rolled back whole: say what did land, and how to go on
       const done = `${report.imported} imported and ${report.matched} matched before it stopped`;
