@@ -13,6 +13,7 @@ import { configure, sidebar, startHarness, type Harness } from './harness';
 import { activities, contactEmails } from '../../server/db/schema';
 import { captureLinkedInPerson } from '../../server/domain/capture';
 import { jan } from '../helpers/data';
+import { transact } from '../../server/domain/transact';
 
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm';
 const _fixture = readFileSync(resolve('tests/fixtures/gmail/thread-2024.html'), 'utf8');
@@ -22,7 +23,7 @@ let page: Page;
 beforeAll(async () => {
   h = await startHarness();
   const pieter = (await h.server.db.query.users.findFirst())!;
-  await h.server.db.write((tx) =>
+  await transact(h.server.db, (tx) =>
     captureLinkedInPerson(tx, { userId: pieter.id, teamId: pieter.teamId, role: pieter.role }, { ...jan, companyUrl: undefined }),
   );
   await configure(h, h.serverUrl, h.token);

@@ -7,6 +7,7 @@ import { configure, sidebar, startHarness, type Harness } from './harness';
 import { navigateInAppTo } from './spa';
 import { activities } from '../../server/db/schema';
 import { captureEmailContact } from '../../server/domain/capture';
+import { transact } from '../../server/domain/transact';
 
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMNbQwDkJrLxTvWcPqHsRnKm';
 const fixture = readFileSync(resolve('tests/fixtures/gmail/thread-2024.html'), 'utf8');
@@ -86,7 +87,7 @@ describe('Gmail in Chromium', () => {
     await page.bringToFront();
     const pieter = (await h.server.db.query.users.findFirst())!;
     const actor = { userId: pieter.id, teamId: pieter.teamId, role: pieter.role };
-    await h.server.db.write((tx) =>
+    await transact(h.server.db, (tx) =>
       captureEmailContact(tx, actor, { email: 'karin@bakkerij-zon.example', name: 'Karin Zonneveld', wroteToUs: true, sourceKey: 'test:karin' }),
     );
 
