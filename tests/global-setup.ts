@@ -1,18 +1,14 @@
 /**
  * Builds the extension once for the browser tests, as a user gets it
- * (`npm run build`, `npm run build:firefox`). Vitest sets NODE_ENV=test; the
- * build must be production.
+ * (`npm run build`, `npm run build:firefox`). One after the other: both write
+ * WXT's generated files in `.wxt/`. Vitest sets NODE_ENV=test; the build must
+ * be production.
  */
 import { spawnSync } from 'node:child_process';
 
-const BUILDS = [
-  ['wxt', 'build'],
-  ['wxt', 'build', '-b', 'firefox', '--mv3'],
-];
-
 export default function setup() {
-  for (const args of BUILDS) {
-    const r = spawnSync('npx', args, { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`The extension build failed (${args.join(' ')}):\n${r.stdout}\n${r.stderr}`);
+  for (const script of ['build', 'build:firefox']) {
+    const r = spawnSync('npm', ['run', '-s', script], { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`The extension build failed (npm run ${script}):\n${r.stdout}\n${r.stderr}`);
   }
 }

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM } from '../e2e/harness';
 
 let bundle: Promise<string> | undefined;
@@ -32,27 +32,57 @@ export async function launchForExtraction(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-gpu'] });
 }
 
-/** Serves `html` at `url` in a fresh context (page scripts off, every other request aborted) and extracts it. */
-export async function extractInChromium(browser: Browser, url: string, html: string): Promise<unknown> {
-  const code = await extractorBundle();
-  const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
-  try {
-    await context.route('**/*', (route) => {
-      const u = route.request().url().split('#')[0]!;
-      if (u === url.split('#')[0] && route.request().resourceType() === 'document') {
-        // the page's own scripts are left out: the content script reads the DOM as served
-        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: stripScripts(html) });
-      }
-      return route.abort();
-    });
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    await page.evaluate(code);
-    // biome-ignore lint/suspicious/noExplicitAny: the bundle's global, set by the script injected above
-    return await page.evaluate((u) => (globalThis as any).__extractLinkedIn(document, u), url);
-  } finally {
-    await context.close();
+interface Session {
+  page: Page;
+  /** the document to serve for the next navigation */
+  next: { url: string; html: string } | null;
+  /** extractions one after another: they share the page */
+  queue: Promise<unknown>;
+}
+const sessions = new WeakMap<Browser, Promise<Session>>();
+
+/**
+ * One page per browser, navigated for each extraction: a new context and page
+ * cost a renderer process each (~0.3 s), several times the extraction itself.
+ * Page scripts stay off either way, so one page carries nothing to the next.
+ */
+function sessionOf(browser: Browser): Promise<Session> {
+  let session = sessions.get(browser);
+  if (!session) {
+    session = (async () => {
+      const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
+      const s: Session = { page: undefined as unknown as Page, next: null, queue: Promise.resolve() };
+      await context.route('**/*', (route) => {
+        const u = route.request().url().split('#')[0]!;
+        if (s.next && u === s.next.url.split('#')[0] && route.request().resourceType() === 'document') {
+          // the page's own scripts are left out: the content script reads the DOM as served
+          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: stripScripts(s.next.html) });
+        }
+        return route.abort();
+      });
+      // the extractor is there in every document, as a content script is
+      await context.addInitScript(await extractorBundle());
+      s.page = await context.newPage();
+      return s;
+    })();
+    sessions.set(browser, session);
   }
+  return session;
+}
+
+/** Serves `html` at `url` (page scripts off, every other request aborted) and extracts it. */
+export async function extractInChromium(browser: Browser, url: string, html: string): Promise<unknown> {
+  const s = await sessionOf(browser);
+  const run = s.queue.then(async () => {
+    s.next = { url, html };
+    // a blank page between two extractions: a second visit to the same URL is a new document too
+    await s.page.goto('about:blank');
+    await s.page.goto(url, { waitUntil: 'domcontentloaded' });
+    // biome-ignore lint/suspicious/noExplicitAny: the bundle's global, set by the init script
+    return await s.page.evaluate((u) => (globalThis as any).__extractLinkedIn(document, u), url);
+  });
+  s.queue = run.catch(() => undefined);
+  return run;
 }
 
 /** Removes executable scripts but keeps data scripts (ld+json, Next.js payload chunks are read as text). */

@@ -5,13 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FIREFOX_ID } from '../../shared/extension-id';
 
+/** `npm run zip` writes into a directory of this test's: `.output` stays as the browser tests load it */
+const OUT = mkdtempSync(join(tmpdir(), 'phase-crm-packages-'));
 const run = (script: string) => {
-  const r = spawnSync('npm', ['run', '-s', script], { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+  const r = spawnSync('npm', ['run', '-s', script], { env: { ...process.env, NODE_ENV: 'production', PHASE_CRM_OUT_DIR: OUT }, encoding: 'utf8' });
   expect(r.status, `${script} failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
 };
+/** the builds `npm run build` and `npm run build:firefox` made for the browser tests (tests/global-setup.ts) */
 const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8'));
 /** Width and height from a PNG's header. */
 const pngSize = (file: string) => {
@@ -34,9 +39,7 @@ function zipNames(file: string): string[] {
 }
 
 describe('store packages', () => {
-  it('build:firefox writes an MV3 build with a stable add-on id, the icons, and the sidebar reachable from the sites only', { timeout: 120_000 }, () => {
-    rmSync('.output/firefox-mv3', { recursive: true, force: true });
-    run('build:firefox');
+  it('build:firefox writes an MV3 build with a stable add-on id, the icons, and the sidebar reachable from the sites only', () => {
     const m = manifest('firefox-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.browser_specific_settings.gecko.id).toBe(FIREFOX_ID);
@@ -58,23 +61,21 @@ describe('store packages', () => {
   });
 
   it('zip writes the Chrome and Firefox store zips and a sources zip without builds, data or tests', { timeout: 180_000 }, () => {
-    for (const f of readdirSync('.output').filter((f) => f.endsWith('.zip'))) rmSync(`.output/${f}`);
     run('zip');
     const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
     for (const kind of ['chrome', 'firefox']) {
-      const file = `.output/phase-crm-${version}-${kind}.zip`;
+      const file = `${OUT}/phase-crm-${version}-${kind}.zip`;
       expect(existsSync(file), file).toBe(true);
       const names = zipNames(file);
       expect(names).toContain('manifest.json');
       expect(names).toContain('icon/128.png');
       expect(names).toContain('sidebar.html');
     }
-    const sources = zipNames(`.output/phase-crm-${version}-sources.zip`);
+    const sources = zipNames(`${OUT}/phase-crm-${version}-sources.zip`);
     expect(sources).toContain('package.json');
     expect(sources).toContain('wxt.config.ts');
     expect(sources.some((n) => n.startsWith('extension/'))).toBe(true);
     expect(sources.filter((n) => /^(\.output|node_modules|data|tests)\//.test(n))).toEqual([]);
-    // the Chrome build the browser tests use is whole again after zipping
-    expect(existsSync('.output/chrome-mv3/manifest.json')).toBe(true);
+    expect(existsSync(`${OUT}/chrome-mv3/manifest.json`)).toBe(true);
   });
 });
