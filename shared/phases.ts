@@ -55,6 +55,8 @@ export const ACTIVITY_TYPES = [
   'linkedin_capture',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+/** the two activities a complaint is made of: relationship health pairs them by complaint id */
+export const COMPLAINT_TYPES = ['complaint_opened', 'complaint_resolved'] as const satisfies readonly ActivityType[];
 
 /** What people call each activity, in the two languages of the interface: no internal id ever reaches a screen. */
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, Label> = {

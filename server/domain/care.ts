@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, lte, max, min, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Orm, Tx } from '../db/client';
 import { activities, phaseChanges } from '../db/schema';
-import { ANNUAL_REVIEW_DUE_MS, CUSTOMER_PHASE } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, CUSTOMER_PHASE } from '../../shared/phases';
 
 export interface ComplaintEvent {
   complaintId: string | null | undefined;
@@ -60,7 +60,7 @@ export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: numbe
       d
         .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
         .from(activities)
-        .where(and(forAccount(activities.accountId), inArray(activities.type, ['complaint_opened', 'complaint_resolved'])))
+        .where(and(forAccount(activities.accountId), inArray(activities.type, COMPLAINT_TYPES)))
         .orderBy(asc(activities.occurredAt)),
     ).all(at),
   ]);

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, like, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client';
 import { accounts, activities, proposals } from '../db/schema';
-import { ANNUAL_REVIEW_DUE_MS, type PhaseId, isCustomer } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, type PhaseId, isCustomer } from '../../shared/phases';
 import type { Actor } from './actor';
 import { pairComplaints } from './care';
 import { scopeFor } from './reports/scope';
@@ -74,7 +74,7 @@ export async function today(db: Orm, actor: Actor, input: { dayStart: number; da
     })
     .from(activities)
     .innerJoin(accounts, eq(accounts.id, activities.accountId))
-    .where(and(mine, inArray(activities.type, ['complaint_opened', 'complaint_resolved'])))
+    .where(and(mine, inArray(activities.type, COMPLAINT_TYPES)))
     .orderBy(asc(activities.occurredAt))
     .all();
   const byAccount = new Map<string, typeof complaintRows>();

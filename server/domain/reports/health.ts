@@ -1,8 +1,8 @@
 /** Pipeline value and relationship health: complaints, annual reviews, attention, referrals. */
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
-import { ANNUAL_REVIEW_DUE_MS, PIPELINE_PHASES, REPEAT_PHASES, CARE_PHASES } from '../../../shared/phases';
-import { DAY_MS, days, inPhases, ownerFilter, percentile, type Scope } from './scope';
+import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, PIPELINE_PHASES, REPEAT_PHASES, CARE_PHASES } from '../../../shared/phases';
+import { DAY_MS, days, oneOf, ownerFilter, percentile, type Scope } from './scope';
 import { pairComplaints } from '../care';
 
 /** Sum of the latest quote's amount of each account in negotiation or closing, per currency. */
@@ -10,7 +10,7 @@ export async function pipeline(db: Orm, s: Scope) {
   const rows = await db.all<{ currency: string; amount: number; accounts: number }>(sql`
     select coalesce(a.latest_quote_currency, 'EUR') as currency, sum(coalesce(a.latest_quote_amount, 0)) as amount, count(*) as accounts
     from accounts a indexed by accounts_team_quotes
-    where a.team_id = ${s.teamId} and a.archived_at is null and ${inPhases(sql`a.phase`, PIPELINE_PHASES)} and a.latest_quote_at is not null${ownerFilter(s, sql`a.owner_id`)}
+    where a.team_id = ${s.teamId} and a.archived_at is null and ${oneOf(sql`a.phase`, PIPELINE_PHASES)} and a.latest_quote_at is not null${ownerFilter(s, sql`a.owner_id`)}
     group by 1 order by 1`);
   return rows.map((r) => ({ currency: r.currency, amount: Number(r.amount), accounts: Number(r.accounts) }));
 }
@@ -19,7 +19,7 @@ export async function relationshipHealth(db: Orm, s: Scope) {
   const complaints = await db.all<{ id: string | null; type: string; at: number }>(sql`
     select json_extract(x.data, '$.complaintId') as id, x.type as type, x.occurred_at as at
     from activities x ${s.ownerId ? sql`join accounts a on a.id = x.account_id` : sql``}
-    where x.team_id = ${s.teamId} and x.type in ('complaint_opened', 'complaint_resolved') and x.occurred_at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}
+    where x.team_id = ${s.teamId} and ${oneOf(sql`x.type`, COMPLAINT_TYPES)} and x.occurred_at < ${s.to}${ownerFilter(s, sql`a.owner_id`)}
     order by x.occurred_at`);
   const { open: opened, resolveTimes } = pairComplaints(
     complaints.map((c) => ({ complaintId: c.id, type: c.type, at: Number(c.at) })),
@@ -30,9 +30,9 @@ export async function relationshipHealth(db: Orm, s: Scope) {
     select count(*) as accounts,
            sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - ANNUAL_REVIEW_DUE_MS}) as overdue
     from accounts a indexed by accounts_team_phase_since
-    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${inPhases(sql`a.phase`, REPEAT_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`);
+    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${oneOf(sql`a.phase`, REPEAT_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`);
 
-  const caring = sql`a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${inPhases(sql`a.phase`, CARE_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`;
+  const caring = sql`a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${oneOf(sql`a.phase`, CARE_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`;
   const cared = await db.get<{ n: number }>(sql`select count(*) as n from accounts a indexed by accounts_team_phase_since where ${caring}`);
   const n = Number(cared?.n ?? 0);
   const medianContact = n

@@ -45,8 +45,8 @@ export function percentile(sorted: number[], q: number): number | null {
 
 export const days = (ms: number | null) => (ms === null ? null : Math.round((ms / DAY_MS) * 10) / 10);
 
-/** `<column> in (…)` for a group of phases from shared/phases.ts: SQL derived from the model, never typed out. */
-export const inPhases = (column: SQL, phases: readonly string[]) =>
+/** `<column> in (…)` for a group from shared/phases.ts (phases, activity types): SQL derived from the model, never typed out. */
+export const oneOf = (column: SQL, phases: readonly string[]) =>
   sql`${column} in (${sql.join(
     phases.map((p) => sql`${p}`),
     sql`, `,
