@@ -6,36 +6,57 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { activities } from '../db/schema';
-import { evidenceForActivity, FIRST_PHASE } from '../../shared/phases';
+import { evidenceForActivity, FIRST_PHASE, proposalFor } from '../../shared/phases';
 import type { Actor } from './actor';
 import { createAccount, loadAccount } from './records/accounts';
 import { insertActivity, type ActivityInput } from './records/activities';
-import { proposeFromEvidence } from './proposals';
+import { autoMoveRules, proposeFromEvidence } from './proposals';
 import { DomainError } from './errors';
 import { findAccount } from './matching';
 import { checkActivityReferences } from './references';
 
 /** Logs one activity and, if it is evidence, proposes the phase it points to. */
 export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {
-  const account = await loadAccount(tx, actor, input.accountId);
+  return (await logActivities(tx, actor, input.accountId, [input]))[0]!;
+}
+
+/**
+ * Logs activities on one account in order (a thread's messages), each as
+ * `logActivity` would: what the rules read (the account, the team's rules,
+ * the contacts named) is read once for the batch, and the account again only
+ * after evidence moved it.
+ */
+export async function logActivities(tx: Tx, actor: Actor, accountId: string, inputs: Omit<ActivityInput, 'accountId'>[]) {
+  let account = await loadAccount(tx, actor, accountId);
   if (account.archivedAt) throw new DomainError('BAD_REQUEST', 'This account is archived');
-  await checkActivityReferences(tx, actor, account.id, input);
-  const { activity, created } = await insertActivity(tx, actor, input);
-  let proposal = null;
-  if (created) {
-    const evidence = evidenceForActivity(input.type, {
-      isReply: input.isReply,
-      hasOutcome: Boolean(input.data?.outcome),
-      paid: input.data?.paid,
-    });
-    const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
-    if (kind) proposal = await proposeFromEvidence(tx, actor, account, kind, activity.id);
+  const contacts = new Set<string>();
+  let rules: Awaited<ReturnType<typeof autoMoveRules>> | undefined;
+  const results = [];
+  for (const input of inputs) {
+    await checkActivityReferences(tx, actor, account.id, input, contacts);
+    const { activity, created } = await insertActivity(tx, actor, { ...input, accountId: account.id });
+    let proposal = null;
+    if (created) {
+      const evidence = evidenceForActivity(input.type, {
+        isReply: input.isReply,
+        hasOutcome: Boolean(input.data?.outcome),
+        paid: input.data?.paid,
+      });
+      const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
+      if (kind && proposalFor(kind, account.phase)) {
+        rules ??= await autoMoveRules(tx, actor);
+        const r = await proposeFromEvidence(tx, actor, account, kind, activity.id, rules);
+        proposal = r.proposal;
+        if (r.moved) account = await loadAccount(tx, actor, account.id);
+      }
+    }
+    const referredAccountId =
+      created && input.type === 'referral' && input.data?.referredCompany
+        ? await referredSuspect(tx, actor, account.name, input.data.referredCompany, activity.id)
+        : null;
+    results.push({ activityId: activity.id, created, proposal, referredAccountId });
   }
-  const referredAccountId =
-    created && input.type === 'referral' && input.data?.referredCompany
-      ? await referredSuspect(tx, actor, account.name, input.data.referredCompany, activity.id)
-      : null;
-  return { activityId: activity.id, created, proposal, referredAccountId };
+  return results;
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;

@@ -8,30 +8,39 @@ import { DomainError, notFound } from './errors';
 import { applyMove } from './moves';
 import { loadAccount } from './records/accounts';
 
+/** The team's "move without asking" rules, read once for a batch of evidence. */
+export const autoMoveRules = async (tx: Tx, actor: Actor) => (await tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) }))?.autoMove ?? {};
+
 /**
  * Turns evidence into a proposal for the account, or into a move when the
- * team switched that rule to "move without asking". Only the furthest open
- * proposal is kept.
+ * team switched that rule to "move without asking" (`moved` names the new
+ * phase). Only the furthest open proposal is kept.
  */
-export async function proposeFromEvidence(tx: Tx, actor: Actor, account: { id: string; phase: PhaseId }, evidence: EvidenceKind, activityId: string) {
+export async function proposeFromEvidence(
+  tx: Tx,
+  actor: Actor,
+  account: { id: string; phase: PhaseId },
+  evidence: EvidenceKind,
+  activityId: string,
+  rules?: Awaited<ReturnType<typeof autoMoveRules>>,
+): Promise<{ proposal: { id: string; to: PhaseId } | null; moved: PhaseId | null }> {
   const accountId = account.id;
   const to = proposalFor(evidence, account.phase);
-  if (!to) return null;
-  const team = await tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) });
-  if (team?.autoMove[evidence]) {
+  if (!to) return { proposal: null, moved: null };
+  if ((rules ?? (await autoMoveRules(tx, actor)))[evidence]) {
     await applyMove(tx, actor, { accountId, to, reason: `evidence:${evidence}`, evidenceActivityId: activityId });
-    return null;
+    return { proposal: null, moved: to };
   }
   const open = await tx
     .select()
     .from(proposals)
     .where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open')))
     .all();
-  if (open.some((p) => phaseIndex(p.to) >= phaseIndex(to))) return null;
+  if (open.some((p) => phaseIndex(p.to) >= phaseIndex(to))) return { proposal: null, moved: null };
   for (const p of open) await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));
   const id = newId();
   await tx.insert(proposals).values({ id, teamId: actor.teamId, accountId, to, evidence, evidenceActivityId: activityId });
-  return { id, to };
+  return { proposal: { id, to }, moved: null };
 }
 
 async function loadOpen(tx: Tx, actor: Actor, proposalId: string) {

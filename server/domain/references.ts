@@ -10,14 +10,24 @@ import type { ActivityData } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { notFound } from './errors';
 
-export async function checkActivityReferences(tx: Tx, actor: Actor, accountId: string, input: { type: string; contactId?: string; data?: ActivityData }) {
+/** `seen`: contacts already found on this account in the same batch, not looked up again. */
+export async function checkActivityReferences(
+  tx: Tx,
+  actor: Actor,
+  accountId: string,
+  input: { type: string; contactId?: string; data?: ActivityData },
+  seen?: Set<string>,
+) {
   const mine = (table: typeof contacts | typeof opportunities | typeof activities, id: string) =>
     tx
       .select({ id: table.id })
       .from(table)
       .where(and(eq(table.id, id), eq(table.teamId, actor.teamId), eq(table.accountId, accountId)))
       .get();
-  if (input.contactId && !(await mine(contacts, input.contactId))) throw notFound('Contact');
+  if (input.contactId && !seen?.has(input.contactId)) {
+    if (!(await mine(contacts, input.contactId))) throw notFound('Contact');
+    seen?.add(input.contactId);
+  }
   if (input.data?.opportunityId && !(await mine(opportunities, input.data.opportunityId))) throw notFound('Opportunity');
   // opening a complaint names it; anything else that names one must find it opened on this account
   if (input.data?.complaintId && input.type !== 'complaint_opened') {

@@ -11,7 +11,8 @@ import type { Actor } from './actor';
 import { DomainError } from './errors';
 import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import { findAccountForAddress, findContact } from './matching';
-import { logActivity } from './activities';
+import { logActivities } from './activities';
+import type { ActivityInput } from './records/activities';
 import { parseInvitation } from '../../shared/invitations';
 import { applyInvitation } from './meetings';
 
@@ -36,18 +37,16 @@ export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
   }
   if (!accountId) throw new DomainError('BAD_REQUEST', 'Nobody in this thread belongs to a known account yet: add the company first');
 
-  let logged = 0;
-  let already = 0;
   let privateSkipped = 0;
-  let proposal: { id: string; to: string } | null = null;
   let sentOne = false;
+  const messages: ActivityInput[] = [];
   for (const m of thread.messages) {
     const people = [m.from, ...m.to, ...m.cc].map((p) => p.email);
     if (people.some((e) => neverLogged(neverLog, e))) {
       privateSkipped++;
       continue;
     }
-    const result = await logActivity(tx, actor, {
+    messages.push({
       accountId,
       contactId: m.direction === 'in' ? contactIds.get(m.from.email) : undefined,
       type: m.direction === 'in' ? 'email_in' : 'email_out',
@@ -59,10 +58,11 @@ export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
       isReply: m.direction === 'in' && sentOne,
     });
     if (m.direction === 'out') sentOne = true;
-    if (result.created) logged++;
-    else already++;
-    proposal = result.proposal ?? proposal;
   }
+  const results = messages.length ? await logActivities(tx, actor, accountId, messages) : [];
+  const logged = results.filter((r) => r.created).length;
+  const already = results.length - logged;
+  const proposal = results.reduce<{ id: string; to: string } | null>((last, r) => r.proposal ?? last, null);
   const invitation = parseInvitation(thread.subject);
   // an invitation only counts when something of the thread could be logged (not all of it private)
   const meeting = invitation && privateSkipped < thread.messages.length ? await applyInvitation(tx, actor, accountId, invitation) : null;

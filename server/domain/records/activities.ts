@@ -4,13 +4,22 @@
  * colleagues or by a replayed queue, changes nothing. What an insert changes
  * for the reporting tables is noted for the transaction's projections.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { activities } from '../../db/schema';
 import { noteChange } from '../../db/changes';
 import { CHECKLIST_ACTIVITY_TYPES, type ActivityType } from '../../../shared/phases';
 import type { ActivityData } from '../../../shared/schemas';
 import { newId, type Actor } from '../actor';
+import { prepared } from '../../db/prepared';
+
+/** every column of an activity as a placeholder of the same name: the insert is built once per process */
+const COLUMNS = Object.fromEntries(
+  ['id', 'teamId', 'accountId', 'contactId', 'type', 'direction', 'occurredAt', 'subject', 'snippet', 'data', 'sourceKey', 'loggedBy'].map((c) => [
+    c,
+    sql.placeholder(c),
+  ]),
+) as unknown as typeof activities.$inferInsert;
 
 export interface ActivityInput {
   accountId: string;
@@ -30,25 +39,20 @@ export interface ActivityInput {
 export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput) {
   const id = newId();
   const sourceKey = input.sourceKey ?? `manual:${id}`;
-  const inserted = await tx
-    .insert(activities)
-    .values({
-      id,
-      teamId: actor.teamId,
-      accountId: input.accountId,
-      contactId: input.contactId ?? null,
-      type: input.type,
-      direction: input.direction ?? null,
-      occurredAt: input.occurredAt ?? Date.now(),
-      subject: input.subject ?? null,
-      snippet: input.snippet?.slice(0, 500) ?? null,
-      data: input.data ?? {},
-      sourceKey,
-      loggedBy: actor.userId,
-    })
-    .onConflictDoNothing()
-    .returning();
-  const row = inserted[0];
+  const row = await prepared(tx, 'activities.insert', (d) => d.insert(activities).values(COLUMNS).onConflictDoNothing().returning()).get({
+    id,
+    teamId: actor.teamId,
+    accountId: input.accountId,
+    contactId: input.contactId ?? null,
+    type: input.type,
+    direction: input.direction ?? null,
+    occurredAt: input.occurredAt ?? Date.now(),
+    subject: input.subject ?? null,
+    snippet: input.snippet?.slice(0, 500) ?? null,
+    data: input.data ?? {},
+    sourceKey,
+    loggedBy: actor.userId,
+  });
   if (row) {
     noteChange(tx, {
       kind: 'activity',
