@@ -15,6 +15,7 @@ import { configure, sidebar, startHarness } from '../e2e/harness';
 import { activities } from '../../server/db/schema';
 import { captureEmailContact } from '../../server/domain/capture';
 import type { Row } from './table';
+import { transact } from '../../server/domain/transact';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/';
 const profilePage = readFileSync(resolve('tests/fixtures/linkedin/real/person-2026-sdui-michiel-koopman.html'), 'utf8');
@@ -66,7 +67,7 @@ export async function repWeek(): Promise<Row[]> {
     const actor = { userId: pieter.id, teamId: pieter.teamId, role: pieter.role };
     // before the week: 12 customers the team already knows by e-mail
     const known: Person[] = Array.from({ length: 12 }, (_, i) => ({ email: `klant${i}@vaste-klant-${i}.example`, name: `Klant ${i} Bakker` }));
-    for (const p of known) await h.server.db.write((tx) => captureEmailContact(tx, actor, { ...p, wroteToUs: true, sourceKey: `seed:${p.email}` }));
+    for (const p of known) await transact(h.server.db, (tx) => captureEmailContact(tx, actor, { ...p, wroteToUs: true, sourceKey: `seed:${p.email}` }));
     await configure(h, h.serverUrl, h.token);
     const page = await h.context.newPage();
     const frame = () => sidebar(page);
