@@ -4,56 +4,19 @@
  * shows the page, what the server knows, and what is still pending.
  */
 import type { FrameRequest, OpenPage } from '../messaging/protocol';
-import { ACTIVITY_TYPE_LABELS, FIRST_PHASE, entryPhase } from '../../shared/phases';
-import { label } from '../i18n';
+import { FIRST_PHASE, entryPhase } from '../../shared/phases';
 import { makeApi, troubleFor, troubleOf } from './api';
 import { loadSettings } from './settings';
 import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued } from './outbox';
 import { buildView, pageKey } from './views';
 import type { FrameAnswer, WriteSummary } from '../messaging/answers';
-import type { CheckedSidebarWrite } from '../../shared/write-inputs';
 import type { WriteOp } from './writes';
 import { withEdits } from './capture-edits';
+import { summaryOf } from './write-summaries';
 import { autoLogDue, autoLoggedCount, forgetAutoLogged } from './auto-log';
 import { cachedView, rememberView } from './view-cache';
 
 type Write = { op: WriteOp; summary: WriteSummary };
-
-/** What the sidebar shows of a write while it waits in the outbox. */
-function summaryOf(w: CheckedSidebarWrite): WriteSummary {
-  switch (w.path) {
-    case 'accounts.move':
-      return { what: 'move', label: '', to: w.input.to };
-    case 'accounts.undoMove':
-      return { what: 'move', label: 'undo' };
-    case 'accounts.archive':
-      return { what: 'update', label: w.input.reason };
-    case 'accounts.restore':
-      return { what: 'update', label: '' };
-    case 'accounts.update':
-      return { what: 'update', label: Object.keys(w.input.patch).join(', ') };
-    case 'accounts.addContactChannel':
-      return { what: 'update', label: w.input.email ?? w.input.phone ?? '' };
-    case 'accounts.correctContact': {
-      const { contactId: _id, ...edits } = w.input;
-      return { what: 'update', label: Object.keys(edits).join(', ') };
-    }
-    case 'accounts.setContactRole':
-      return { what: 'update', label: w.input.role };
-    case 'opportunities.create':
-      return { what: 'update', label: w.input.title };
-    case 'opportunities.advance':
-      return { what: 'update', label: w.input.stage };
-    case 'opportunities.close':
-      return { what: 'update', label: w.input.outcome };
-    case 'activities.log':
-      return { what: 'activity', label: label(ACTIVITY_TYPE_LABELS[w.input.type]) };
-    case 'activities.acceptProposal':
-      return { what: 'accept', label: '' };
-    case 'activities.dismissProposal':
-      return { what: 'dismiss', label: '' };
-  }
-}
 
 /** The write a frame request stands for, or a message why it cannot be made on this page. */
 function writeFor(req: Exclude<FrameRequest, { type: 'sidebar:view' | 'sidebar:cached' | 'sidebar:dismissFailed' }>, page: OpenPage): Write | string {

@@ -16,7 +16,7 @@ import { insertActivity, type ActivityInput } from './activities';
 
 /** The account, if it belongs to the actor's team. */
 export async function loadAccount(tx: Tx, actor: Actor, accountId: string) {
-  const account = await prepared(tx, 'moves.account', (d) =>
+  const account = await prepared(tx, 'accounts.load', (d) =>
     d
       .select()
       .from(accounts)
