@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and size targets, printed as one table.
- * BENCH_ONLY=memory,size,capture,reports,real,week,hot,import,soak picks some (soak: 1M requests, ~20 min); BENCH_CALLS sets the API call count.
+ * BENCH_ONLY=memory,size,capture,reports,real,week,hot,processes,import,soak picks some (soak: 1M requests, ~20 min); BENCH_CALLS sets the API call count.
  */
 import { spawnSync } from 'node:child_process';
 import { printTable, type Row } from './table';
@@ -13,6 +13,7 @@ import { soak } from './soak';
 import { repWeek } from './rep-week';
 import { importBench } from './import';
 import { hotPath } from './hot-path';
+import { twoProcesses } from './two-processes';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (name: string) => !only || only.includes(name);
@@ -27,6 +28,7 @@ async function main() {
   if (wants('capture')) rows.push(...(await captureLatency()));
   if (wants('reports')) rows.push(...(await reportsBench()));
   if (wants('hot')) rows.push(...(await hotPath()));
+  if (wants('hot') || wants('processes')) rows.push(...(await twoProcesses()));
   if (wants('import')) rows.push(...(await importBench()));
   if (wants('memory')) rows.push(...(await serverMemory()));
   if (wants('soak')) rows.push(...(await soak()));
