@@ -32,9 +32,12 @@ describe('a sidebar write as a message', () => {
   });
 
   it('names a mutation of the server that takes a client id, for every entry', () => {
+    type Procedure = { _def: { type: string; inputs: { shape?: Record<string, unknown> }[] } };
     for (const path of Object.keys(WRITE_INPUTS)) {
-      const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>)[path];
+      const procedure = (appRouter._def.procedures as unknown as Record<string, Procedure | undefined>)[path];
       expect(procedure?._def.type, path).toBe('mutation');
+      // the outbox sends every write with its client id: the server must take it (a repeat answers the first result)
+      expect(procedure?._def.inputs[0]?.shape?.clientId, path).toBeDefined();
     }
   });
 });
