@@ -1,7 +1,15 @@
-/** Click on "capture" to the phase shown, 20 times in Chromium against a server on loopback. */
+/**
+ * Click on "capture" to the phase shown, 20 times in Chromium against a server on loopback. The
+ * click comes a person's reaction time after the button appears: the clickjacking guard
+ * (sidebar/visibility-guard.ts) holds a click on a control the browser has not yet reported
+ * visible (it reports at most every 100 ms), which no person's click meets.
+ */
 import { readFileSync } from 'node:fs';
 import { configure, sidebar, startHarness } from '../e2e/harness';
 import { median, ms, quantile, type Row } from './table';
+
+/** a quick person sees the button and clicks */
+const REACTION_MS = 250;
 
 export async function captureLatency(runs = 20): Promise<Row[]> {
   const h = await startHarness();
@@ -24,6 +32,7 @@ export async function captureLatency(runs = 20): Promise<Row[]> {
       );
       await page.goto(url);
       await sidebar(page).locator('[data-action="capture"]').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(REACTION_MS);
       const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
       // measured inside the frame: from the click to the phase element in the DOM
       times.push(
@@ -44,7 +53,12 @@ export async function captureLatency(runs = 20): Promise<Row[]> {
       );
     }
     return [
-      { benchmark: 'capture latency', measure: `click → phase shown, median of ${runs}`, value: ms(median(times)), target: '< 100 ms' },
+      {
+        benchmark: 'capture latency',
+        measure: `click → phase shown, median of ${runs} (clicked ${REACTION_MS} ms after the button appears)`,
+        value: ms(median(times)),
+        target: '< 100 ms',
+      },
       { benchmark: 'capture latency', measure: `click → phase shown, p90 of ${runs}`, value: ms(quantile(times, 0.9)), target: '< 200 ms' },
     ];
   } finally {
