@@ -62,7 +62,7 @@ async function onFrame(message: unknown, sender: Sender): Promise<Reply<Replies[
 
 /** One handler per extension-page message, each checked against the reply the contract gives it (`messaging/replies.ts`). */
 const pageHandlers: { [K in ExtensionPageRequest['type']]: (req: Extract<ExtensionPageRequest, { type: K }>) => Promise<Reply<Replies[K]>> } = {
-  'settings:get': async (_req) => {
+  'settings:get': async () => {
     const s = await loadSettings();
     if (!s) return { ok: true, data: { serverUrl: '', connected: false } };
     const me = await call(() => makeApi(s).me.get.query());
@@ -84,8 +84,8 @@ const pageHandlers: { [K in ExtensionPageRequest['type']]: (req: Extract<Extensi
   'settings:autoLog': (req) => withApi((api) => api.me.setAutoLog.mutate({ on: req.on })),
   'settings:neverLog': (req) => withApi((api) => api.me.setNeverLog.mutate({ entries: req.entries })),
   'reports:dashboard': (req) => withApi((api) => api.reports.dashboard.query({ from: req.from, to: req.to, ownerId: req.ownerId })),
-  'reports:captureHealth': (_req) => withApi((api) => api.reports.captureHealth.query()),
-  'users:list': (_req) => withApi((api) => api.users.list.query()),
+  'reports:captureHealth': () => withApi((api) => api.reports.captureHealth.query()),
+  'users:list': () => withApi((api) => api.users.list.query()),
   'users:invite': (req) => withApi((api) => api.users.invite.mutate({ email: req.email, name: req.name, role: req.role })),
   'users:setRole': (req) => withApi((api) => api.users.setRole.mutate({ email: req.email, role: req.role })),
   'users:revoke': (req) => withApi((api) => api.users.revoke.mutate({ email: req.email })),
@@ -100,7 +100,7 @@ const pageHandlers: { [K in ExtensionPageRequest['type']]: (req: Extract<Extensi
     }),
   'accounts:update': (req) => withApi((api) => api.accounts.update.mutate({ accountId: req.accountId, patch: req.patch, clientId: crypto.randomUUID() })),
   'accounts:get': (req) => withApi((api) => api.accounts.get.query({ id: req.id })),
-  'open:options': async (_req) => {
+  'open:options': async () => {
     await browser.runtime.openOptionsPage();
     return { ok: true, data: null };
   },
@@ -109,13 +109,13 @@ const pageHandlers: { [K in ExtensionPageRequest['type']]: (req: Extract<Extensi
     return withSettings((s) => importFile(s, file, options));
   },
   'intake:export': (req) => withSettings((s) => exportText(s, req.table, req.format, req.delimiter)),
-  'forms:list': (_req) => withApi((api) => api.forms.list.query()),
+  'forms:list': () => withApi((api) => api.forms.list.query()),
   'forms:create': (req) =>
     withApi((api) => {
       const { type: _type, ...form } = req;
       return api.forms.create.mutate(form);
     }),
-  'open:dashboard': async (_req) => {
+  'open:dashboard': async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
     return { ok: true, data: null };
   },

@@ -9,15 +9,12 @@ import type { AppRouter } from '../../server/routers';
 import type { Api } from './api';
 
 type In = inferRouterInputs<AppRouter>;
-type Idempotent = {
+/** one write by its procedure path, without the client id (the outbox gives it one) */
+export type WriteOp = {
   [R in keyof In]: {
     [Q in keyof In[R]]: 'clientId' extends keyof In[R][Q] ? { path: `${R & string}.${Q & string}`; input: Omit<In[R][Q], 'clientId'> } : never;
   }[keyof In[R]];
 }[keyof In];
-
-/** one write by its procedure path, without the client id (the outbox gives it one) */
-export type WriteOp = Idempotent;
-export type WritePath = WriteOp['path'];
 
 /** Sends one write with its client-made id: the server answers a repeat with the first result. */
 export const send = (api: Api, op: WriteOp, clientId: string): Promise<unknown> => getUntypedClient(api).mutation(op.path, { ...op.input, clientId });

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { activities } from '../db/schema';
-import { evidenceForActivity, FIRST_PHASE, proposalFor } from '../../shared/phases';
+import { evidenceForActivity, FIRST_PHASE } from '../../shared/phases';
 import type { Actor } from './actor';
 import { createAccount, loadAccount } from './records/accounts';
 import { insertActivity, type ActivityInput } from './records/activities';
@@ -30,7 +30,7 @@ export async function logActivities(tx: Tx, actor: Actor, accountId: string, inp
   let account = await loadAccount(tx, actor, accountId);
   if (account.archivedAt) throw new DomainError('BAD_REQUEST', 'This account is archived');
   const contacts = new Set<string>();
-  let rules: Awaited<ReturnType<typeof autoMoveRules>> | undefined;
+  const rules = autoMoveRules(tx, actor);
   const results = [];
   for (const input of inputs) {
     await checkActivityReferences(tx, actor, account.id, input, contacts);
@@ -43,8 +43,7 @@ export async function logActivities(tx: Tx, actor: Actor, accountId: string, inp
         paid: input.data?.paid,
       });
       const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
-      if (kind && proposalFor(kind, account.phase)) {
-        rules ??= await autoMoveRules(tx, actor);
+      if (kind) {
         const r = await proposeFromEvidence(tx, actor, account, kind, activity.id, rules);
         proposal = r.proposal;
         if (r.moved) account = await loadAccount(tx, actor, account.id);

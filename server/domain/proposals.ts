@@ -2,14 +2,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { proposals, teams } from '../db/schema';
-import { phaseIndex, proposalFor, type EvidenceKind, type PhaseId } from '../../shared/phases';
+import { phaseIndex, proposalFor, type AutoMoveSettings, type EvidenceKind, type PhaseId } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
 import { applyMove } from './moves';
 import { loadAccount } from './records/accounts';
 
-/** The team's "move without asking" rules, read once for a batch of evidence. */
-export const autoMoveRules = async (tx: Tx, actor: Actor) => (await tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) }))?.autoMove ?? {};
+/** The team's "move without asking" rules, read when first needed and then kept: a batch of evidence reads them once. */
+export function autoMoveRules(tx: Tx, actor: Actor): () => Promise<AutoMoveSettings> {
+  let rules: Promise<AutoMoveSettings> | undefined;
+  return () => (rules ??= tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) }).then((t) => t?.autoMove ?? {}));
+}
 
 /**
  * Turns evidence into a proposal for the account, or into a move when the
@@ -22,12 +25,12 @@ export async function proposeFromEvidence(
   account: { id: string; phase: PhaseId },
   evidence: EvidenceKind,
   activityId: string,
-  rules?: Awaited<ReturnType<typeof autoMoveRules>>,
+  rules = autoMoveRules(tx, actor),
 ): Promise<{ proposal: { id: string; to: PhaseId } | null; moved: PhaseId | null }> {
   const accountId = account.id;
   const to = proposalFor(evidence, account.phase);
   if (!to) return { proposal: null, moved: null };
-  if ((rules ?? (await autoMoveRules(tx, actor)))[evidence]) {
+  if ((await rules())[evidence]) {
     await applyMove(tx, actor, { accountId, to, reason: `evidence:${evidence}`, evidenceActivityId: activityId });
     return { proposal: null, moved: to };
   }

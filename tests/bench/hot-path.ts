@@ -6,12 +6,12 @@
  * libSQL file; the client is another process's fetch, as the extension's is.
  */
 import { createClient } from '@libsql/client';
-import { execFileSync } from 'node:child_process';
 import { freePort, killHard, spawnServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
 import { jan, offerteThread } from '../helpers/data';
 import type { GmailThread } from '../../shared/schemas';
 import { quantile, ms, type Row } from './table';
+import { cliUser } from './cli-user';
 
 const person = (i: number, tag: string) => ({
   ...jan,
@@ -73,12 +73,7 @@ async function drive(n: number, inFlight: number, fn: (i: number) => Promise<Res
 export async function hotPath(): Promise<Row[]> {
   const raw = await rawInsertRate();
   const dbUrl = tmpDbUrl('bench-hot');
-  const { token } = JSON.parse(
-    execFileSync('npx', ['tsx', 'server/cli/admin.ts', 'create-user', '--email', 'hot@verkoop.example', '--name', 'Hot', '--team', 'Hot'], {
-      env: { ...process.env, DATABASE_URL: dbUrl },
-      encoding: 'utf8',
-    }).trim(),
-  );
+  const token = cliUser(dbUrl, 'Hot');
   const port = await freePort();
   const child = await spawnServer(port, dbUrl);
   try {

@@ -5,11 +5,11 @@
  * the first 100,000, and not one 5xx. BENCH_SOAK_CALLS sets the count.
  */
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { freePort, killHard, spawnServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
 import { jan } from '../helpers/data';
 import { mb, type Row } from './table';
+import { cliUser } from './cli-user';
 
 const status = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 const rss = (pid: number) => status(pid, 'VmRSS');
@@ -19,12 +19,7 @@ const STEP = 100_000;
 
 export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_000)): Promise<Row[]> {
   const dbUrl = tmpDbUrl('bench-soak');
-  const { token } = JSON.parse(
-    execFileSync('npx', ['tsx', 'server/cli/admin.ts', 'create-user', '--email', 'soak@verkoop.example', '--name', 'Soak', '--team', 'Soak'], {
-      env: { ...process.env, DATABASE_URL: dbUrl },
-      encoding: 'utf8',
-    }).trim(),
-  );
+  const token = cliUser(dbUrl, 'Soak');
   const port = await freePort();
   const child = await spawnServer(port, dbUrl);
   const base = `http://127.0.0.1:${port}/trpc`;

@@ -4,25 +4,18 @@
  * have answered (as a team's extensions send them), for 10 seconds. Prints
  * the latency of every write and how many answered with a server error.
  */
-import { execFileSync } from 'node:child_process';
 import { freePort, killHard, spawnServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
-import type { Row } from './table';
+import { quantile, type Row } from './table';
+import { cliUser } from './cli-user';
 
 const RATE = 200;
 const SECONDS = 10;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
-
 /** `count` server processes on one new file; the writes go to them in turn. */
 async function paced(count: 1 | 2) {
   const dbUrl = tmpDbUrl('bench-two');
-  const { token } = JSON.parse(
-    execFileSync('npx', ['tsx', 'server/cli/admin.ts', 'create-user', '--email', 'two@verkoop.example', '--name', 'Two', '--team', 'Two'], {
-      env: { ...process.env, DATABASE_URL: dbUrl },
-      encoding: 'utf8',
-    }).trim(),
-  );
+  const token = cliUser(dbUrl, 'Two');
   const ports = count === 2 ? [await freePort(), await freePort()] : [await freePort()];
   const servers = [];
   for (const port of ports) servers.push(await spawnServer(port, dbUrl));

@@ -35,7 +35,7 @@ export async function launchForExtraction(): Promise<Browser> {
 interface Session {
   page: Page;
   /** the document to serve for the next navigation */
-  next: { url: string; html: string } | null;
+  serving: { next: { url: string; html: string } | null };
   /** extractions one after another: they share the page */
   queue: Promise<unknown>;
 }
@@ -51,19 +51,19 @@ function sessionOf(browser: Browser): Promise<Session> {
   if (!session) {
     session = (async () => {
       const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
-      const s: Session = { page: undefined as unknown as Page, next: null, queue: Promise.resolve() };
+      const serving: Session['serving'] = { next: null };
       await context.route('**/*', (route) => {
         const u = route.request().url().split('#')[0]!;
-        if (s.next && u === s.next.url.split('#')[0] && route.request().resourceType() === 'document') {
+        const next = serving.next;
+        if (next && u === next.url.split('#')[0] && route.request().resourceType() === 'document') {
           // the page's own scripts are left out: the content script reads the DOM as served
-          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: stripScripts(s.next.html) });
+          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: stripScripts(next.html) });
         }
         return route.abort();
       });
       // the extractor is there in every document, as a content script is
       await context.addInitScript(await extractorBundle());
-      s.page = await context.newPage();
-      return s;
+      return { page: await context.newPage(), serving, queue: Promise.resolve() };
     })();
     sessions.set(browser, session);
   }
@@ -74,7 +74,7 @@ function sessionOf(browser: Browser): Promise<Session> {
 export async function extractInChromium(browser: Browser, url: string, html: string): Promise<unknown> {
   const s = await sessionOf(browser);
   const run = s.queue.then(async () => {
-    s.next = { url, html };
+    s.serving.next = { url, html };
     // a blank page between two extractions: a second visit to the same URL is a new document too
     await s.page.goto('about:blank');
     await s.page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -27,6 +27,14 @@ function importsOf(file: string): string[] {
 
 const graph = new Map(sources('server').map((f) => [f.replace(/\.ts$/, ''), importsOf(f)]));
 const under = (prefix: string) => [...graph.keys()].filter((f) => f.startsWith(prefix));
+/** the imports of the modules under `prefix` that lead outside what `allowed` lets them name, as "from → to" */
+const outside = (prefix: string, allowed: (to: string) => boolean) =>
+  under(prefix).flatMap((f) =>
+    graph
+      .get(f)!
+      .filter((to) => !allowed(to))
+      .map((to) => `${f} → ${to}`),
+  );
 
 describe('the levels of the server', () => {
   it('records import only the database, the shared model, the actor and errors, and other records', () => {
@@ -35,26 +43,14 @@ describe('the levels of the server', () => {
       to.startsWith('shared/') ||
       to.startsWith('server/domain/records/') ||
       ['server/domain/actor', 'server/domain/errors'].includes(to);
-    const upward = under('server/domain/records/').flatMap((f) =>
-      graph
-        .get(f)!
-        .filter((to) => !allowed(to))
-        .map((to) => `${f} → ${to}`),
-    );
-    expect(upward).toEqual([]);
+    expect(outside('server/domain/records/', allowed)).toEqual([]);
     expect(under('server/domain/records/').length).toBeGreaterThan(1);
   });
 
   it('projections import only the database, the shared model, the checklist rules, and other projections', () => {
     const allowed = (to: string) =>
       to.startsWith('server/db/') || to.startsWith('shared/') || to.startsWith('server/domain/projections/') || to === 'server/domain/checklist';
-    const upward = under('server/domain/projections/').flatMap((f) =>
-      graph
-        .get(f)!
-        .filter((to) => !allowed(to))
-        .map((to) => `${f} → ${to}`),
-    );
-    expect(upward).toEqual([]);
+    expect(outside('server/domain/projections/', allowed)).toEqual([]);
   });
 
   it('use cases leave the projections to the transaction (only transact.ts and the start-up backfill name them)', () => {
@@ -65,13 +61,7 @@ describe('the levels of the server', () => {
   });
 
   it('the database layer knows nothing of the domain', () => {
-    const upward = under('server/db/').flatMap((f) =>
-      graph
-        .get(f)!
-        .filter((to) => to.startsWith('server/domain/'))
-        .map((to) => `${f} → ${to}`),
-    );
-    expect(upward).toEqual([]);
+    expect(outside('server/db/', (to) => !to.startsWith('server/domain/'))).toEqual([]);
   });
 
   it('no module of the server imports itself through others', () => {

@@ -290,7 +290,7 @@ export async function importSelection(db: Db, actor: Actor, bytes: Uint8Array, o
       news.push({ ...values, checklistGaps });
       const rows = creationRows({ ...actor, userId: byUserId }, { accountId, ownerId }, FIRST_PHASE, at);
       changes.push(rows.change);
-      if (write) noteChange(q, { kind: 'created', teamId: actor.teamId, accountId, ownerId, phases: rows.reaches, at });
+      noteChange(q, { kind: 'created', teamId: actor.teamId, accountId, ownerId, phases: rows.reaches, at });
     }
     if (!write) return;
     const tx = q as Tx;
