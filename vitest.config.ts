@@ -79,6 +79,8 @@ export default defineConfig({
           name: 'processes',
           include: PROCESSES,
           maxWorkers: 2,
+          // each file starts its own server, database and browser; the imports (server, Playwright: ~3 s a file) are shared
+          isolate: false,
           // the browser tests need the extension built as a user gets it
           globalSetup: ['tests/global-setup.ts'],
           sequence: { groupOrder: 1 },

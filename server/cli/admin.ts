@@ -19,17 +19,15 @@ import { readEnv } from '../env';
 import { createUser, listUsers, revokeTokens } from '../domain/auth';
 import { USER_ROLES } from '../../shared/phases';
 import { DomainError } from '../domain/errors';
-import { seedDemo } from '../domain/demo';
 import { setRoleByTeam } from '../domain/users';
-import { eraseAccount, erasePerson, exportPerson } from '../domain/privacy';
 import { teams } from '../db/schema';
 import type { Actor } from '../domain/actor';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importSelection } from '../domain/intake/import';
-import { createForm } from '../domain/intake/forms';
-import { exportAll } from './export-files';
+
+// commands that need more than users and teams load it when they run: every call starts a process, and an admin (or a script) waits for it
+const privacy = () => import('../domain/privacy');
 
 const createUserArgs = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -99,17 +97,17 @@ async function main(argv: string[]) {
         return await setRoleByTeam(db, values.team, values.email, role.data);
       }
       case 'export-person':
-        return await exportPerson(db, await cliAdmin(db, values.team), personRef(values));
+        return await (await privacy()).exportPerson(db, await cliAdmin(db, values.team), personRef(values));
       case 'erase-person':
-        return await erasePerson(db, await cliAdmin(db, values.team), personRef(values));
+        return await (await privacy()).erasePerson(db, await cliAdmin(db, values.team), personRef(values));
       case 'erase-account':
         if (!values.account) throw new Error('erase-account needs --account ID');
-        return await eraseAccount(db, await cliAdmin(db, values.team), { accountId: values.account });
+        return await (await privacy()).eraseAccount(db, await cliAdmin(db, values.team), { accountId: values.account });
       case 'seed-demo': {
         const accounts = values.accounts === undefined ? undefined : Number(values.accounts);
         if (accounts !== undefined && !(Number.isInteger(accounts) && accounts > 0 && accounts <= 100_000))
           throw new Error('--accounts takes a whole number from 1 to 100000');
-        return await seedDemo(db, { team: values.team ?? 'Demo', accounts });
+        return await (await import('../domain/demo')).seedDemo(db, { team: values.team ?? 'Demo', accounts });
       }
       case 'import': {
         if (!values.file) throw new Error('import needs --file F.csv');
@@ -120,7 +118,7 @@ async function main(argv: string[]) {
           headers: _headers,
           sample: _sample,
           ...counts
-        } = await importSelection(db, actor, readFileSync(values.file), {
+        } = await (await import('../domain/intake/import')).importSelection(db, actor, readFileSync(values.file), {
           source: values.source ?? basename(values.file).replace(/\.[^.]+$/, ''),
           ownerEmail: values.owner,
           dryRun: values['dry-run'],
@@ -128,7 +126,7 @@ async function main(argv: string[]) {
         return { ...counts, errors: errors.slice(0, 20) };
       }
       case 'create-form': {
-        const form = await createForm(db, await cliAdmin(db, values.team), {
+        const form = await (await import('../domain/intake/forms')).createForm(db, await cliAdmin(db, values.team), {
           name: values.name ?? '',
           redirectUrl: values.redirect,
           origins: values.origin ?? [],
@@ -138,7 +136,7 @@ async function main(argv: string[]) {
       }
       case 'export':
         if (!values.out) throw new Error('export needs --out DIR');
-        return await exportAll(db, await cliAdmin(db, values.team), values.out, values.format, values.delimiter);
+        return await (await import('./export-files')).exportAll(db, await cliAdmin(db, values.team), values.out, values.format, values.delimiter);
       default:
         throw new Error(
           `Unknown command "${command ?? ''}". Commands: create-user, list-users, revoke-token, set-role, export-person, erase-person, erase-account, seed-demo, import, create-form, export`,
