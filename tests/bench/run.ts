@@ -7,6 +7,7 @@ import { printTable, type Row } from './table';
 import { serverMemory } from './server-memory';
 import { extensionSize } from './extension-size';
 import { captureLatency } from './capture-latency';
+import { fullViewCache } from './full-view-cache';
 import { reportsBench } from './reports';
 import { realPagesBench } from './real-pages';
 import { soak } from './soak';
@@ -25,7 +26,7 @@ async function main() {
   if (wants('size')) rows.push(...extensionSize());
   if (wants('real')) rows.push(...(await realPagesBench()));
   if (wants('week')) rows.push(...(await repWeek()));
-  if (wants('capture')) rows.push(...(await captureLatency()));
+  if (wants('capture')) rows.push(...(await captureLatency()), ...(await fullViewCache()));
   if (wants('reports')) rows.push(...(await reportsBench()));
   if (wants('hot')) rows.push(...(await hotPath()));
   if (wants('hot') || wants('processes')) rows.push(...(await twoProcesses()));
