@@ -16,6 +16,7 @@ import { isBusy, withLockWait } from './lock-wait';
 import { applyMigrations } from './migrate';
 import { fillNameKeys } from './name-key';
 import { hasPendingChanges, takeChanges } from './changes';
+import { openReader } from './direct-reads';
 
 export type { Orm, Tx };
 /** Reads go straight to the pool; every change runs in one write transaction, one at a time per process. */
@@ -28,6 +29,8 @@ export type Db = Orm & {
    */
   tryWrite: (fn: (tx: Tx) => Promise<unknown>) => Promise<void>;
   client: Client;
+  /** the hot path's read connection for a local file (direct-reads.ts); closed with the client */
+  reader: ReturnType<typeof openReader>;
 };
 
 const STARTUP_WAIT_MS = 60_000;
@@ -67,7 +70,13 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
     );
     if (singleConnection) await job;
   };
-  return Object.assign(orm, { write, tryWrite, client });
+  const reader = openReader(url);
+  const closeClient = client.close.bind(client);
+  client.close = () => {
+    reader?.close();
+    closeClient();
+  };
+  return Object.assign(orm, { write, tryWrite, client, reader });
 }
 
 /** Runs a transaction's work and refuses to commit changes that no projection applied (`changes.ts`). */

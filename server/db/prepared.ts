@@ -9,6 +9,7 @@
  * when it has one, so a copy with this transaction's is all it takes.
  */
 import type { Orm, Tx } from './orm';
+import { readDirect, type DrizzlePrepared, type openReader } from './direct-reads';
 
 const caches = new WeakMap<object, Map<string, unknown>>();
 /** per key, the query as first built inside a transaction */
@@ -27,6 +28,12 @@ export function prepared<P>(q: Orm | Tx, key: string, build: (q: Orm | Tx) => { 
   let cache = caches.get(q);
   if (!cache) caches.set(q, (cache = new Map()));
   let p = cache.get(key) as P | undefined;
-  if (!p) cache.set(key, (p = build(q).prepare()));
+  if (!p) {
+    p = build(q).prepare();
+    // outside a transaction, a file database's reads skip the client's row objects (direct-reads.ts)
+    const reader = (q as { reader?: ReturnType<typeof openReader> }).reader;
+    if (reader) p = readDirect(p as P & DrizzlePrepared, reader);
+    cache.set(key, p);
+  }
   return p;
 }

@@ -1,6 +1,7 @@
 /** Teams, users and API tokens. Tokens are shown once and stored only as a SHA-256 hash. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db, Tx } from '../db/client';
 import { apiTokens, teams, users } from '../db/schema';
 import type { UserRole } from '../../shared/phases';
@@ -55,12 +56,14 @@ async function createUserIn(tx: Tx, input: NewUser) {
 
 export async function authenticate(db: Db, token: string, now = Date.now()): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
-  const row = await db
-    .select({ id: apiTokens.id, userId: users.id, teamId: users.teamId, role: users.role, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
-    .get();
+  // every request asks this: built once per process (db/prepared.ts)
+  const row = await prepared(db, 'auth.token', (d) =>
+    d
+      .select({ id: apiTokens.id, userId: users.id, teamId: users.teamId, role: users.role, lastUsedAt: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt))),
+  ).get({ hash: hashToken(token) });
   if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt > LAST_USED_GRANULARITY_MS) {
     // bookkeeping only: a read never waits on it, and a busy database skips it until the next minute
