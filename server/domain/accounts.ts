@@ -1,19 +1,19 @@
 /** Reading accounts: search, the full account with its timeline, and lookups for the sidebar. */
 import { normalizeCompanyUrl, normalizeProfileUrl } from '../../shared/linkedin-urls';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { accountQuery } from '../../shared/schemas';
 import { scopeFor } from './reports/scope';
 import { staleSql, staleThresholds } from './reports/time-in-phase';
 import type { Orm, Tx } from '../db/client';
 import { prepared } from '../db/prepared';
-import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals } from '../db/schema';
-import type { ActivityType } from '../../shared/phases';
+import { accounts, activities, contactEmails, contacts, opportunities, phaseChanges, proposals, users } from '../db/schema';
+import { CUSTOMER_PHASE, type ActivityType } from '../../shared/phases';
 import { fullName } from '../../shared/names';
 import type { Actor } from './actor';
 import { notFound } from './errors';
 import { checklistGaps } from './checklist';
-import { careOf } from './care';
+import { careOf, lastContactAt } from './care';
 import { accountHistory } from './trail';
 import { findAccount, findAccountForAddress, findContact, findContactByName } from './matching';
 import { isFreeMail } from './free-mail';
@@ -103,7 +103,15 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
     prepared(q, 'card.activities', (d) =>
       d.select().from(activities).where(ofAccount(activities)).orderBy(desc(activities.occurredAt)).limit(TIMELINE_LIMIT),
     ).all(byId),
-    prepared(q, 'card.changes', (d) => d.select().from(phaseChanges).where(ofAccount(phaseChanges)).orderBy(asc(phaseChanges.at))).all(byId),
+    // with the name of who moved it: the card's history shows them too
+    prepared(q, 'card.changes', (d) =>
+      d
+        .select({ ...getTableColumns(phaseChanges), byName: users.name })
+        .from(phaseChanges)
+        .leftJoin(users, eq(users.id, phaseChanges.byUserId))
+        .where(ofAccount(phaseChanges))
+        .orderBy(asc(phaseChanges.at)),
+    ).all(byId),
     prepared(q, 'card.proposals', (d) =>
       d
         .select()
@@ -111,7 +119,17 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
         .where(and(ofAccount(proposals), eq(proposals.status, 'open'))),
     ).all(byId),
     prepared(q, 'card.opportunities', (d) => d.select().from(opportunities).where(ofAccount(opportunities)).orderBy(desc(opportunities.createdAt))).all(byId),
-    prepared(q, 'card.types', (d) => d.selectDistinct({ type: activities.type }).from(activities).where(ofAccount(activities))).all(byId),
+    // each type the account has, with its latest time that is not in the future (the last contact, care.ts)
+    prepared(q, 'card.types', (d) =>
+      d
+        .select({
+          type: activities.type,
+          lastAt: sql<number | null>`max(case when ${activities.occurredAt} <= ${sql.placeholder('now')} then ${activities.occurredAt} end)`,
+        })
+        .from(activities)
+        .where(ofAccount(activities))
+        .groupBy(activities.type),
+    ).all({ ...byId, now: Date.now() }),
   ]);
   const contactList = people.map((c) => {
     const mine = emails.filter((e) => e.contactId === c.id).map((e) => e.email);
@@ -141,11 +159,19 @@ export async function getAccount(q: Q, actor: Actor, id: string) {
     archived: account.archivedAt !== null,
     contacts: contactList,
     activities: timeline.map(({ teamId: _t, ...a }) => a),
-    phaseChanges: changes.map(({ teamId: _t, ...c }) => c),
+    phaseChanges: changes.map(({ teamId: _t, byName: _b, ...c }) => c),
     proposal: open.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
     opportunities: opps,
-    care: await careOf(q, id, account.lastReviewAt),
-    history: await accountHistory(q, actor.teamId, id),
+    care: await careOf(q, id, account.lastReviewAt, {
+      firstCustomerAt: changes.find((c) => c.to === CUSTOMER_PHASE)?.at ?? null,
+      lastContactAt: lastContactAt(types),
+    }),
+    history: await accountHistory(
+      q,
+      actor.teamId,
+      id,
+      changes.map((c) => ({ kind: 'moved' as const, at: c.at, by: c.byName, from: c.from, to: c.to, reason: c.reason, note: c.note })),
+    ),
     gaps: gaps.map((g) => ({ key: g.key, label: g.label, fill: g.fill, activityType: g.activityType ?? null })),
   };
 }

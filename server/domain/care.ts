@@ -3,11 +3,11 @@
  * and an annual review falls due twelve months after the last one. The
  * sidebar's account card and the dashboard's relationship health both use this.
  */
-import { and, asc, eq, inArray, lte, max, min, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Orm, Tx } from '../db/client';
-import { activities, phaseChanges } from '../db/schema';
-import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, CUSTOMER_PHASE } from '../../shared/phases';
+import { activities } from '../db/schema';
+import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES } from '../../shared/phases';
 
 export interface ComplaintEvent {
   complaintId: string | null | undefined;
@@ -36,39 +36,37 @@ export const reviewDueAt = (lastReviewAt: number | null) => (lastReviewAt === nu
 /** Two-way contact with the account: what "days since last contact" counts (a capture or a note is none). */
 const CONTACT_TYPES = ['email_in', 'email_out', 'call', 'meeting', 'visit', 'trade_fair', 'chat', 'annual_review', 'delivery'] as const;
 
+/** The last two-way contact, from the latest time (not in the future) of each activity type the account has. */
+export function lastContactAt(byType: { type: string; lastAt: number | null }[]): number | null {
+  let last: number | null = null;
+  for (const t of byType) if (t.lastAt !== null && (CONTACT_TYPES as readonly string[]).includes(t.type) && (last === null || t.lastAt > last)) last = t.lastAt;
+  return last;
+}
+
 /**
  * One account's open complaints, annual review and last contact, for its
- * card. A customer never reviewed is due a year after becoming customer.
+ * card. A customer never reviewed is due a year after becoming customer. When
+ * it first became customer and its last contact come from what the card
+ * reads anyway (its phase changes, its activity types).
  */
-export async function careOf(q: Orm | Tx, accountId: string, lastReviewAt: number | null, now = Date.now()) {
-  const at = { accountId, now };
-  const forAccount = (c: typeof activities.accountId | typeof phaseChanges.accountId) => eq(c, sql.placeholder('accountId'));
-  const [contact, customer, rows] = await Promise.all([
-    prepared(q, 'care.contact', (d) =>
-      d
-        .select({ at: max(activities.occurredAt) })
-        .from(activities)
-        .where(and(forAccount(activities.accountId), inArray(activities.type, [...CONTACT_TYPES]), lte(activities.occurredAt, sql.placeholder('now')))),
-    ).get(at),
-    prepared(q, 'care.customer', (d) =>
-      d
-        .select({ at: min(phaseChanges.at) })
-        .from(phaseChanges)
-        .where(and(forAccount(phaseChanges.accountId), eq(phaseChanges.to, CUSTOMER_PHASE))),
-    ).get(at),
-    prepared(q, 'care.complaints', (d) =>
-      d
-        .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
-        .from(activities)
-        .where(and(forAccount(activities.accountId), inArray(activities.type, COMPLAINT_TYPES)))
-        .orderBy(asc(activities.occurredAt)),
-    ).all(at),
-  ]);
+export async function careOf(
+  q: Orm | Tx,
+  accountId: string,
+  lastReviewAt: number | null,
+  known: { firstCustomerAt: number | null; lastContactAt: number | null },
+) {
+  const rows = await prepared(q, 'care.complaints', (d) =>
+    d
+      .select({ type: activities.type, at: activities.occurredAt, subject: activities.subject, data: activities.data })
+      .from(activities)
+      .where(and(eq(activities.accountId, sql.placeholder('accountId')), inArray(activities.type, COMPLAINT_TYPES)))
+      .orderBy(asc(activities.occurredAt)),
+  ).all({ accountId });
   const { open } = pairComplaints(rows.map((r) => ({ complaintId: r.data.complaintId, type: r.type, at: r.at, subject: r.subject })));
   return {
     openComplaints: [...open.entries()].map(([complaintId, c]) => ({ complaintId, ...c })),
     lastReviewAt,
-    reviewDueAt: reviewDueAt(lastReviewAt) ?? (customer?.at ? customer.at + ANNUAL_REVIEW_DUE_MS : null),
-    lastContactAt: contact?.at ?? null,
+    reviewDueAt: reviewDueAt(lastReviewAt) ?? (known.firstCustomerAt ? known.firstCustomerAt + ANNUAL_REVIEW_DUE_MS : null),
+    lastContactAt: known.lastContactAt,
   };
 }
