@@ -9,8 +9,8 @@ import { activities } from '../db/schema';
 import { evidenceForActivity, FIRST_PHASE } from '../../shared/phases';
 import type { Actor } from './actor';
 import { createAccount, loadAccount } from './records/accounts';
-import { insertActivity, type ActivityInput } from './records/activities';
-import { autoMoveRules, proposeFromEvidence } from './proposals';
+import { insertActivities, type ActivityInput } from './records/activities';
+import { autoMoveRules, openProposals, proposeFromEvidence } from './proposals';
 import { DomainError } from './errors';
 import { findAccount } from './matching';
 import { checkActivityReferences } from './references';
@@ -23,18 +23,25 @@ export async function logActivity(tx: Tx, actor: Actor, input: ActivityInput) {
 /**
  * Logs activities on one account in order (a thread's messages), each as
  * `logActivity` would: what the rules read (the account, the team's rules,
- * the contacts named) is read once for the batch, and the account again only
- * after evidence moved it.
+ * its open proposals, the contacts named) is read once for the batch, and
+ * again only after evidence moved the account. The rows go in with one
+ * insert; then each new one's evidence counts in the order given.
  */
 export async function logActivities(tx: Tx, actor: Actor, accountId: string, inputs: Omit<ActivityInput, 'accountId'>[]) {
   let account = await loadAccount(tx, actor, accountId);
   if (account.archivedAt) throw new DomainError('BAD_REQUEST', 'This account is archived');
   const contacts = new Set<string>();
+  for (const input of inputs) await checkActivityReferences(tx, actor, account.id, input, contacts);
+  const inserted = await insertActivities(
+    tx,
+    actor,
+    inputs.map((input) => ({ ...input, accountId: account.id })),
+  );
   const rules = autoMoveRules(tx, actor);
+  let open = openProposals(tx, account.id);
   const results = [];
-  for (const input of inputs) {
-    await checkActivityReferences(tx, actor, account.id, input, contacts);
-    const { activity, created } = await insertActivity(tx, actor, { ...input, accountId: account.id });
+  for (const [i, input] of inputs.entries()) {
+    const { activity, created } = inserted[i]!;
     let proposal = null;
     if (created) {
       const evidence = evidenceForActivity(input.type, {
@@ -44,9 +51,12 @@ export async function logActivities(tx: Tx, actor: Actor, accountId: string, inp
       });
       const kind = evidence === 'first_paid_invoice' ? await paidInvoiceEvidence(tx, actor, account.id, activity.occurredAt) : evidence;
       if (kind) {
-        const r = await proposeFromEvidence(tx, actor, account, kind, activity.id, rules);
+        const r = await proposeFromEvidence(tx, actor, account, kind, activity.id, rules, open);
         proposal = r.proposal;
-        if (r.moved) account = await loadAccount(tx, actor, account.id);
+        if (r.moved) {
+          account = await loadAccount(tx, actor, account.id);
+          open = openProposals(tx, account.id);
+        }
       }
     }
     const referredAccountId =

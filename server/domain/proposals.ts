@@ -14,6 +14,22 @@ export function autoMoveRules(tx: Tx, actor: Actor): () => Promise<AutoMoveSetti
   return () => (rules ??= tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) }).then((t) => t?.autoMove ?? {}));
 }
 
+/** An account's open proposals, read when first needed and then kept up to date by proposeFromEvidence: a thread's replies read them once. A move closes some (moves.ts): read them anew after one. */
+export function openProposals(tx: Tx, accountId: string) {
+  let open: Promise<{ id: string; to: PhaseId }[]> | undefined;
+  return {
+    get: () =>
+      (open ??= tx
+        .select({ id: proposals.id, to: proposals.to })
+        .from(proposals)
+        .where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open')))
+        .all()),
+    set: (now: { id: string; to: PhaseId }[]) => {
+      open = Promise.resolve(now);
+    },
+  };
+}
+
 /**
  * Turns evidence into a proposal for the account, or into a move when the
  * team switched that rule to "move without asking" (`moved` names the new
@@ -26,6 +42,7 @@ export async function proposeFromEvidence(
   evidence: EvidenceKind,
   activityId: string,
   rules = autoMoveRules(tx, actor),
+  open = openProposals(tx, account.id),
 ): Promise<{ proposal: { id: string; to: PhaseId } | null; moved: PhaseId | null }> {
   const accountId = account.id;
   const to = proposalFor(evidence, account.phase);
@@ -34,15 +51,12 @@ export async function proposeFromEvidence(
     await applyMove(tx, actor, { accountId, to, reason: `evidence:${evidence}`, evidenceActivityId: activityId });
     return { proposal: null, moved: to };
   }
-  const open = await tx
-    .select()
-    .from(proposals)
-    .where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open')))
-    .all();
-  if (open.some((p) => phaseIndex(p.to) >= phaseIndex(to))) return { proposal: null, moved: null };
-  for (const p of open) await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));
+  const current = await open.get();
+  if (current.some((p) => phaseIndex(p.to) >= phaseIndex(to))) return { proposal: null, moved: null };
+  for (const p of current) await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));
   const id = newId();
   await tx.insert(proposals).values({ id, teamId: actor.teamId, accountId, to, evidence, evidenceActivityId: activityId });
+  open.set([{ id, to }]);
   return { proposal: { id, to }, moved: null };
 }
 

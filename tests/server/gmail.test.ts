@@ -36,6 +36,20 @@ describe('logging a Gmail thread', () => {
     expect(account.activities.filter((a) => a.type.startsWith('email'))).toHaveLength(3);
   });
 
+  it('a thread that grew since it was logged logs only its new messages, in order, and keeps one proposal open for all its replies', async () => {
+    const { pieter, db, accountId } = await capturedAcme();
+    const [first, reply] = offerteThread.messages;
+    const start = await pieter.api.activities.logThread({ thread: { ...offerteThread, messages: [first!, reply!] } });
+    expect(start).toMatchObject({ logged: 2, alreadyLogged: 0, proposal: { to: 'conversation' } });
+    const later = (i: number) => ({ ...reply!, id: `19cbf00000000${i}`, at: Date.UTC(2026, 2, 6 + i, 10), snippet: `Nog een vraag ${i}` });
+    const grown = await pieter.api.activities.logThread({ thread: { ...offerteThread, messages: [...offerteThread.messages, later(1), later(2)] } });
+    expect(grown).toMatchObject({ logged: 3, alreadyLogged: 2 });
+    const mail = (await pieter.api.accounts.get({ id: accountId })).activities.filter((a) => a.type.startsWith('email'));
+    expect(mail.map((a) => a.snippet)).toEqual(['Nog een vraag 2', 'Nog een vraag 1', 'Top Jan', 'Hoi Pieter,', 'Goedemorgen Jan,']);
+    const open = await db.query.proposals.findMany({ where: (p, { eq }) => eq(p.status, 'open') });
+    expect(open.map((p) => p.to)).toEqual(['conversation']);
+  });
+
   it('a reply from a contact proposes customer conversation; one click accepts it with the reply as evidence', async () => {
     const { pieter, accountId } = await capturedAcme();
     const r = await pieter.api.activities.logThread({ thread: offerteThread });

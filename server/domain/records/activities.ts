@@ -4,7 +4,7 @@
  * colleagues or by a replayed queue, changes nothing. What an insert changes
  * for the reporting tables is noted for the transaction's projections.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { activities } from '../../db/schema';
 import { noteChange } from '../../db/changes';
@@ -35,11 +35,12 @@ export interface ActivityInput {
   isReply?: boolean;
 }
 
-/** Inserts the activity unless its source key is known; returns it and whether it is new. */
-export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput) {
+type ActivityRow = typeof activities.$inferSelect;
+
+/** The row as inserted: its id, and the source key that makes a second log of the same thing the same activity. */
+function rowOf(actor: Actor, input: ActivityInput) {
   const id = newId();
-  const sourceKey = input.sourceKey ?? `manual:${id}`;
-  const row = await prepared(tx, 'activities.insert', (d) => d.insert(activities).values(COLUMNS).onConflictDoNothing().returning()).get({
+  return {
     id,
     teamId: actor.teamId,
     accountId: input.accountId,
@@ -50,29 +51,82 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
     subject: input.subject ?? null,
     snippet: input.snippet?.slice(0, 500) ?? null,
     data: input.data ?? {},
-    sourceKey,
+    sourceKey: input.sourceKey ?? `manual:${id}`,
     loggedBy: actor.userId,
+  };
+}
+
+/** What a new activity changes beyond its row: day counts, last activity, and the checklist when it can fill an item. */
+function noteNew(tx: Tx, actor: Actor, row: ActivityRow) {
+  noteChange(tx, {
+    kind: 'activity',
+    teamId: actor.teamId,
+    accountId: row.accountId,
+    userId: actor.userId,
+    type: row.type,
+    occurredAt: row.occurredAt,
+    data: row.data,
   });
+  // e-mails and calls fill no checklist item: recount only when it can change
+  if (CHECKLIST_ACTIVITY_TYPES.has(row.type)) noteChange(tx, { kind: 'checklist', accountId: row.accountId });
+}
+
+/** Inserts the activity unless its source key is known; returns it and whether it is new. */
+export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput) {
+  const values = rowOf(actor, input);
+  const row = await prepared(tx, 'activities.insert', (d) => d.insert(activities).values(COLUMNS).onConflictDoNothing().returning()).get(values);
   if (row) {
-    noteChange(tx, {
-      kind: 'activity',
-      teamId: actor.teamId,
-      accountId: row.accountId,
-      userId: actor.userId,
-      type: row.type,
-      occurredAt: row.occurredAt,
-      data: row.data,
-    });
-    // e-mails and calls fill no checklist item: recount only when it can change
-    if (CHECKLIST_ACTIVITY_TYPES.has(row.type)) noteChange(tx, { kind: 'checklist', accountId: row.accountId });
+    noteNew(tx, actor, row);
     return { activity: row, created: true };
   }
   const existing = await tx
     .select()
     .from(activities)
-    .where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, sourceKey)))
+    .where(and(eq(activities.teamId, actor.teamId), eq(activities.sourceKey, values.sourceKey)))
     .get();
   return { activity: existing!, created: false };
+}
+
+/** rows per insert statement: 12 values each, well under SQLite's limit of bound values */
+const ROWS_PER_INSERT = 200;
+
+/**
+ * Inserts several activities (a thread's messages) with one statement per 200,
+ * each unless its source key is known; returns each, in the order given, with
+ * whether it is new. One statement instead of one per message: a 20-message
+ * thread was 20 inserts.
+ */
+export async function insertActivities(tx: Tx, actor: Actor, inputs: ActivityInput[]) {
+  if (inputs.length === 1) return [await insertActivity(tx, actor, inputs[0]!)];
+  const rows = inputs.map((input) => rowOf(actor, input));
+  const inserted = new Map<string, ActivityRow>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const batch = await tx
+      .insert(activities)
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflictDoNothing()
+      .returning()
+      .all();
+    for (const row of batch) inserted.set(row.id, row);
+  }
+  const known = rows.filter((r) => !inserted.has(r.id)).map((r) => r.sourceKey);
+  const existing = new Map<string, ActivityRow>();
+  if (known.length) {
+    const found = await tx
+      .select()
+      .from(activities)
+      .where(and(eq(activities.teamId, actor.teamId), inArray(activities.sourceKey, known)))
+      .all();
+    for (const row of found) existing.set(row.sourceKey, row);
+  }
+  return rows.map((r) => {
+    const row = inserted.get(r.id);
+    if (row) {
+      noteNew(tx, actor, row);
+      return { activity: row, created: true };
+    }
+    return { activity: existing.get(r.sourceKey)!, created: false };
+  });
 }
 
 /** Deletes one activity row; its counts and the account's last activity follow in the projections. */
