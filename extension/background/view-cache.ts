@@ -16,7 +16,8 @@ import { serialized } from '../../shared/serialized';
 export type Cached = { view: SidebarView; at: number };
 export const KEEP = 300;
 
-const keysItem = storage.defineItem<string[]>('local:viewKeys', { fallback: [] });
+const KEYS = 'local:viewKeys';
+const keysItem = storage.defineItem<string[]>(KEYS, { fallback: [] });
 const viewKey = (pageKey: string) => `local:view:${pageKey}` as const;
 /** the one map of every view that earlier versions kept */
 const legacyItem = storage.defineItem<unknown>('local:viewCache');
@@ -32,7 +33,7 @@ export function rememberView(pageKey: string, view: SidebarView, at = Date.now()
     const dropped = next.splice(0, Math.max(0, next.length - KEEP));
     await storage.setItems([
       { key: viewKey(pageKey), value: { view, at } satisfies Cached },
-      { key: 'local:viewKeys', value: next },
+      { key: KEYS, value: next },
     ]);
     if (dropped.length) await storage.removeItems(dropped.map(viewKey));
     // no list yet: the first view since this version came, so the old map is of no more use
