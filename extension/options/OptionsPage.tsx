@@ -57,6 +57,8 @@ export function OptionsPage() {
       return;
     }
     const url = new URL(serverUrl.value.trim()).origin;
+    // who we were connected as is no longer what the page shows: the new settings are being checked
+    me.value = null;
     saving.value = true;
     if (!(await permitOrigin(url))) {
       saving.value = false;
@@ -103,6 +105,11 @@ export function OptionsPage() {
           {t('save')}
         </button>
       </form>
+      {saving.value && (
+        <p class="checking" data-status="checking" role="status">
+          {t('checkingSettings')}
+        </p>
+      )}
       {me.value && (
         <p class="ok" data-status="connected">
           {t('connectedAs')} {me.value.name} ({me.value.email}) · {me.value.team}

@@ -1,10 +1,11 @@
 /**
  * Known stays known: an open sidebar connects as soon as settings are saved,
- * and a known person still shows as known (marked not refreshed) while the
+ * the options page says who the saved token is, and a known person still shows as known (marked not refreshed) while the
  * server cannot be reached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configure, sidebar, startHarness, type Harness } from './harness';
+import { createUser } from '../../server/domain/auth';
 
 const JAN = 'https://www.linkedin.com/in/jan-de-vries-4b2a1/';
 let h: Harness;
@@ -22,6 +23,21 @@ describe('known stays known', () => {
     await page.bringToFront();
     await sidebar(page).locator('[data-action="capture"]').click({ timeout: 15_000 });
     await sidebar(page).locator('[data-phase="suspect"]').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('saving another token shows who it connects as, never who the previous one did', async () => {
+    const other = await createUser(h.server.db, { email: 'eva@verkoop.example', name: 'Eva Smit', team: 'Verkoop BV' });
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await expect.poll(() => page.locator('[data-status="connected"]').textContent(), { timeout: 10_000 }).toContain('pieter@verkoop.example');
+    await page.fill('input[name="token"]', other.token);
+    await page.click('[data-action="save-settings"]');
+    // the first "connected" after the click is the new one
+    expect(await page.locator('[data-status="connected"]').textContent({ timeout: 10_000 })).toContain('eva@verkoop.example');
+    await page.fill('input[name="token"]', h.token);
+    await page.click('[data-action="save-settings"]');
+    expect(await page.locator('[data-status="connected"]').textContent({ timeout: 10_000 })).toContain('pieter@verkoop.example');
     await page.close();
   });
 
