@@ -2,7 +2,7 @@
  * Server URL and token: saved only once the server accepts the token, so the
  * page always says "connected" or why not. Also the user's never-log list.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { t, troubleText } from '../i18n';
@@ -27,6 +27,9 @@ export function OptionsPage() {
   const neverLog = useSignal('');
   const neverLogSaved = useSignal(false);
   const shortcuts = useSignal<{ name: string; description: string; shortcut: string }[]>([]);
+  /** saves begun on this page, and whether the address was typed: the saved settings load late on a busy browser */
+  const saves = useRef(0);
+  const urlTyped = useRef(false);
 
   useEffect(() => {
     void browser.commands
@@ -39,8 +42,10 @@ export function OptionsPage() {
       )
       .catch(() => undefined);
     void ask({ type: 'settings:get' }).then((r) => {
+      // a save begun meanwhile answers for itself: what was saved before must not come back over it
+      if (saves.current) return;
       if (!r.ok) return void (error.value = r.message);
-      if (r.data.serverUrl) serverUrl.value = r.data.serverUrl;
+      if (r.data.serverUrl && !urlTyped.current) serverUrl.value = r.data.serverUrl;
       if (r.data.me) {
         me.value = r.data.me;
         neverLog.value = r.data.me.neverLog.join('\n');
@@ -58,6 +63,7 @@ export function OptionsPage() {
     }
     const url = new URL(serverUrl.value.trim()).origin;
     // who we were connected as is no longer what the page shows: the new settings are being checked
+    saves.current++;
     me.value = null;
     saving.value = true;
     if (!(await permitOrigin(url))) {
@@ -95,7 +101,16 @@ export function OptionsPage() {
       <form onSubmit={save}>
         <label>
           {t('serverUrl')}
-          <input name="serverUrl" type="url" required value={serverUrl.value} onInput={(e) => (serverUrl.value = e.currentTarget.value)} />
+          <input
+            name="serverUrl"
+            type="url"
+            required
+            value={serverUrl.value}
+            onInput={(e) => {
+              urlTyped.current = true;
+              serverUrl.value = e.currentTarget.value;
+            }}
+          />
         </label>
         <label>
           {t('token')}

@@ -108,14 +108,18 @@ export async function startHarness(opts: { port?: number; dbUrl?: string; locale
   };
 }
 
-/** Configures the extension through its options page, as a user does. */
+/** Configures the extension through its options page, as a user does, until the page names the token's user. */
 export async function configure(h: Pick<Harness, 'context' | 'extensionId'>, serverUrl: string, token: string) {
+  const me = await fetch(`${serverUrl}/trpc/me.get`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!me.ok) throw new Error(`configure: the server at ${serverUrl} refuses this token (${me.status})`);
+  const { email } = ((await me.json()) as { result: { data: { email: string } } }).result.data;
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/options.html`);
   await page.fill('input[name="serverUrl"]', serverUrl);
   await page.fill('input[name="token"]', token);
   await page.click('[data-action="save-settings"]');
-  await page.waitForSelector('[data-status="connected"]', { timeout: 10_000 });
+  // "connected" as this token's user: never the settings saved before (a busy browser may show those first)
+  await page.locator('[data-status="connected"]', { hasText: email }).waitFor({ timeout: 10_000 });
   await page.close();
 }
 
