@@ -62,12 +62,15 @@ export function OptionsPage() {
       return;
     }
     const url = new URL(serverUrl.value.trim()).origin;
-    // who we were connected as is no longer what the page shows: the new settings are being checked
+    // while the new settings are checked the page does not say who the saved ones connect as; if the
+    // new ones fail, nothing was saved and the saved ones still hold: it says so again
+    const saved = me.value;
     saves.current++;
     me.value = null;
     saving.value = true;
     if (!(await permitOrigin(url))) {
       saving.value = false;
+      me.value = saved;
       error.value = t('permissionDenied');
       return;
     }
@@ -78,7 +81,7 @@ export function OptionsPage() {
       token.value = '';
       neverLog.value = r.data.neverLog.join('\n');
     } else {
-      me.value = null;
+      me.value = saved;
       error.value = troubleText(r.trouble, r.message);
     }
   };

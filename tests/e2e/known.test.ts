@@ -26,7 +26,7 @@ describe('known stays known', () => {
     await page.close();
   });
 
-  it('saving another token shows who it connects as, never who the previous one did', async () => {
+  it('saving another token shows who it connects as, never who the previous one did; a refused one leaves the saved one', async () => {
     const other = await createUser(h.server.db, { email: 'eva@verkoop.example', name: 'Eva Smit', team: 'Verkoop BV' });
     const page = await h.context.newPage();
     await page.goto(`chrome-extension://${h.extensionId}/options.html`);
@@ -35,6 +35,11 @@ describe('known stays known', () => {
     await page.click('[data-action="save-settings"]');
     // the first "connected" after the click is the new one
     expect(await page.locator('[data-status="connected"]').textContent({ timeout: 10_000 })).toContain('eva@verkoop.example');
+    // a token the server refuses changes nothing: the page says why, and who the saved one still connects as
+    await page.fill('input[name="token"]', 'pcrm_not-a-real-token');
+    await page.click('[data-action="save-settings"]');
+    await page.locator('[data-status="error"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-status="connected"]').textContent()).toContain('eva@verkoop.example');
     await page.fill('input[name="token"]', h.token);
     await page.click('[data-action="save-settings"]');
     expect(await page.locator('[data-status="connected"]').textContent({ timeout: 10_000 })).toContain('pieter@verkoop.example');
