@@ -57,6 +57,18 @@ export const ACTIVITY_TYPES = [
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 /** the two activities a complaint is made of: relationship health pairs them by complaint id */
 export const COMPLAINT_TYPES = ['complaint_opened', 'complaint_resolved'] as const satisfies readonly ActivityType[];
+/** two-way contact with the account: what "days since the last contact" counts (a capture or a note is none) */
+export const CONTACT_TYPES = [
+  'email_in',
+  'email_out',
+  'call',
+  'meeting',
+  'visit',
+  'trade_fair',
+  'chat',
+  'annual_review',
+  'delivery',
+] as const satisfies readonly ActivityType[];
 
 /** What people call each activity, in the two languages of the interface: no internal id ever reaches a screen. */
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, Label> = {

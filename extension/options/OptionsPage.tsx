@@ -27,8 +27,8 @@ export function OptionsPage() {
   const neverLog = useSignal('');
   const neverLogSaved = useSignal(false);
   const shortcuts = useSignal<{ name: string; description: string; shortcut: string }[]>([]);
-  /** saves begun on this page, and whether the address was typed: the saved settings load late on a busy browser */
-  const saves = useRef(0);
+  /** whether a save began on this page, and whether the address was typed: the saved settings load late on a busy browser */
+  const saveBegun = useRef(false);
   const urlTyped = useRef(false);
 
   useEffect(() => {
@@ -43,7 +43,7 @@ export function OptionsPage() {
       .catch(() => undefined);
     void ask({ type: 'settings:get' }).then((r) => {
       // a save begun meanwhile answers for itself: what was saved before must not come back over it
-      if (saves.current) return;
+      if (saveBegun.current) return;
       if (!r.ok) return void (error.value = r.message);
       if (r.data.serverUrl && !urlTyped.current) serverUrl.value = r.data.serverUrl;
       if (r.data.me) {
@@ -65,7 +65,7 @@ export function OptionsPage() {
     // while the new settings are checked the page does not say who the saved ones connect as; if the
     // new ones fail, nothing was saved and the saved ones still hold: it says so again
     const saved = me.value;
-    saves.current++;
+    saveBegun.current = true;
     me.value = null;
     saving.value = true;
     if (!(await permitOrigin(url))) {

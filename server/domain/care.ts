@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import type { Orm, Tx } from '../db/client';
 import { activities } from '../db/schema';
-import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, CONTACT_TYPES } from '../../shared/phases';
 
 export interface ComplaintEvent {
   complaintId: string | null | undefined;
@@ -32,9 +32,6 @@ export function pairComplaints(events: ComplaintEvent[], resolvedFrom = -Infinit
 }
 
 export const reviewDueAt = (lastReviewAt: number | null) => (lastReviewAt === null ? null : lastReviewAt + ANNUAL_REVIEW_DUE_MS);
-
-/** Two-way contact with the account: what "days since last contact" counts (a capture or a note is none). */
-const CONTACT_TYPES = ['email_in', 'email_out', 'call', 'meeting', 'visit', 'trade_fair', 'chat', 'annual_review', 'delivery'] as const;
 
 /** The last two-way contact, from the latest time (not in the future) of each activity type the account has. */
 export function lastContactAt(byType: { type: string; lastAt: number | null }[]): number | null {

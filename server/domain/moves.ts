@@ -3,7 +3,7 @@
  * `applyMove`, which records the event, updates the account's current phase
  * and closes proposals that the move has overtaken.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { accounts, phaseChanges, proposals } from '../db/schema';
 import { noteChange } from '../db/changes';
@@ -11,6 +11,7 @@ import { classifyMove, phaseIndex, type PhaseId } from '../../shared/phases';
 import { newId, type Actor } from './actor';
 import { DomainError } from './errors';
 import { loadAccount } from './records/accounts';
+import { openProposals } from './records/proposals';
 import { recordEvent } from './trail';
 
 export interface MoveInput {
@@ -59,12 +60,7 @@ export async function applyMove(tx: Tx, actor: Actor, input: MoveInput) {
 
 /** A proposal to a phase the account has reached or passed no longer asks anything. */
 async function closeOvertakenProposals(tx: Tx, accountId: string, now: PhaseId) {
-  const open = await tx
-    .select()
-    .from(proposals)
-    .where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open')))
-    .all();
-  for (const p of open) {
+  for (const p of await openProposals(tx, accountId).get()) {
     if (phaseIndex(p.to) <= phaseIndex(now)) {
       await tx.update(proposals).set({ status: 'dismissed' }).where(eq(proposals.id, p.id));
     }

@@ -7,27 +7,12 @@ import { newId, type Actor } from './actor';
 import { DomainError, notFound } from './errors';
 import { applyMove } from './moves';
 import { loadAccount } from './records/accounts';
+import { openProposals } from './records/proposals';
 
 /** The team's "move without asking" rules, read when first needed and then kept: a batch of evidence reads them once. */
 export function autoMoveRules(tx: Tx, actor: Actor): () => Promise<AutoMoveSettings> {
   let rules: Promise<AutoMoveSettings> | undefined;
   return () => (rules ??= tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) }).then((t) => t?.autoMove ?? {}));
-}
-
-/** An account's open proposals, read when first needed and then kept up to date by proposeFromEvidence: a thread's replies read them once. A move closes some (moves.ts): read them anew after one. */
-export function openProposals(tx: Tx, accountId: string) {
-  let open: Promise<{ id: string; to: PhaseId }[]> | undefined;
-  return {
-    get: () =>
-      (open ??= tx
-        .select({ id: proposals.id, to: proposals.to })
-        .from(proposals)
-        .where(and(eq(proposals.accountId, accountId), eq(proposals.status, 'open')))
-        .all()),
-    set: (now: { id: string; to: PhaseId }[]) => {
-      open = Promise.resolve(now);
-    },
-  };
 }
 
 /**
