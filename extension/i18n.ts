@@ -243,6 +243,7 @@ const TEXT = {
   save: { nl: 'Opslaan', en: 'Save' },
   connected: { nl: 'Verbonden', en: 'Connected' },
   connectedAs: { nl: 'Verbonden als', en: 'Connected as' },
+  stillConnectedAs: { nl: 'Nog steeds verbonden als', en: 'Still connected as' },
   checkingSettings: { nl: 'Verbinding controleren…', en: 'Checking the connection…' },
   neverLog: { nl: 'Nooit vastleggen (adressen of domeinen, één per regel)', en: 'Never log (addresses or domains, one per line)' },
   permissionDenied: {

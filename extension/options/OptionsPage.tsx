@@ -22,6 +22,8 @@ export function OptionsPage() {
   const serverUrl = useSignal('http://127.0.0.1:8787');
   const token = useSignal('');
   const me = useSignal<Me | null>(null);
+  /** who the saved settings still connect as, after new ones were refused */
+  const stillAs = useSignal<Me | null>(null);
   const error = useSignal<string | null>(null);
   const saving = useSignal(false);
   const neverLog = useSignal('');
@@ -63,14 +65,16 @@ export function OptionsPage() {
     }
     const url = new URL(serverUrl.value.trim()).origin;
     // while the new settings are checked the page does not say who the saved ones connect as; if the
-    // new ones fail, nothing was saved and the saved ones still hold: it says so again
-    const saved = me.value;
+    // new ones fail, nothing was saved and the saved ones still hold: it says so, apart from
+    // "connected", which only ever means the settings just saved were accepted
+    const saved = me.value ?? stillAs.value;
+    stillAs.value = null;
     saveBegun.current = true;
     me.value = null;
     saving.value = true;
     if (!(await permitOrigin(url))) {
       saving.value = false;
-      me.value = saved;
+      stillAs.value = saved;
       error.value = t('permissionDenied');
       return;
     }
@@ -81,7 +85,7 @@ export function OptionsPage() {
       token.value = '';
       neverLog.value = r.data.neverLog.join('\n');
     } else {
-      me.value = saved;
+      stillAs.value = saved;
       error.value = troubleText(r.trouble, r.message);
     }
   };
@@ -136,6 +140,11 @@ export function OptionsPage() {
       {error.value && (
         <p class="error" role="alert" data-status="error">
           {error.value}
+        </p>
+      )}
+      {stillAs.value && (
+        <p data-status="unchanged">
+          {t('stillConnectedAs')} {stillAs.value.name} ({stillAs.value.email}) · {stillAs.value.team}
         </p>
       )}
       {shortcuts.value.length > 0 && (
