@@ -28,7 +28,14 @@ export interface DrizzlePrepared {
 export function openReader(url: string): Connection | null {
   if (!url.startsWith('file:') || url.includes(':memory:')) return null;
   const path = fileURLToPath(new URL(url.split('?')[0]!, `file://${process.cwd()}/`));
-  return new Database(path) as unknown as Connection;
+  const reader = new Database(path) as unknown as Connection;
+  // its first statement sets the connection up (statement-cache.ts): here, at start, not in a request's
+  try {
+    reader.prepare('select 1').raw(true).all([]);
+  } catch {
+    // a busy file at start: the next statement sets it up instead
+  }
+  return reader;
 }
 
 /** libSQL's client sends booleans as 0/1; so does this */

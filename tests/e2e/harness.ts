@@ -119,7 +119,15 @@ export async function configure(h: Pick<Harness, 'context' | 'extensionId'>, ser
   await page.fill('input[name="token"]', token);
   await page.click('[data-action="save-settings"]');
   // "connected" as this token's user: never the settings saved before (a busy browser may show those first)
-  await page.locator('[data-status="connected"]', { hasText: email }).waitFor({ timeout: 10_000 });
+  try {
+    await page.locator('[data-status="connected"]', { hasText: email }).waitFor({ timeout: 30_000 });
+  } catch (e) {
+    const shown = await page
+      .locator('[data-status]')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-status')}: ${el.textContent}`))
+      .catch(() => []);
+    throw new Error(`configure: the options page never said "connected" as ${email}; it shows ${JSON.stringify(shown)}\n${e}`);
+  }
   await page.close();
 }
 
