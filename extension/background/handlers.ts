@@ -71,6 +71,7 @@ const pageHandlers: { [K in ExtensionPageRequest['type']]: (req: Extract<Extensi
       ? { ok: true, data: { serverUrl: s.serverUrl, connected: true, me: me.data } }
       : { ok: true, data: { serverUrl: s.serverUrl, connected: false, trouble: { kind: me.trouble, message: me.message } } };
   },
+  'settings:address': async () => ({ ok: true, data: { serverUrl: (await loadSettings())?.serverUrl ?? '' } }),
   'settings:save': async (req) => {
     const s = { serverUrl: req.serverUrl.replace(/\/+$/, ''), token: req.token };
     const me = await call(() => makeApi(s).me.get.query());

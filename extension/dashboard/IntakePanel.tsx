@@ -62,7 +62,7 @@ export function IntakePanel({ role }: { role: UserRole }) {
   };
   useEffect(() => {
     void loadForms();
-    void ask({ type: 'settings:get' }).then((r) => (serverUrl.value = r.ok ? r.data.serverUrl : ''));
+    void ask({ type: 'settings:address' }).then((r) => (serverUrl.value = r.ok ? r.data.serverUrl : ''));
   }, []);
 
   const runImport = async (dryRun: boolean) => {

@@ -84,6 +84,8 @@ export const settingsSave = z.object({
 export const extensionPageRequest = z.discriminatedUnion('type', [
   settingsSave,
   z.object({ type: z.literal('settings:get') }),
+  // the saved address alone, from storage: a form shows it before anyone types (settings:get waits on the server)
+  z.object({ type: z.literal('settings:address') }),
   z.object({ type: z.literal('settings:autoLog'), on: z.boolean() }),
   z.object({ type: z.literal('settings:neverLog'), entries: z.array(z.string().trim().toLowerCase().max(254)).max(500) }),
   z.object({ type: z.literal('open:options') }),

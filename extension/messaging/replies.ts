@@ -18,6 +18,7 @@ type FrameReplies = { [K in Exclude<FrameRequest['type'], 'sidebar:cached'>]: Fr
 
 type PageReplies = {
   'settings:get': SettingsState;
+  'settings:address': { serverUrl: string };
   'settings:save': Me;
   'settings:autoLog': Out['me']['setAutoLog'];
   'settings:neverLog': Out['me']['setNeverLog'];

@@ -29,9 +29,14 @@ export function OptionsPage() {
   const neverLog = useSignal('');
   const neverLogSaved = useSignal(false);
   const shortcuts = useSignal<{ name: string; description: string; shortcut: string }[]>([]);
-  /** whether a save began on this page, and whether the address was typed: the saved settings load late on a busy browser */
+  /**
+   * The form is editable once it shows the saved address: a value set while someone types would
+   * land in the middle of their typing (measured: a URL typed during the load came out doubled,
+   * and the browser silently refused to submit it).
+   */
+  const addressKnown = useSignal(false);
+  /** whether a save began on this page: who the saved settings connect as comes late on a busy browser */
   const saveBegun = useRef(false);
-  const urlTyped = useRef(false);
 
   useEffect(() => {
     void browser.commands
@@ -43,11 +48,14 @@ export function OptionsPage() {
             .map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))),
       )
       .catch(() => undefined);
+    void ask({ type: 'settings:address' }).then((r) => {
+      if (r.ok && r.data.serverUrl) serverUrl.value = r.data.serverUrl;
+      addressKnown.value = true;
+    });
     void ask({ type: 'settings:get' }).then((r) => {
       // a save begun meanwhile answers for itself: what was saved before must not come back over it
       if (saveBegun.current) return;
       if (!r.ok) return void (error.value = r.message);
-      if (r.data.serverUrl && !urlTyped.current) serverUrl.value = r.data.serverUrl;
       if (r.data.me) {
         me.value = r.data.me;
         neverLog.value = r.data.me.neverLog.join('\n');
@@ -112,18 +120,24 @@ export function OptionsPage() {
             name="serverUrl"
             type="url"
             required
+            disabled={!addressKnown.value}
             value={serverUrl.value}
-            onInput={(e) => {
-              urlTyped.current = true;
-              serverUrl.value = e.currentTarget.value;
-            }}
+            onInput={(e) => (serverUrl.value = e.currentTarget.value)}
           />
         </label>
         <label>
           {t('token')}
-          <input name="token" type="password" autoComplete="off" required value={token.value} onInput={(e) => (token.value = e.currentTarget.value)} />
+          <input
+            name="token"
+            type="password"
+            autoComplete="off"
+            required
+            disabled={!addressKnown.value}
+            value={token.value}
+            onInput={(e) => (token.value = e.currentTarget.value)}
+          />
         </label>
-        <button type="submit" data-action="save-settings" disabled={saving.value}>
+        <button type="submit" data-action="save-settings" disabled={saving.value || !addressKnown.value}>
           {t('save')}
         </button>
       </form>

@@ -126,7 +126,10 @@ export async function configure(h: Pick<Harness, 'context' | 'extensionId'>, ser
       .locator('[data-status]')
       .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-status')}: ${el.textContent}`))
       .catch(() => []);
-    throw new Error(`configure: the options page never said "connected" as ${email}; it shows ${JSON.stringify(shown)}\n${e}`);
+    const typed = await page
+      .locator('input')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('name')}=${(el as HTMLInputElement).validity.valid ? 'valid' : 'invalid'}`));
+    throw new Error(`configure: the options page never said "connected" as ${email}; it shows ${JSON.stringify(shown)}, its fields ${typed.join(', ')}\n${e}`);
   }
   await page.close();
 }

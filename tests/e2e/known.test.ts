@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configure, sidebar, startHarness, type Harness } from './harness';
 import { createUser } from '../../server/domain/auth';
+import { holdProxy } from '../helpers/hold-proxy';
 
 const JAN = 'https://www.linkedin.com/in/jan-de-vries-4b2a1/';
 let h: Harness;
@@ -46,6 +47,29 @@ describe('known stays known', () => {
     await page.click('[data-action="save-settings"]');
     expect(await page.locator('[data-status="connected"]').textContent({ timeout: 10_000 })).toContain('pieter@verkoop.example');
     await page.close();
+  });
+
+  it('the address is shown before it can be typed in, and stays as typed while a slow server answers', async () => {
+    const slow = await holdProxy(h.serverUrl);
+    try {
+      await configure(h, slow.url, h.token);
+      let answer!: () => void;
+      slow.state.gate = new Promise<void>((r) => (answer = r));
+      const page = await h.context.newPage();
+      await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+      const address = page.locator('input[name="serverUrl"]');
+      // editable means it shows the saved address: one arriving later would land in the middle of the typing
+      await page.locator('input[name="serverUrl"]:enabled').waitFor({ timeout: 10_000 });
+      expect(await address.inputValue()).toBe(slow.url);
+      await page.fill('input[name="serverUrl"]', 'http://localhost:9');
+      answer();
+      await page.locator('[data-status="connected"]').waitFor({ timeout: 10_000 });
+      expect(await address.inputValue()).toBe('http://localhost:9');
+      await page.close();
+      await configure(h, h.serverUrl, h.token);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('with the server down, a captured person still shows their phase, marked as not refreshed', async () => {

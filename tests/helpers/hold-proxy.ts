@@ -1,7 +1,8 @@
 /**
  * A loopback proxy in front of the server that can swallow answers: with
  * `hold` on, a POST reaches the server (and commits), but its answer never
- * reaches the client. That is the moment a stopped worker loses.
+ * reaches the client. That is the moment a stopped worker loses. With a
+ * `gate`, every request waits for it before it goes on: a slow server.
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 
@@ -11,8 +12,10 @@ export async function holdProxy(target: string) {
   /** the client write ids of every POST that passed, in order */
   const clientIds: string[] = [];
   let committed = 0;
-  const state = { hold: false };
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const state: { hold: boolean; gate?: Promise<void> } = { hold: false };
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    // the request's body stays unread (paused) until it passes
+    await state.gate;
     const swallow = state.hold && req.method === 'POST';
     const up = request({ hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
       if (swallow) {
