@@ -1,14 +1,29 @@
 /**
- * Builds the extension once for the browser tests, as a user gets it
- * (`npm run build`, `npm run build:firefox`). One after the other: both write
- * WXT's generated files in `.wxt/`. Vitest sets NODE_ENV=test; the build must
- * be production.
+ * Before any test: type-checks the project while it builds the extension for
+ * the browser tests, as a user gets it (`npm run build`, `npm run build:firefox`).
+ * The two builds run one after the other (both write WXT's generated files in
+ * `.wxt/`); the type check runs beside them, on the other core. Vitest sets
+ * NODE_ENV=test; the builds must be production.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
-export default function setup() {
+/** Runs a command to its end; its status and everything it printed. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (out += d));
+    child.on('close', (status) => resolve({ status, out }));
+  });
+}
+
+export default async function setup() {
+  const types = run('npx', ['tsc', '--noEmit']);
   for (const script of ['build', 'build:firefox']) {
-    const r = spawnSync('npm', ['run', '-s', script], { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`The extension build failed (npm run ${script}):\n${r.stdout}\n${r.stderr}`);
+    const r = await run('npm', ['run', '-s', script], { ...process.env, NODE_ENV: 'production' });
+    if (r.status !== 0) throw new Error(`The extension build failed (npm run ${script}):\n${r.out}`);
   }
+  const t = await types;
+  if (t.status !== 0) throw new Error(`The type check failed (tsc --noEmit):\n${t.out}`);
 }

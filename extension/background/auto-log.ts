@@ -9,7 +9,8 @@
 import { storage } from '#imports';
 import type { GmailThread } from '../../shared/schemas';
 import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
-import { deliveredResult, enqueue, flush } from './outbox';
+import { deliveredResult, enqueue } from './outbox';
+import { deliver } from './delivery';
 import type { Api } from './api';
 import { serialized } from '../../shared/serialized';
 import type { SidebarView } from '../messaging/answers';
@@ -49,7 +50,7 @@ export async function autoLogDue(api: Api, view: Extract<SidebarView, { site: 'g
   // two views of the same thread at once (an action and a refresh) must send and count it once: claim it first
   if (!(await claim(clientId))) return false;
   await enqueue({ clientId, op: { path: 'activities.autoLogThread', input: { thread } }, pageKey, summary: { what: 'log', label: thread.subject } });
-  const report = await flush(api, { force: true });
+  const report = await deliver(api, { force: true });
   if (!report.delivered.includes(clientId)) {
     // not sent now (offline): the outbox delivers it later; a later view may count it then
     await unclaim(clientId);

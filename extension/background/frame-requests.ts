@@ -7,7 +7,8 @@ import type { FrameRequest, OpenPage } from '../messaging/protocol';
 import { FIRST_PHASE, entryPhase } from '../../shared/phases';
 import { makeApi, troubleFor, troubleOf } from './api';
 import { loadSettings } from './settings';
-import { deliveredResult, dismissFailed, enqueue, failedWrites, flush, isAuthBlocked, queued } from './outbox';
+import { deliveredResult, dismissFailed, enqueue, failedWrites, isAuthBlocked, queued } from './outbox';
+import { deliver } from './delivery';
 import { buildView, pageKey } from './views';
 import type { FrameAnswer, WriteSummary } from '../messaging/answers';
 import type { WriteOp } from './writes';
@@ -82,7 +83,7 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
     if (typeof write === 'string') trouble = { kind: 'refused', message: write };
     else {
       await enqueue({ clientId: req.clientId, op: write.op, pageKey: key, summary: write.summary });
-      const report = await flush(api, { force: true });
+      const report = await deliver(api, { force: true });
       if (report.stopped) trouble = troubleFor(report.stopped);
       // asked by id, not from this flush's report: a flush already running (the page's own view) may have sent it first
       if (req.type === 'sidebar:logThread') logged = ((await deliveredResult(req.clientId)) ?? undefined) as FrameAnswer['logged'];
@@ -103,7 +104,7 @@ export async function answerFrame(req: FrameRequest, page: OpenPage): Promise<Fr
       await rememberView(key, view);
       // the server answers: whatever waited from earlier can go now
       if ((await queued()).length) {
-        const report = await flush(api, { force: true });
+        const report = await deliver(api, { force: true });
         if (report.delivered.length) view = await buildView(api, page);
       }
     } catch (e) {

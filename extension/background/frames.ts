@@ -65,6 +65,14 @@ export async function redeem(token: string, asker: Asker): Promise<FrameGrant | 
   return grant;
 }
 
+/** Whether the tab's content script made a frame that has not yet used its token (a frame made by the page finds none). */
+export async function awaitsFrame(tabId: number | undefined): Promise<boolean> {
+  if (tabId === undefined) return false;
+  const token = await storage.getItem<string>(tabKey(tabId));
+  const grant = token ? await storage.getItem<FrameGrant>(key(token)) : null;
+  return !!grant && !grant.boundTo;
+}
+
 /** The page open in a tab, as its content script registered it (for keyboard commands). */
 export async function pageOfTab(tabId: number): Promise<OpenPage | null> {
   const token = await storage.getItem<string>(tabKey(tabId));

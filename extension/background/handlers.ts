@@ -4,14 +4,24 @@
  * frame holding a valid token for its tab, and to our extension pages.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { extensionPageRequest, frameRequest, frameSearch, pageOpen, type ExtensionPageRequest, type FrameRequest, type Reply } from '../messaging/protocol';
+import {
+  extensionPageRequest,
+  frameExpected,
+  frameRequest,
+  frameSearch,
+  pageOpen,
+  type ExtensionPageRequest,
+  type FrameRequest,
+  type Reply,
+} from '../messaging/protocol';
 import type { Replies } from '../messaging/replies';
 import { call, failWith, makeApi } from './api';
-import { grantFrame, redeem } from './frames';
+import { awaitsFrame, grantFrame, redeem } from './frames';
 import { loadSettings, saveSettings, type Settings } from './settings';
 import { exportText, importFile } from './intake';
 import { answerFrame, cachedAnswer } from './frame-requests';
-import { flush, unblockAuth } from './outbox';
+import { unblockAuth } from './outbox';
+import { deliver } from './delivery';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -45,7 +55,8 @@ async function onContentScript(message: unknown, sender: Sender): Promise<Reply<
   return { ok: true, data: { token: await grantFrame(sender.tab.id, parsed.data.page) } };
 }
 
-async function onFrame(message: unknown, sender: Sender): Promise<Reply<Replies[FrameRequest['type'] | 'sidebar:search']>> {
+async function onFrame(message: unknown, sender: Sender): Promise<Reply<Replies[FrameRequest['type'] | 'sidebar:search' | 'sidebar:expected']>> {
+  if (frameExpected.safeParse(message).success) return { ok: true, data: await awaitsFrame(sender.tab?.id) };
   const search = frameSearch.safeParse(message);
   if (search.success) {
     const grant = await redeem(search.data.token, askerOf(sender));
@@ -78,7 +89,7 @@ const pageHandlers: { [K in ExtensionPageRequest['type']]: (req: Extract<Extensi
     if (me.ok) {
       await saveSettings(s);
       await unblockAuth();
-      void flush(makeApi(s), { force: true });
+      void deliver(makeApi(s), { force: true });
     }
     return me;
   },

@@ -78,7 +78,12 @@ export function flush(api: Api | null, { force = false, now = () => Date.now() }
         const t = troubleOf(e);
         if (t.ok) throw new Error('unreachable');
         if (t.trouble === 'unreachable') {
-          await updateHead(head.clientId, (h) => ({ ...h, attempts: h.attempts + 1, nextAttemptAt: now() + backoff(h.attempts + 1) }));
+          // the wait grows with tries spaced out by it, not with a rep's clicks (or a browser start) in between
+          const due = head.nextAttemptAt <= now();
+          await updateHead(head.clientId, (h) => {
+            const attempts = due ? h.attempts + 1 : Math.max(1, h.attempts);
+            return { ...h, attempts, nextAttemptAt: now() + backoff(attempts) };
+          });
           return { delivered, stopped: 'unreachable', remaining: queue.length };
         }
         if (t.trouble === 'unauthorized') {

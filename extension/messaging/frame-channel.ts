@@ -11,6 +11,7 @@
  *   the host page sees the question but cannot forge the answer.
  */
 import { browser } from 'wxt/browser';
+import { ask } from './send';
 
 const HELLO = 'phase-crm:hello';
 const TOKEN = 'phase-crm:token';
@@ -69,7 +70,9 @@ export function receiveToken(): Promise<string | null> {
   const answer = fromParent((d) => (d.type === TOKEN && typeof d.token === 'string' ? d.token : undefined), WAIT_MS, null);
   // no secret in the hello: any window may see it
   window.parent.postMessage({ type: HELLO }, '*');
-  return answer;
+  // a tab whose sidebar has its token already waits for no frame: this one the page made, and it says so at once
+  const unexpected = ask({ type: 'sidebar:expected' }).then((r) => (r.ok && !r.data ? null : answer));
+  return Promise.race([answer, unexpected]);
 }
 
 /** Sidebar frame: asks the content script whether the page shows this frame unobscured. */

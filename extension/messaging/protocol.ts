@@ -45,6 +45,12 @@ export const pageOpen = z.object({
   ]),
 });
 
+/**
+ * A sidebar frame without a token yet asks whether its tab waits for one: a frame the host page made
+ * itself learns at once that it gets nothing, instead of after the handshake's wait.
+ */
+export const frameExpected = z.object({ type: z.literal('sidebar:expected') });
+
 /** The sidebar's account search: answered with a list, not with the page's view. */
 export const frameSearch = z.object({ type: z.literal('sidebar:search'), token, q: line(200) });
 

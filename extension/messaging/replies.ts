@@ -14,6 +14,7 @@ export type SettingsState = { serverUrl: string; connected: boolean; me?: Me; tr
 type FrameReplies = { [K in Exclude<FrameRequest['type'], 'sidebar:cached'>]: FrameAnswer } & {
   'sidebar:cached': FrameAnswer | null;
   'sidebar:search': SearchResults;
+  'sidebar:expected': boolean;
 };
 
 type PageReplies = {

@@ -86,26 +86,80 @@ export async function launchBrowser(userDataDir: string, overrides: Map<string, 
   return { context, extensionId };
 }
 
+/**
+ * One Chromium per Vitest worker for the files that take the default browser (`isolate: false` keeps
+ * this module from file to file): a launch costs ~2.6 CPU-seconds on this 2-core machine, and the
+ * run is CPU-bound. Each file still gets the extension as newly installed (`reinstall`).
+ */
+let shared: { context: BrowserContext; extensionId: string; userDataDir: string; overrides: Map<string, string> } | null = null;
+
+async function sharedBrowser() {
+  if (shared) {
+    await reinstall(shared.context, shared.extensionId);
+    shared.overrides.clear();
+    return shared;
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
+  const overrides = new Map<string, string>();
+  const { context, extensionId } = await launchBrowser(userDataDir, overrides);
+  const mine = { context, extensionId, userDataDir, overrides };
+  // a file may close it (a browser restart): the next file launches anew
+  context.on('close', () => {
+    if (shared === mine) shared = null;
+  });
+  return (shared = mine);
+}
+
+/**
+ * The extension as a file before left it is not as a user installs it: every page closed, its
+ * storage cleared, then its worker stopped (what it held in memory goes; the next event starts it
+ * anew, as after a browser start). (`chrome.runtime.reload()` would be closer still, but a reloaded
+ * command-line extension does not come back in headless Chromium.)
+ */
+async function reinstall(context: BrowserContext, extensionId: string) {
+  const page = await context.newPage();
+  await Promise.all(context.pages().map((p) => (p === page ? undefined : p.close())));
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.evaluate(async () => {
+    type Area = { clear(): Promise<void> };
+    const { chrome } = globalThis as unknown as { chrome: { storage: Record<'local' | 'session', Area> } };
+    await Promise.all([chrome.storage.local.clear(), chrome.storage.session.clear()]);
+  });
+  await page.goto('about:blank');
+  // the options page woke it; should it have stopped since, there is nothing to stop
+  await stopServiceWorker(context, page).catch((e: Error) => {
+    if (!e.message.startsWith('No extension service worker')) throw e;
+  });
+}
+
 export async function startHarness(opts: { port?: number; dbUrl?: string; locale?: string } = {}): Promise<Harness> {
   requireChromium();
   const server = await startServer({ PORT: opts.port ?? 0, HOST: '127.0.0.1', DATABASE_URL: opts.dbUrl ?? tmpDbUrl('e2e') });
   const { token } = await createUser(server.db, { email: 'pieter@verkoop.example', name: 'Pieter Bos', team: 'Verkoop BV' });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
-  const overrides = new Map<string, string>();
-  const { context, extensionId } = await launchBrowser(userDataDir, overrides, opts.locale);
-  return {
-    context,
-    extensionId,
+  // another language is a browser of its own (the locale is the browser's, from its start)
+  const own = opts.locale !== undefined;
+  const browser = own
+    ? await (async () => {
+        const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
+        const overrides = new Map<string, string>();
+        return { ...(await launchBrowser(userDataDir, overrides, opts.locale)), userDataDir, overrides };
+      })()
+    : await sharedBrowser();
+  const h: Harness = {
+    context: browser.context,
+    extensionId: browser.extensionId,
     serverUrl: server.url,
     token,
-    userDataDir,
+    userDataDir: browser.userDataDir,
     server,
-    overrides,
+    overrides: browser.overrides,
     async close() {
-      await context.close().catch(() => undefined);
-      await server.close();
+      // the shared browser stays for the worker's next file; a file's own browser, or one it replaced, goes
+      if (own || h.context !== shared?.context) await h.context.close().catch(() => undefined);
+      await server.close({ cut: true });
     },
   };
+  return h;
 }
 
 /** Configures the extension through its options page, as a user does, until the page names the token's user. */

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { grantFrame, redeem } from '../../extension/background/frames';
+import { awaitsFrame, grantFrame, redeem } from '../../extension/background/frames';
 import type { OpenPage } from '../../extension/messaging/protocol';
 
 const page = { site: 'today' } as unknown as OpenPage;
@@ -33,5 +33,18 @@ describe('frame grants', () => {
     expect(await redeem(token, { tabId: 7 })).toBeNull();
     await grantFrame(7, page);
     expect(await redeem(token, { tabId: 7, frameId: 3 })).toBeNull();
+  });
+
+  it('a tab awaits a frame from the grant until its frame used it: a frame the page makes later is told at once it gets nothing', async () => {
+    expect(await awaitsFrame(7)).toBe(false);
+    const token = await grantFrame(7, page);
+    expect(await awaitsFrame(7)).toBe(true);
+    expect(await awaitsFrame(8)).toBe(false);
+    expect(await awaitsFrame(undefined)).toBe(false);
+    await redeem(token, { tabId: 7, frameId: 3 });
+    expect(await awaitsFrame(7)).toBe(false);
+    // the next page in the tab: its new frame is awaited again
+    await grantFrame(7, page);
+    expect(await awaitsFrame(7)).toBe(true);
   });
 });

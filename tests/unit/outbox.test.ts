@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { createServer } from 'node:net';
 import { backoff, enqueue, failedWrites, flush, isAuthBlocked, queued, unblockAuth } from '../../extension/background/outbox';
 import { makeApi } from '../../extension/background/api';
+import { flushDue } from '../../extension/background/delivery';
+import { saveSettings } from '../../extension/background/settings';
 import { startServer } from '../../server/index';
 import { createUser } from '../../server/domain/auth';
 import { tmpDbUrl } from '../helpers/tmp';
@@ -20,10 +22,12 @@ async function deadPort(): Promise<number> {
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let token: string;
+let dbUrl: string;
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  server = await startServer({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: tmpDbUrl('outbox') });
+  dbUrl = tmpDbUrl('outbox');
+  server = await startServer({ PORT: 0, HOST: '127.0.0.1', DATABASE_URL: dbUrl });
   ({ token } = await createUser(server.db, { email: 'pieter@verkoop.example', name: 'Pieter', team: 'Verkoop BV' }));
 });
 afterEach(() => server.close());
@@ -52,6 +56,20 @@ describe('the outbox', () => {
     const up = await flush(makeApi({ serverUrl: server.url, token }), { now: () => t0 + backoff(1) });
     expect(up).toEqual({ delivered: ['write-aaaa-1', 'write-aaaa-2'], stopped: null, remaining: 0 });
     expect(await accountNames()).toEqual(['a', 'b']);
+  });
+
+  it('the wait grows with tries spaced out by it, not with forced sends in between', async () => {
+    const down = makeApi({ serverUrl: `http://127.0.0.1:${await deadPort()}`, token });
+    const t0 = 1_000_000;
+    await enqueue(entry('write-bbbb-1', capture('https://www.linkedin.com/in/b')), t0);
+    await flush(down, { force: true, now: () => t0 });
+    // a rep's next capture a second later, the server still down: the next try is a wait from now, no longer
+    await flush(down, { force: true, now: () => t0 + 1_000 });
+    expect((await queued())[0]).toMatchObject({ attempts: 1, nextAttemptAt: t0 + 1_000 + backoff(1) });
+    // the try when it was due fails too: now the wait doubles
+    const due = t0 + 1_000 + backoff(1);
+    await flush(down, { now: () => due });
+    expect((await queued())[0]).toMatchObject({ attempts: 2, nextAttemptAt: due + backoff(2) });
   });
 
   it('a write whose answer was lost is sent again and makes no duplicate', async () => {
@@ -83,6 +101,21 @@ describe('the outbox', () => {
     expect(await queued()).toHaveLength(1);
     await unblockAuth();
     expect((await flush(good, { force: true })).delivered).toEqual(['write-auth-1']);
+  });
+
+  it('tries again by itself when the first write is due: a server that comes back gets it without an alarm or a page', async () => {
+    const port = await deadPort();
+    await saveSettings({ serverUrl: `http://127.0.0.1:${port}`, token });
+    await enqueue(entry('write-cccc-1', capture('https://www.linkedin.com/in/c')));
+    expect((await flushDue(true)).stopped).toBe('unreachable');
+    // the server comes back on the saved address (its database as before)
+    const back = await startServer({ PORT: port, HOST: '127.0.0.1', DATABASE_URL: dbUrl });
+    try {
+      await expect.poll(queued, { timeout: 20_000, interval: 200 }).toEqual([]);
+      expect(await accountNames()).toEqual(['c']);
+    } finally {
+      await back.close({ cut: true });
+    }
   });
 
   it('the same client id is queued once', async () => {
