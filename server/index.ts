@@ -7,6 +7,9 @@ import { createApp, type AppOptions } from './app';
 import { backfillChecklistGaps } from './domain/projections/checklist-gaps';
 import type { Env } from './env';
 
+/** how long a stop waits for requests being answered before it ends their connections */
+const STOP_GRACE_MS = 3_000;
+
 export async function startServer(
   env: Pick<Env, 'PORT' | 'HOST' | 'DATABASE_URL' | 'DATABASE_AUTH_TOKEN'> & { EXTENSION_ORIGINS?: string[] },
   opts: Omit<AppOptions, 'extraOrigins'> = {},
@@ -29,13 +32,15 @@ export async function startServer(
     port,
     url: `http://${env.HOST}:${port}`,
     /**
-     * Stops taking connections and ends when the open ones have; `cut` ends them at once (a test's
-     * server, whose browser lives on: its pooled keep-alive connections would hold the stop 65 s).
+     * Stops taking connections; idle ones end at once, a request being answered gets a moment to
+     * finish, then every connection ends: one that never sent a request (a browser's preconnect)
+     * would otherwise hold the stop for the headers timeout, over a minute. `cut` ends them at once.
      */
     close: (opts: { cut?: boolean } = {}) =>
       new Promise<void>((resolve) => {
         server.close(() => (db.client.close(), resolve()));
         if (opts.cut) http.closeAllConnections();
+        else setTimeout(() => http.closeAllConnections(), STOP_GRACE_MS).unref();
       }),
   };
 }
