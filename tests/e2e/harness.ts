@@ -86,35 +86,41 @@ export async function launchBrowser(userDataDir: string, overrides: Map<string, 
   return { context, extensionId };
 }
 
+type Browser = { context: BrowserContext; extensionId: string; userDataDir: string; overrides: Map<string, string> };
+
+async function newBrowser(locale?: string): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
+  const overrides = new Map<string, string>();
+  return { ...(await launchBrowser(userDataDir, overrides, locale)), userDataDir, overrides };
+}
+
 /**
  * One Chromium per Vitest worker for the files that take the default browser (`isolate: false` keeps
  * this module from file to file): a launch costs ~2.6 CPU-seconds on this 2-core machine, and the
- * run is CPU-bound. Each file still gets the extension as newly installed (`reinstall`).
+ * run is CPU-bound. Each harness gets the extension as newly installed (`reinstall`), so a file has
+ * one harness open at a time (a second one starts the extension afresh under the first).
  */
-let shared: { context: BrowserContext; extensionId: string; userDataDir: string; overrides: Map<string, string> } | null = null;
+let shared: Browser | null = null;
 
-async function sharedBrowser() {
+async function sharedBrowser(): Promise<Browser> {
   if (shared) {
     await reinstall(shared.context, shared.extensionId);
     shared.overrides.clear();
     return shared;
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
-  const overrides = new Map<string, string>();
-  const { context, extensionId } = await launchBrowser(userDataDir, overrides);
-  const mine = { context, extensionId, userDataDir, overrides };
-  // a file may close it (a browser restart): the next file launches anew
-  context.on('close', () => {
+  const mine = await newBrowser();
+  // a file may close it (a browser restart): the next harness launches anew
+  mine.context.on('close', () => {
     if (shared === mine) shared = null;
   });
   return (shared = mine);
 }
 
 /**
- * The extension as a file before left it is not as a user installs it: every page closed, its
- * storage cleared, then its worker stopped (what it held in memory goes; the next event starts it
- * anew, as after a browser start). (`chrome.runtime.reload()` would be closer still, but a reloaded
- * command-line extension does not come back in headless Chromium.)
+ * The files before leave the extension as they used it, not as a user installs it: every page
+ * closed, its storage cleared, then its worker stopped (what it held in memory goes; the next event
+ * starts it anew, as after a browser start). (`chrome.runtime.reload()` would be closer still, but a
+ * reloaded command-line extension does not come back in headless Chromium.)
  */
 async function reinstall(context: BrowserContext, extensionId: string) {
   const page = await context.newPage();
@@ -138,21 +144,12 @@ export async function startHarness(opts: { port?: number; dbUrl?: string; locale
   const { token } = await createUser(server.db, { email: 'pieter@verkoop.example', name: 'Pieter Bos', team: 'Verkoop BV' });
   // another language is a browser of its own (the locale is the browser's, from its start)
   const own = opts.locale !== undefined;
-  const browser = own
-    ? await (async () => {
-        const userDataDir = mkdtempSync(join(tmpdir(), 'phase-crm-chromium-'));
-        const overrides = new Map<string, string>();
-        return { ...(await launchBrowser(userDataDir, overrides, opts.locale)), userDataDir, overrides };
-      })()
-    : await sharedBrowser();
+  const browser = own ? await newBrowser(opts.locale) : await sharedBrowser();
   const h: Harness = {
-    context: browser.context,
-    extensionId: browser.extensionId,
+    ...browser,
     serverUrl: server.url,
     token,
-    userDataDir: browser.userDataDir,
     server,
-    overrides: browser.overrides,
     async close() {
       // the shared browser stays for the worker's next file; a file's own browser, or one it replaced, goes
       if (own || h.context !== shared?.context) await h.context.close().catch(() => undefined);
