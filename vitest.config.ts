@@ -5,22 +5,22 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** The slowest files, slowest first (measured here in a full run): the rest fill in around them. */
 const SLOWEST = [
-  'tests/e2e/offline.test.ts',
-  'tests/e2e/linkedin.test.ts',
   'tests/e2e/linkedin-real.test.ts',
   'tests/e2e/firefox.test.ts',
+  'tests/e2e/offline.test.ts',
   'tests/server/crash.test.ts',
+  'tests/e2e/linkedin.test.ts',
   'tests/extractors/linkedin-real.test.ts',
-  'tests/server/start.test.ts',
+  'tests/server/http.test.ts',
+  'tests/e2e/whole-sale.test.ts',
+  'tests/server/fuzz.test.ts',
   'tests/server/intake.test.ts',
+  'tests/server/start.test.ts',
+  'tests/unit/packages.test.ts',
   'tests/server/locks.test.ts',
   'tests/e2e/dashboard.test.ts',
-  'tests/e2e/whole-sale.test.ts',
-  'tests/server/http.test.ts',
+  'tests/e2e/clickjacking.test.ts',
   'tests/e2e/a11y.test.ts',
-  'tests/server/fuzz.test.ts',
-  'tests/e2e/intake.test.ts',
-  'tests/unit/packages.test.ts',
 ];
 
 /**

@@ -30,7 +30,7 @@ export function OptionsPage() {
   const neverLogSaved = useSignal(false);
   const shortcuts = useSignal<{ name: string; description: string; shortcut: string }[]>([]);
   /**
-   * The form is editable once it shows the saved address: a value set while someone types would
+   * The form (its fieldset) is editable once it shows the saved address: a value set while someone types would
    * land in the middle of their typing (measured: a URL typed during the load came out doubled,
    * and the browser silently refused to submit it).
    */
@@ -114,32 +114,19 @@ export function OptionsPage() {
     <main>
       <h1>phase-crm</h1>
       <form onSubmit={save}>
-        <label>
-          {t('serverUrl')}
-          <input
-            name="serverUrl"
-            type="url"
-            required
-            disabled={!addressKnown.value}
-            value={serverUrl.value}
-            onInput={(e) => (serverUrl.value = e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          {t('token')}
-          <input
-            name="token"
-            type="password"
-            autoComplete="off"
-            required
-            disabled={!addressKnown.value}
-            value={token.value}
-            onInput={(e) => (token.value = e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" data-action="save-settings" disabled={saving.value || !addressKnown.value}>
-          {t('save')}
-        </button>
+        <fieldset disabled={!addressKnown.value}>
+          <label>
+            {t('serverUrl')}
+            <input name="serverUrl" type="url" required value={serverUrl.value} onInput={(e) => (serverUrl.value = e.currentTarget.value)} />
+          </label>
+          <label>
+            {t('token')}
+            <input name="token" type="password" autoComplete="off" required value={token.value} onInput={(e) => (token.value = e.currentTarget.value)} />
+          </label>
+          <button type="submit" data-action="save-settings" disabled={saving.value}>
+            {t('save')}
+          </button>
+        </fieldset>
       </form>
       {saving.value && (
         <p class="checking" data-status="checking" role="status">
