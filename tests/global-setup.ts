@@ -3,9 +3,11 @@
  * the browser tests, as a user gets it (`npm run build`, `npm run build:firefox`).
  * The two builds run one after the other (both write WXT's generated files in
  * `.wxt/`); the type check runs beside them, on the other core. Vitest sets
- * NODE_ENV=test; the builds must be production.
+ * NODE_ENV=test; the builds must be production. The server is bundled as
+ * `npm start` runs it (server/bundle.mjs), once, before tests start servers.
  */
 import { spawn } from 'node:child_process';
+import { serverBundle } from '../server/bundle.mjs';
 
 /** Runs a command to its end; its status and everything it printed. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; out: string }> {
@@ -20,6 +22,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 
 export default async function setup() {
   const types = run('npx', ['tsc', '--noEmit']);
+  // once here, not by the first test processes that start the server or the admin command at the same time
+  await serverBundle('start');
   for (const script of ['build', 'build:firefox']) {
     const r = await run('npm', ['run', '-s', script], { ...process.env, NODE_ENV: 'production' });
     if (r.status !== 0) throw new Error(`The extension build failed (npm run ${script}):\n${r.out}`);

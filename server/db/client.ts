@@ -7,8 +7,8 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { Orm, Tx } from './orm';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as schema from './schema';
 import { installStatementCache } from './statement-cache';
 import { serialized } from './serialize';
@@ -34,7 +34,16 @@ export type Db = Orm & {
 };
 
 const STARTUP_WAIT_MS = 60_000;
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** this file's folder in the source; `npm start` runs a bundle elsewhere (server/bundle.mjs), so found from the project's folder */
+const migrationsFolder = join(projectRoot(fileURLToPath(import.meta.url)), 'server/db/migrations');
+
+/** The nearest folder above `file` with a package.json: the project's, from the source and from the bundle alike. */
+function projectRoot(file: string): string {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${file}`);
+  }
+}
 
 export interface DbOptions {
   url: string;

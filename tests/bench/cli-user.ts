@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 
 export function cliUser(dbUrl: string, name: string): string {
   const out = execFileSync(
-    'npx',
-    ['tsx', 'server/cli/admin.ts', 'create-user', '--email', `${name.toLowerCase()}@verkoop.example`, '--name', name, '--team', name],
+    process.execPath,
+    ['server/launch.mjs', 'admin', 'create-user', '--email', `${name.toLowerCase()}@verkoop.example`, '--name', name, '--team', name],
     { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' },
   );
   return JSON.parse(out.trim()).token;

@@ -3,28 +3,23 @@
  * resident memory read from /proc at the start, along the way and at the end.
  */
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '../../server/routers';
 import { freePort, killHard, spawnServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
 import { jan } from '../helpers/data';
 import { mb, type Row } from './table';
+import { cliUser } from './cli-user';
 
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 export async function serverMemory(calls = Number(process.env.BENCH_CALLS ?? 200_000)): Promise<Row[]> {
   const dbUrl = tmpDbUrl('bench-mem');
-  const created = JSON.parse(
-    execFileSync('npx', ['tsx', 'server/cli/admin.ts', 'create-user', '--email', 'bench@verkoop.example', '--name', 'Bench', '--team', 'Bench'], {
-      env: { ...process.env, DATABASE_URL: dbUrl },
-      encoding: 'utf8',
-    }).trim(),
-  );
+  const token = cliUser(dbUrl, 'Bench');
   const port = await freePort();
   const child = await spawnServer(port, dbUrl);
   const api = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `http://127.0.0.1:${port}/trpc`, headers: { Authorization: `Bearer ${created.token}` } })],
+    links: [httpLink({ url: `http://127.0.0.1:${port}/trpc`, headers: { Authorization: `Bearer ${token}` } })],
   });
   const { accountId } = await api.capture.linkedInPerson.mutate({ person: jan });
   const start = rss(child.pid!);

@@ -12,7 +12,7 @@ export async function freePort(): Promise<number> {
 
 export async function spawnServer(port: number, databaseUrl: string): Promise<ChildProcess & { output: () => string }> {
   // one process (no npm or npx in between), so that SIGKILL hits the server itself
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+  const child = spawn(process.execPath, ['server/launch.mjs', 'start'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SKIP_EXTENSION_BUILD: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
