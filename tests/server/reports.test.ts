@@ -123,6 +123,13 @@ describe('the dashboard figures', () => {
     expect(a.trend.map((w) => w.partial)).toEqual([...Array(12).fill(false), true]);
   });
 
+  it('a week still under way is partial up to its last minute, its days never rounded up to a whole week', async () => {
+    // a period of 90 days that starts 23:55 into a day (as "the last 90 days" does at 23:55): the last week has 6.997 days
+    const late = { from: day(1) - 5 * 60_000, to: day(91) - 5 * 60_000 };
+    const last = (await manager.api.reports.dashboard(late)).activity.trend.at(-1)!;
+    expect(last).toMatchObject({ partial: true, days: 6.9 });
+  });
+
   it('Logging coverage: recent activity on phases 2 to 5, evidence behind phase changes, checklist completeness', async () => {
     const c = (await figures()).coverage;
     // A2 (call d80) and A3 (call d85) are within 14 days of day 90; A4 (d70) is not

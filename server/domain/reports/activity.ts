@@ -35,8 +35,9 @@ export async function activity(db: Orm, s: Scope) {
     // (a period ending now ends in a week still under way: its days so far, to a tenth)
     trend: Array.from({ length: Math.ceil(weeks) }, (_, w) => {
       const weekStart = (fromDay + w * WEEK_DAYS) * DAY_MS;
-      const days = Math.round(Math.min(WEEK_DAYS, (s.to - weekStart) / DAY_MS) * 10) / 10;
-      return { weekStart, days, partial: days < WEEK_DAYS, count: counts.get(w) ?? 0 };
+      const exact = Math.min(WEEK_DAYS, (s.to - weekStart) / DAY_MS);
+      // to a tenth, down: 6.97 days rounded would read as a whole week (7) still marked partial
+      return { weekStart, days: Math.floor(exact * 10) / 10, partial: exact < WEEK_DAYS, count: counts.get(w) ?? 0 };
     }),
   };
 }
