@@ -117,11 +117,11 @@ export const accounts = sqliteTable(
   },
   (t) => [
     index('accounts_team_domain').on(t.teamId, t.emailDomain),
-    // the reports read accounts through these covering indexes and never touch the wide rows:
-    // per phase in order of phase_since (median ages), per phase and owner (one grouped pass), and quotes (by the start of their stay: forecast.ts)
+    // the reports read accounts through these covering indexes and never touch the wide rows: per phase in order of
+    // phase_since (median ages, the young in their phase), by latest activity (the recent), and quotes (by the start
+    // of their stay: forecast.ts); what every account adds up to is in account_counts
     index('accounts_team_phase_since').on(t.teamId, t.phase, t.phaseSince, t.createdAt, t.archivedAt, t.ownerId, t.lastActivityAt, t.lastReviewAt),
-    index('accounts_team_phase_owner').on(t.teamId, t.phase, t.ownerId, t.phaseSince, t.lastActivityAt, t.createdAt, t.archivedAt, t.checklistGaps),
-    index('accounts_team_last_activity').on(t.teamId, t.lastActivityAt, t.phase, t.archivedAt, t.createdAt, t.ownerId),
+    index('accounts_team_last_activity').on(t.teamId, t.lastActivityAt, t.phase, t.archivedAt, t.createdAt, t.ownerId, t.phaseSince),
     index('accounts_team_quotes').on(t.teamId, t.phase, t.phaseSince, t.latestQuoteAmount, t.latestQuoteCurrency, t.archivedAt, t.ownerId, t.latestQuoteAt),
     index('accounts_team_li').on(t.teamId, t.linkedinCompanyUrl),
     index('accounts_team_name').on(t.teamId, t.name),
@@ -337,6 +337,29 @@ export const selectionDays = sqliteTable(
     uniqueIndex('selection_days_key').on(t.teamId, t.day, t.source, t.phaseIdx, t.ownerId),
     index('selection_days_sums').on(t.teamId, t.day, t.source, t.phaseIdx, t.ownerId, t.accounts),
   ],
+);
+
+/**
+ * The team's open (not archived) accounts added up per phase, account manager
+ * ('' for none) and quote currency ('' for no quote), kept by triggers on
+ * accounts (migration 0014) whichever code writes them: how many, their open
+ * checklist items, and their latest quotes' amounts. The dashboard's account
+ * figures start from these instead of reading every account (accounts-pass.ts).
+ */
+export const accountCounts = sqliteTable(
+  'account_counts',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    phase: text('phase', { enum: PHASE_IDS }).notNull(),
+    ownerId: text('owner_id').notNull().default(''),
+    currency: text('currency').notNull().default(''),
+    accounts: integer('accounts').notNull().default(0),
+    gaps: integer('gaps').notNull().default(0),
+    amount: real('amount').notNull().default(0),
+  },
+  (t) => [uniqueIndex('account_counts_key').on(t.teamId, t.phase, t.ownerId, t.currency)],
 );
 
 /**

@@ -5,14 +5,16 @@ import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, PIPELINE_PHASES, REPEAT_PHASES, 
 import { DAY_MS, days, oneOf, ownerFilter, percentile, type Scope } from './scope';
 import { pairComplaints } from '../care';
 
-/** Sum of the latest quote's amount of each account in negotiation or closing, per currency. */
+/**
+ * Sum of the latest quote's amount of each account in negotiation or closing, per currency, from the
+ * counts kept on write (account_counts); to the cent, as adding and taking off amounts may leave less.
+ */
 export async function pipeline(db: Orm, s: Scope) {
   const rows = await db.all<{ currency: string; amount: number; accounts: number }>(sql`
-    select coalesce(a.latest_quote_currency, 'EUR') as currency, sum(coalesce(a.latest_quote_amount, 0)) as amount, count(*) as accounts
-    from accounts a indexed by accounts_team_quotes
-    where a.team_id = ${s.teamId} and a.archived_at is null and ${oneOf(sql`a.phase`, PIPELINE_PHASES)} and a.latest_quote_at is not null${ownerFilter(s, sql`a.owner_id`)}
-    group by 1 order by 1`);
-  return rows.map((r) => ({ currency: r.currency, amount: Number(r.amount), accounts: Number(r.accounts) }));
+    select currency, sum(amount) as amount, sum(accounts) as accounts from account_counts
+    where team_id = ${s.teamId} and currency <> '' and ${oneOf(sql`phase`, PIPELINE_PHASES)}${ownerFilter(s, sql`owner_id`)}
+    group by currency having sum(accounts) > 0 order by currency`);
+  return rows.map((r) => ({ currency: r.currency, amount: Math.round(Number(r.amount) * 100) / 100, accounts: Number(r.accounts) }));
 }
 
 export async function relationshipHealth(db: Orm, s: Scope) {

@@ -8,9 +8,10 @@ import { coverage } from './coverage';
 import { funnel } from './funnel';
 import { pipeline, relationshipHealth } from './health';
 import { scopeFor, type ReportInput } from './scope';
-import { staleAccounts, staleSql, staleThresholds, timeInPhase, velocity } from './time-in-phase';
+import { staleAccounts, staleRule, staleThresholds, timeInPhase, velocity } from './time-in-phase';
 import { accountsPass } from './accounts-pass';
-import { leaks, waitingSql } from './leaks';
+import { leaks } from './leaks';
+import { waitingSince } from './waiting';
 import { forecast } from './forecast';
 import { selections } from './selections';
 import { conversionByRep } from './by-rep';
@@ -24,7 +25,7 @@ export async function dashboard(db: Orm, actor: Actor, input: ReportInput, now =
       : await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.teamId, actor.teamId)).orderBy(asc(users.name)).all();
   const f = await funnel(db, s);
   const thresholds = await staleThresholds(db, s);
-  const pass = await accountsPass(db, s, { stale: staleSql(s, thresholds), waiting: waitingSql(s, thresholds) });
+  const pass = await accountsPass(db, s, { stale: staleRule(s, thresholds), waitingSince: waitingSince(s, thresholds) });
   const openByPhase = new Map<PhaseId, number>();
   for (const r of pass) openByPhase.set(r.phase, (openByPhase.get(r.phase) ?? 0) + r.accounts);
   return {

@@ -8,14 +8,13 @@ import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
 import { cohortCounts, phaseTotal } from './cohort-counts';
-import { byPhase, DAY_MS, ownerFilter, rate, type Scope } from './scope';
+import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 import type { AccountsPassRow } from './accounts-pass';
+import { waitDaysOf } from './waiting';
 
 const YEAR_MS = 365 * DAY_MS;
 /** below this many accounts a conversion rate says little: it is not compared */
 const MIN_COHORT = 3;
-/** waited "too long": the phase's stale threshold from the team's history, or this when there is no history yet */
-const DEFAULT_WAIT_DAYS = 30;
 const LEAKS = 3;
 const ACCOUNTS_SHOWN = 5;
 
@@ -36,13 +35,6 @@ export interface Leak {
   /** accounts lost against the baseline, plus those waiting: what the ranking weighs */
   score: number;
 }
-
-/** Waited "too long" in a phase, in whole days. */
-const waitDaysOf = (thresholds: Map<PhaseId, number | null>, phase: PhaseId) => Math.round(thresholds.get(phase) ?? DEFAULT_WAIT_DAYS);
-
-/** SQL that is 1 for an account (alias `a`) that has waited too long in its phase: counted in the accounts pass. */
-export const waitingSql = (s: Scope, thresholds: Map<PhaseId, number | null>) =>
-  sql`(a.phase_since < ${byPhase(PHASE_IDS, (p) => s.ref - waitDaysOf(thresholds, p) * DAY_MS)})`;
 
 /**
  * `period` is the funnel's conversion per phase for the same scope (funnel.ts), `pass` the accounts pass

@@ -101,12 +101,30 @@ export async function staleThresholds(db: Orm, s: Scope) {
   );
 }
 
-/** SQL that is 1 for a stale account (alias `a`). */
-export function staleSql(s: Scope, thresholds: Map<PhaseId, number | null>) {
-  const limits = PHASE_IDS.filter((p) => thresholds.get(p) !== null);
-  const pastLimit = byPhase(limits, (p) => s.ref - thresholds.get(p)! * DAY_MS);
-  return sql`(a.phase_since < ${pastLimit} or coalesce(a.last_activity_at, a.created_at) < ${s.ref - STALE_NO_ACTIVITY_MS})`;
+/** Who is stale, as moments: in their phase since before its cut, or quiet since before `quietSince`. */
+export interface StaleRule {
+  /** per phase: in it since before this is stale; null: a stay alone is never stale (no history) */
+  since: Map<PhaseId, number | null>;
+  /** no activity (or, with none, no creation) since this is stale */
+  quietSince: number;
 }
+
+export function staleRule(s: Scope, thresholds: Map<PhaseId, number | null>): StaleRule {
+  return {
+    since: new Map(PHASE_IDS.map((p) => [p, thresholds.get(p) == null ? null : s.ref - thresholds.get(p)! * DAY_MS])),
+    quietSince: s.ref - STALE_NO_ACTIVITY_MS,
+  };
+}
+
+/** SQL: the phase's stale cut for an account (alias `a`), null when its stay alone is never stale. */
+export const staleCutSql = (rule: StaleRule) => {
+  const cut = PHASE_IDS.filter((p) => rule.since.get(p) !== null);
+  return byPhase(cut, (p) => rule.since.get(p)!);
+};
+
+/** SQL that is 1 for a stale account (alias `a`). */
+export const staleRuleSql = (rule: StaleRule) => sql`(a.phase_since < ${staleCutSql(rule)} or coalesce(a.last_activity_at, a.created_at) < ${rule.quietSince})`;
+export const staleSql = (s: Scope, thresholds: Map<PhaseId, number | null>) => staleRuleSql(staleRule(s, thresholds));
 
 export async function staleAccounts(db: Orm, s: Scope, thresholds: Map<PhaseId, number | null>, count: number) {
   const list = await db.all<{ id: string; name: string; phase: PhaseId; phaseSince: number; lastActivityAt: number | null; ownerId: string | null }>(sql`

@@ -1,0 +1,129 @@
+/**
+ * The dashboard's account figures from counts kept on write (account_counts,
+ * accounts-pass.ts) against their definition read straight off every
+ * account, on a seeded random team: accounts written and changed as any code
+ * might (phase, owner, gaps, quotes, archived and back, deleted), reports at
+ * moments before, inside and after the history, with and without stale
+ * history per phase, for the team and for one account manager.
+ */
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { testDb } from '../helpers/server';
+import { DAY, day } from '../helpers/history';
+import { prng } from '../helpers/prng';
+import type { Orm } from '../../server/db/client';
+import { accountsPass, type AccountsPassRow } from '../../server/domain/reports/accounts-pass';
+import { pipeline } from '../../server/domain/reports/health';
+import { staleRule, staleSql } from '../../server/domain/reports/time-in-phase';
+import { waitingSince, waitingSql } from '../../server/domain/reports/waiting';
+import type { Scope } from '../../server/domain/reports/scope';
+import { PHASE_IDS, PIPELINE_PHASES, type PhaseId } from '../../shared/phases';
+
+/** The definition: one pass over every open account created, and in its phase, by the report's moment. */
+async function byDefinition(db: Orm, s: Scope, thresholds: Map<PhaseId, number | null>) {
+  const rows = await db.all<AccountsPassRow>(sql`
+    select a.phase as phase, a.owner_id as ownerId, count(*) as accounts, sum(coalesce(a.checklist_gaps, 0)) as gaps,
+           sum(coalesce(a.last_activity_at, 0) >= ${s.ref - 14 * DAY}) as recent, sum(${staleSql(s, thresholds)}) as stale,
+           sum(${waitingSql(waitingSince(s, thresholds))}) as waiting
+    from accounts a
+    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase_since <= ${s.ref}${s.ownerId ? sql` and a.owner_id = ${s.ownerId}` : sql``}
+    group by a.phase, a.owner_id order by a.phase, a.owner_id`);
+  return rows.map((r) => ({ ...r, gaps: Number(r.gaps), recent: Number(r.recent), stale: Number(r.stale), waiting: Number(r.waiting) }));
+}
+
+const recount = (db: Orm, teamId: string) =>
+  db.all(sql`
+    select phase, coalesce(owner_id, '') as owner, case when latest_quote_at is null then '' else coalesce(latest_quote_currency, 'EUR') end as currency,
+           count(*) as accounts, sum(coalesce(checklist_gaps, 0)) as gaps, round(sum(case when latest_quote_at is null then 0 else coalesce(latest_quote_amount, 0) end), 6) as amount
+    from accounts where team_id = ${teamId} and archived_at is null group by 1, 2, 3 order by 1, 2, 3`);
+const kept = (db: Orm, teamId: string) =>
+  db.all(sql`
+    select phase, owner_id as owner, currency, accounts, gaps, round(amount, 6) as amount from account_counts
+    where team_id = ${teamId} and accounts <> 0 order by 1, 2, 3`);
+
+async function randomTeam(seed: number) {
+  const t = await testDb();
+  const reps = [await t.user('ann@verkoop.example'), await t.user('bob@verkoop.example'), await t.user('cas@verkoop.example')];
+  const teamId = reps[0]!.actor.teamId;
+  const random = prng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const owners = [...reps.map((r) => r.userId), null];
+  const maybe = <T>(p: number, f: () => T) => (random() < p ? f() : null);
+  const at = () => day(0) + Math.floor(random() * 120 * DAY);
+  const quote = () =>
+    maybe(0.4, () => ({ at: at(), amount: maybe(0.9, () => Math.round(random() * 1e6) / 100), currency: maybe(0.7, () => pick(['EUR', 'USD'])) }));
+  for (let i = 0; i < 80; i++) {
+    const created = at();
+    const q = quote();
+    await t.db.run(sql`insert into accounts (id, team_id, name, phase, phase_since, owner_id, created_at, last_activity_at, checklist_gaps, archived_at,
+                                             latest_quote_at, latest_quote_amount, latest_quote_currency)
+      values (${`acc-${i}`}, ${teamId}, ${`Willekeurig ${i} BV`}, ${pick(PHASE_IDS)}, ${created + Math.floor(random() * 60 * DAY)}, ${pick(owners)}, ${created},
+              ${maybe(0.7, () => created + Math.floor(random() * 90 * DAY))}, ${maybe(0.8, () => Math.floor(random() * 4))}, ${maybe(0.1, at)},
+              ${q?.at ?? null}, ${q?.amount ?? null}, ${q?.currency ?? null})`);
+  }
+  // then changed, one column or several at a time, as the use cases and an admin do
+  for (let i = 0; i < 120; i++) {
+    const id = `acc-${Math.floor(random() * 80)}`;
+    const what = random();
+    if (what < 0.2) await t.db.run(sql`update accounts set phase = ${pick(PHASE_IDS)}, phase_since = ${at()} where id = ${id}`);
+    else if (what < 0.35) await t.db.run(sql`update accounts set owner_id = ${pick(owners)} where id = ${id}`);
+    else if (what < 0.5) await t.db.run(sql`update accounts set checklist_gaps = ${maybe(0.9, () => Math.floor(random() * 4))} where id = ${id}`);
+    else if (what < 0.65) {
+      const q = quote();
+      await t.db.run(
+        sql`update accounts set latest_quote_at = ${q?.at ?? null}, latest_quote_amount = ${q?.amount ?? null}, latest_quote_currency = ${q?.currency ?? null} where id = ${id}`,
+      );
+    } else if (what < 0.75) await t.db.run(sql`update accounts set archived_at = ${maybe(0.5, at)} where id = ${id}`);
+    else if (what < 0.85) await t.db.run(sql`update accounts set last_activity_at = ${at()} where id = ${id}`);
+    else if (what < 0.92) await t.db.run(sql`update accounts set name = ${`Hernoemd ${i}`} where id = ${id}`);
+    else await t.db.run(sql`delete from accounts where id = ${id}`);
+  }
+  return { t, teamId, random, owners };
+}
+
+describe('account figures from counts kept on write', () => {
+  it('the counts equal a recount of the accounts after any writes, and the migration counts what came before it alike', async () => {
+    for (const seed of [1, 2]) {
+      const { t, teamId } = await randomTeam(seed);
+      const expected = await recount(t.db, teamId);
+      expect(expected.length).toBeGreaterThan(10);
+      expect(await kept(t.db, teamId)).toEqual(expected);
+      const backfill = readFileSync('server/db/migrations/0014_account_counts.sql', 'utf8')
+        .split('--> statement-breakpoint')
+        .find((st) => /^\s*(-- .*\n)*\s*INSERT INTO `account_counts`/.test(st))!;
+      await t.db.run(sql`delete from account_counts`);
+      await t.db.run(sql.raw(backfill));
+      expect(await kept(t.db, teamId)).toEqual(expected);
+    }
+  });
+
+  it('the accounts pass and the pipeline equal their definitions, at any moment, with or without history, per owner', async () => {
+    for (const seed of [3, 4, 5]) {
+      const { t, teamId, random, owners } = await randomTeam(seed);
+      const moments = [day(-10), day(30), day(60) + 7 * 3_600_000, day(119), day(400)];
+      for (let i = 0; i < 10; i++) moments.push(day(0) + Math.floor(random() * 200 * DAY));
+      for (const ref of moments) {
+        for (const ownerId of [null, owners[1]!]) {
+          const s: Scope = { teamId, from: ref - 90 * DAY, to: ref, ref, ownerId };
+          // stale cuts in days per phase: from a history, none for some phases, or none at all (a new team)
+          const thresholds = new Map(PHASE_IDS.map((p) => [p, random() < 0.3 ? null : 7 + Math.floor(random() * 40)]));
+          for (const th of [thresholds, new Map<PhaseId, number | null>(PHASE_IDS.map((p) => [p, null]))]) {
+            const got = await accountsPass(t.db, s, { stale: staleRule(s, th), waitingSince: waitingSince(s, th) });
+            expect(got, `seed ${seed}, at ${ref}, owner ${ownerId}`).toEqual(await byDefinition(t.db, s, th));
+          }
+        }
+      }
+      for (const ownerId of [null, owners[0]!]) {
+        const quotes = await t.db.all<{ currency: string; amount: number; accounts: number }>(sql`
+          select coalesce(latest_quote_currency, 'EUR') as currency, round(sum(coalesce(latest_quote_amount, 0)), 2) as amount, count(*) as accounts from accounts
+          where team_id = ${teamId} and archived_at is null and latest_quote_at is not null and phase in (${sql.join(
+            PIPELINE_PHASES.map((p) => sql`${p}`),
+            sql`, `,
+          )})${ownerId ? sql` and owner_id = ${ownerId}` : sql``}
+          group by 1 order by 1`);
+        expect(await pipeline(t.db, { teamId, from: 0, to: day(500), ref: day(500), ownerId })).toEqual(quotes);
+      }
+    }
+  });
+});
