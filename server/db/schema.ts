@@ -309,8 +309,8 @@ export const reachDays = sqliteTable(
   },
   (t) => [
     uniqueIndex('reach_days_key').on(t.teamId, t.day, t.phaseIdx, t.ownerId),
-    // the reports sum a range of days off this index alone
-    index('reach_days_sums').on(t.teamId, t.day, t.phaseIdx, t.ownerId, t.reaches, t.openReaches, t.leaves),
+    // the reports sum a range of days per phase and owner off this index alone, in its order: no sort (cohort-counts.ts)
+    index('reach_days_groups').on(t.teamId, t.phaseIdx, t.ownerId, t.day, t.reaches, t.openReaches, t.leaves),
   ],
 );
 
@@ -378,7 +378,11 @@ export const stayDays = sqliteTable(
     days: integer('days').notNull(),
     count: integer('count').notNull().default(0),
   },
-  (t) => [uniqueIndex('stay_days_key').on(t.teamId, t.endDay, t.phaseIdx, t.days, t.ownerId)],
+  (t) => [
+    uniqueIndex('stay_days_key').on(t.teamId, t.endDay, t.phaseIdx, t.days, t.ownerId),
+    // the histograms read a range of end days per phase off this index alone, in phase order (time-in-phase.ts)
+    index('stay_days_phases').on(t.teamId, t.phaseIdx, t.endDay, t.days, t.ownerId, t.count),
+  ],
 );
 
 /** Activities counted per team, day, user and type, kept on write, for activity trends at any scale. */

@@ -18,8 +18,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
-import { PHASE_IDS } from '../../../shared/phases';
-import { dayParts, ownerFilter, type Scope } from './scope';
+import { dayParts, everyPhase, ownerFilter, type Scope } from './scope';
 
 export interface Counts {
   cohort: number;
@@ -40,8 +39,6 @@ const inDays = (days: [number, number] | null, n: SQL) =>
       : sql`sum(case when day >= ${days[0]} then ${n} else 0 end)`;
 const timeRange = (column: SQL, [x, y]: [number, number]) =>
   Number.isFinite(y) ? sql`${column} is not null and ${column} >= ${x} and ${column} < ${y}` : sql`${column} is not null and ${column} >= ${x}`;
-/** every phase, as a list the indexes (team, phase, …) can seek through one by one: no index starts at the time alone */
-const everyPhase = sql`phase_idx in (${sql.raw(PHASE_IDS.map((_, i) => i).join(', '))})`;
 
 export async function cohortCounts(db: Orm, s: Pick<Scope, 'teamId' | 'ownerId' | 'from' | 'to'>): Promise<CohortCounts> {
   const { from, to } = s;
@@ -59,13 +56,18 @@ export async function cohortCounts(db: Orm, s: Pick<Scope, 'teamId' | 'ownerId' 
   // N and N − Open over [from, to): the day counts, then the rows of the parts of a day
   const period = dayParts(from, to);
   const after = dayParts(to, Number.POSITIVE_INFINITY);
-  /** the day counts of [from, to) and of [to, ∞) in one pass over the days from `from` on */
+  /**
+   * the day counts of [from, to) and of [to, ∞) in one pass over the days from `from` on: one index range per
+   * phase and owner (every owner of the team, and none), which comes in group order; grouped by day order
+   * instead, SQLite sorted every day's rows (a year: 40,000 rows, ~60 ms)
+   */
+  const owners = s.ownerId ? sql`owner_id = ${s.ownerId}` : sql`owner_id in (select id from users where team_id = ${s.teamId} union all select '')`;
   const sums = await db.all<Term & { pr: number; po: number; ar: number; ao: number; al: number }>(sql`
           select phase_idx as p, owner_id as o,
                  ${inDays(period.days, sql`reaches`)} as pr, ${inDays(period.days, sql`open_reaches`)} as po,
                  ${inDays(after.days, sql`reaches`)} as ar, ${inDays(after.days, sql`open_reaches`)} as ao, ${inDays(after.days, sql`leaves`)} as al
-          from reach_days indexed by reach_days_sums
-          where team_id = ${s.teamId} and day >= ${(period.days ?? after.days!)[0]}${owner(sql`owner_id`)}
+          from reach_days indexed by reach_days_groups
+          where team_id = ${s.teamId} and ${everyPhase} and ${owners} and day >= ${(period.days ?? after.days!)[0]}
           group by phase_idx, owner_id`);
   /** the reach rows of the parts of a day, by `column` (each part one index range per phase): how many, and how many have left */
   const rows = async (parts: [number, number][], column = sql`at`) => {

@@ -1,7 +1,7 @@
 /** Pipeline value and relationship health: complaints, annual reviews, attention, referrals. */
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
-import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, PIPELINE_PHASES, REPEAT_PHASES, CARE_PHASES } from '../../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, PIPELINE_PHASES, REPEAT_PHASES, CARE_PHASES, type PhaseId } from '../../../shared/phases';
 import { DAY_MS, days, oneOf, ownerFilter, percentile, type Scope } from './scope';
 import { pairComplaints } from '../care';
 
@@ -28,15 +28,14 @@ export async function relationshipHealth(db: Orm, s: Scope) {
     s.from,
   );
 
-  const reviews = await db.get<{ accounts: number; overdue: number }>(sql`
-    select count(*) as accounts,
-           sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - ANNUAL_REVIEW_DUE_MS}) as overdue
-    from accounts a indexed by accounts_team_phase_since
-    where a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${oneOf(sql`a.phase`, REPEAT_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`);
-
+  // one pass over the accounts in care, per phase (in the index's order): how many, and how many are due their annual review
   const caring = sql`a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${oneOf(sql`a.phase`, CARE_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`;
-  const cared = await db.get<{ n: number }>(sql`select count(*) as n from accounts a indexed by accounts_team_phase_since where ${caring}`);
-  const n = Number(cared?.n ?? 0);
+  const care = await db.all<{ phase: PhaseId; n: number; overdue: number }>(sql`
+    select a.phase as phase, count(*) as n, sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - ANNUAL_REVIEW_DUE_MS}) as overdue
+    from accounts a indexed by accounts_team_phase_since where ${caring} group by a.phase`);
+  const repeat = care.filter((c) => REPEAT_PHASES.includes(c.phase));
+  const reviews = { accounts: repeat.reduce((t, c) => t + Number(c.n), 0), overdue: repeat.reduce((t, c) => t + Number(c.overdue), 0) };
+  const n = care.reduce((t, c) => t + Number(c.n), 0);
   const medianContact = n
     ? await db.get<{ d: number }>(sql`
         select ${s.ref} - a.last_activity_at as d from accounts a indexed by accounts_team_last_activity where ${caring}
@@ -50,7 +49,7 @@ export async function relationshipHealth(db: Orm, s: Scope) {
   return {
     openComplaints: opened.size,
     medianDaysToResolve: days(percentile(resolveTimes, 0.5)),
-    annualReviews: { accounts: Number(reviews?.accounts ?? 0), overdue: Number(reviews?.overdue ?? 0) },
+    annualReviews: reviews,
     medianDaysSinceLastContact: days(medianContact ? Number(medianContact.d) : null),
     referralsGiven: Number(referrals?.n ?? 0),
   };

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
-import { DAY_MS } from '../../../shared/phases';
+import { DAY_MS, PHASE_IDS } from '../../../shared/phases';
 
 export interface ReportInput {
   from: number;
@@ -20,6 +20,9 @@ export interface Scope {
 }
 
 export { DAY_MS };
+
+/** `phase_idx` in every phase: a list the indexes (team, phase, …) seek through one by one, in phase order */
+export const everyPhase = sql`phase_idx in (${sql.raw(PHASE_IDS.map((_, i) => i).join(', '))})`;
 
 /** A share, or null when there is nothing to share out. */
 export const rate = (part: number, whole: number) => (whole ? part / whole : null);

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, phaseIndex, type PhaseId, CUSTOMER_PHASE } from '../../../shared/phases';
-import { byPhase, DAY_MS, days, ownerFilter, type Scope } from './scope';
+import { byPhase, DAY_MS, days, everyPhase, ownerFilter, type Scope } from './scope';
 
 const STALE_NO_ACTIVITY_MS = 30 * DAY_MS;
 const STALE_STAYS_WINDOW_MS = 365 * DAY_MS;
@@ -29,16 +29,25 @@ function histogramPercentile(h: { days: number; n: number }[], q: number): numbe
   return null;
 }
 
-/** Lengths in days of the stays in each phase that ended inside [from, to), as histograms. */
+/**
+ * Lengths in days of the stays in each phase that ended inside [from, to), as histograms sorted by length.
+ * One index range per phase, read in phase order, each phase's counts as one JSON array added up here:
+ * grouped by length in SQL, every day's counts of the range went through a sort (a year: ~35 ms).
+ */
 async function endedStays(db: Orm, s: Scope, from: number, to: number) {
-  const rows = await db.all<{ p: number; days: number; n: number }>(sql`
-    select phase_idx as p, days, sum(count) as n from stay_days
-    where team_id = ${s.teamId} and end_day >= ${Math.floor(from / DAY_MS)} and end_day < ${Math.ceil(to / DAY_MS)}${ownerFilter(s, sql`owner_id`)}
-    group by phase_idx, days order by phase_idx, days`);
+  const rows = await db.all<{ p: number; h: string }>(sql`
+    select phase_idx as p, json_group_array(json_array(days, count)) as h from stay_days indexed by stay_days_phases
+    where team_id = ${s.teamId} and ${everyPhase}
+      and end_day >= ${Math.floor(from / DAY_MS)} and end_day < ${Math.ceil(to / DAY_MS)}${ownerFilter(s, sql`owner_id`)}
+    group by phase_idx`);
   const out = new Map<PhaseId, { days: number; n: number }[]>();
   for (const r of rows) {
-    const phase = PHASE_IDS[Number(r.p)]!;
-    (out.get(phase) ?? out.set(phase, []).get(phase)!).push({ days: Number(r.days), n: Number(r.n) });
+    const byLength = new Map<number, number>();
+    for (const [days, n] of JSON.parse(r.h) as [number, number][]) byLength.set(days, (byLength.get(days) ?? 0) + n);
+    out.set(
+      PHASE_IDS[Number(r.p)]!,
+      [...byLength].map(([days, n]) => ({ days, n })).sort((a, b) => a.days - b.days),
+    );
   }
   return out;
 }
