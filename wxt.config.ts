@@ -6,8 +6,6 @@ const SITES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/*', 'https:
 
 export default defineConfig({
   srcDir: 'extension',
-  // the package test builds elsewhere, so that the browser tests can keep loading `.output` meanwhile
-  outDir: process.env.PHASE_CRM_OUT_DIR ?? '.output',
   // icons (16-128 px) live with the extension's code, not at the top level
   publicDir: 'extension/public',
   vite: () => ({ plugins: [preact()] }),
