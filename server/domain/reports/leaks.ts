@@ -10,7 +10,7 @@ import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
 import { cohortCounts, phaseTotal } from './cohort-counts';
 import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 import type { AccountsPassRow } from './accounts-pass';
-import { waitDaysOf } from './waiting';
+import { waitDaysOf, waitingSince } from './waiting';
 
 const YEAR_MS = 365 * DAY_MS;
 /** below this many accounts a conversion rate says little: it is not compared */
@@ -38,7 +38,7 @@ export interface Leak {
 
 /**
  * `period` is the funnel's conversion per phase for the same scope (funnel.ts), `pass` the accounts pass
- * (with waitingSql): computed once, read here.
+ * (its `waiting` as waiting.ts says): computed once, read here.
  */
 export async function leaks(
   db: Orm,
@@ -50,6 +50,7 @@ export async function leaks(
   const out: Leak[] = [];
   const baseline = await cohortCounts(db, { ...s, from: s.from - YEAR_MS, to: s.from });
   const wholeTeam = s.ownerId ? await cohortCounts(db, { ...s, ownerId: null }) : null;
+  const waitingFrom = waitingSince(s, thresholds);
   for (const [i, phase] of PHASE_IDS.slice(0, -1).entries()) {
     const now = period[i]!.conversion!;
     const before = phaseTotal(baseline, i);
@@ -60,7 +61,7 @@ export async function leaks(
     const waitingRows = waiting
       ? await db.all<{ id: string; name: string; since: number }>(sql`
           select a.id, a.name, a.phase_since as since from accounts a indexed by accounts_team_phase_since
-          where a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase_since < ${s.ref - waitDays * DAY_MS}${ownerFilter(s, sql`a.owner_id`)}
+          where a.team_id = ${s.teamId} and a.phase = ${phase} and a.archived_at is null and a.created_at <= ${s.ref} and a.phase_since < ${waitingFrom.get(phase)!}${ownerFilter(s, sql`a.owner_id`)}
           order by a.phase_since limit ${ACCOUNTS_SHOWN}`)
       : [];
     const r = rate(now.converted, now.cohort);
