@@ -4,6 +4,18 @@ import { EXTENSION_PUBLIC_KEY, FIREFOX_ID } from './shared/extension-id';
 
 const SITES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/*', 'https://mail.google.com/*'];
 
+/**
+ * Firefox asks the user's consent at install for what leaves the browser (required of new add-ons since
+ * November 2025, from Firefox 140): what is sent to the team's server is people's names, titles and
+ * e-mail addresses (personally identifying), who wrote to whom about what (personal communications),
+ * and what the LinkedIn and Gmail pages show (website content).
+ */
+const FIREFOX_GECKO = {
+  id: FIREFOX_ID,
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'] },
+};
+
 export default defineConfig({
   srcDir: 'extension',
   // icons (16-128 px) live with the extension's code, not at the top level
@@ -13,7 +25,7 @@ export default defineConfig({
     name: 'phase-crm',
     // a stable id: Chrome derives it from the public key (the server allows exactly that origin);
     // Firefox takes a named id (its moz-extension:// origin is still random per install: see EXTENSION_ORIGINS)
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } } } : { key: EXTENSION_PUBLIC_KEY }),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: FIREFOX_GECKO } } : { key: EXTENSION_PUBLIC_KEY }),
     description: 'Your CRM beside LinkedIn and Gmail: capture in one click, and see every phase of the sale.',
     permissions: ['storage', 'alarms'],
     // the background talks to the team's server; loopback for a local server,

@@ -34,6 +34,12 @@ describe('store packages', () => {
     const m = manifest('firefox-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.browser_specific_settings.gecko.id).toBe(FIREFOX_ID);
+    // what leaves the browser, for Firefox's consent at install (new add-ons must say it)
+    expect(m.browser_specific_settings.gecko.data_collection_permissions.required).toEqual([
+      'personallyIdentifyingInfo',
+      'personalCommunications',
+      'websiteContent',
+    ]);
     expect(m.key).toBeUndefined();
     expect(m.web_accessible_resources.flatMap((w: { matches: string[] }) => w.matches).every((u: string) => /linkedin\.com|mail\.google\.com/.test(u))).toBe(
       true,
