@@ -14,7 +14,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, type PhaseId } from '../../../shared/phases';
-import { DAY_MS, ownerFilter, type Scope } from './scope';
+import { DAY_MS, oneOf, ownerFilter, type Scope } from './scope';
 import { staleCutSql, staleRuleSql, type StaleRule } from './time-in-phase';
 import { waitingSql } from './waiting';
 
@@ -77,10 +77,7 @@ export async function accountsPass(db: Orm, s: Scope, rules: PassRules): Promise
       select ${figures} from accounts a indexed by accounts_team_created where ${open} and a.created_at > ${s.ref} group by a.phase, a.owner_id`)),
     ...(await db.all<Part>(sql`
       select ${figures} from accounts a indexed by accounts_team_phase_since
-      where a.team_id = ${s.teamId} and a.phase in (${sql.join(
-        PHASE_IDS.map((p) => sql`${p}`),
-        sql`, `,
-      )}) and a.phase_since > ${s.ref} and a.created_at <= ${s.ref} and a.archived_at is null${owner(sql`a.owner_id`)}
+      where a.team_id = ${s.teamId} and ${oneOf(sql`a.phase`, PHASE_IDS)} and a.phase_since > ${s.ref} and a.created_at <= ${s.ref} and a.archived_at is null${owner(sql`a.owner_id`)}
       group by a.phase, a.owner_id`)),
   ];
 
