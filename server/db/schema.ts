@@ -132,6 +132,8 @@ export const accounts = sqliteTable(
     index('accounts_team_postcode').on(t.teamId, t.postcode),
     // the accounts that came in during a part of a day, for the funnel per selection (selections.ts)
     index('accounts_team_created').on(t.teamId, t.createdAt, t.source, t.ownerId),
+    // the accounts reviewed during a part of a day, for reviews due (account_days finishes the day from here); few
+    index('accounts_team_review').on(t.teamId, t.lastReviewAt, t.phase, t.archivedAt, t.createdAt, t.ownerId).where(sql`${t.lastReviewAt} is not null`),
   ],
 );
 
@@ -360,6 +362,31 @@ export const accountCounts = sqliteTable(
     amount: real('amount').notNull().default(0),
   },
   (t) => [uniqueIndex('account_counts_key').on(t.teamId, t.phase, t.ownerId, t.currency)],
+);
+
+/**
+ * The team's open accounts counted per UTC day of one of their moments, kept by
+ * triggers on accounts (migration 0016) whichever code writes them, per phase
+ * and account manager ('' for none, '*' for the whole team): `since`, the day
+ * they came into their phase (every phase); in care, `contact`, the day of
+ * their latest activity (-1: none), and `review`, the day of their latest
+ * annual review or else of their coming into the phase. A median or a count
+ * up to a moment reads these days and finishes one day from its accounts
+ * (day-counts.ts) instead of walking half of a phase's accounts.
+ */
+export const accountDays = sqliteTable(
+  'account_days',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    kind: text('kind', { enum: ['since', 'contact', 'review'] }).notNull(),
+    phase: text('phase', { enum: PHASE_IDS }).notNull(),
+    ownerId: text('owner_id').notNull(),
+    day: integer('day').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [uniqueIndex('account_days_key').on(t.teamId, t.kind, t.phase, t.ownerId, t.day)],
 );
 
 /**

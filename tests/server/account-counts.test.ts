@@ -14,11 +14,11 @@ import { DAY, day } from '../helpers/history';
 import { prng } from '../helpers/prng';
 import type { Orm } from '../../server/db/client';
 import { accountsPass, type AccountsPassRow } from '../../server/domain/reports/accounts-pass';
-import { pipeline } from '../../server/domain/reports/health';
-import { staleRule, staleSql } from '../../server/domain/reports/time-in-phase';
+import { pipeline, relationshipHealth } from '../../server/domain/reports/health';
+import { staleRule, staleSql, timeInPhase } from '../../server/domain/reports/time-in-phase';
 import { waitingSince, waitingSql } from '../../server/domain/reports/waiting';
 import { oneOf, type Scope } from '../../server/domain/reports/scope';
-import { PHASE_IDS, PIPELINE_PHASES, type PhaseId } from '../../shared/phases';
+import { ANNUAL_REVIEW_DUE_MS, CARE_PHASES, PHASE_IDS, PIPELINE_PHASES, REPEAT_PHASES, type PhaseId } from '../../shared/phases';
 
 /** The definition: one pass over every open account created, and in its phase, by the report's moment. */
 async function byDefinition(db: Orm, s: Scope, thresholds: Map<PhaseId, number | null>) {
@@ -42,7 +42,62 @@ const kept = (db: Orm, teamId: string) =>
     select phase, owner_id as owner, currency, accounts, gaps, round(amount, 6) as amount from account_counts
     where team_id = ${teamId} and accounts <> 0 order by 1, 2, 3`);
 
-async function randomTeam(seed: number) {
+/** account_days recounted from the accounts, by the definitions of schema.ts (not the triggers' SQL) */
+async function recountDays(db: Orm, teamId: string) {
+  const rows = await db.all<{ phase: PhaseId; owner: string | null; since: number; contact: number | null; review: number | null }>(sql`
+    select phase, owner_id as owner, phase_since as since, last_activity_at as contact, coalesce(last_review_at, phase_since) as review
+    from accounts where team_id = ${teamId} and archived_at is null`);
+  const counts = new Map<string, number>();
+  const bump = (kind: string, phase: string, owner: string, day: number) => {
+    const key = JSON.stringify([kind, phase, owner, day]);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (const r of rows)
+    for (const owner of [r.owner ?? '', '*']) {
+      bump('since', r.phase, owner, Math.floor(r.since / DAY));
+      if (!CARE_PHASES.includes(r.phase)) continue;
+      bump('contact', r.phase, owner, r.contact === null ? -1 : Math.floor(r.contact / DAY));
+      bump('review', r.phase, owner, Math.floor(r.review! / DAY));
+    }
+  return [...counts].map(([k, n]) => [...(JSON.parse(k) as unknown[]), n]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}
+const keptDays = async (db: Orm, teamId: string) =>
+  (
+    await db.all<{ kind: string; phase: string; owner: string; day: number; n: number }>(sql`
+    select kind, phase, owner_id as owner, day, n from account_days where team_id = ${teamId} and n <> 0`)
+  )
+    .map((r) => [r.kind, r.phase, r.owner, Number(r.day), Number(r.n)])
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+/** The open stays' median ages, the annual reviews and the median time since the last contact, read off every account. */
+async function careAndAgesByDefinition(db: Orm, s: Scope) {
+  const mine = s.ownerId ? sql` and owner_id = ${s.ownerId}` : sql``;
+  const open = sql`team_id = ${s.teamId} and archived_at is null and created_at <= ${s.ref}${mine}`;
+  const ages = new Map<PhaseId, number>();
+  const openByPhase = new Map<PhaseId, number>();
+  for (const phase of PHASE_IDS) {
+    const since = (await db.all<{ t: number }>(sql`select phase_since as t from accounts where ${open} and phase = ${phase} and phase_since <= ${s.ref}`))
+      .map((r) => Number(r.t))
+      .sort((a, b) => b - a);
+    if (since.length) ages.set(phase, s.ref - since[Math.ceil(0.5 * since.length) - 1]!);
+    openByPhase.set(phase, since.length);
+  }
+  const care = await db.all<{ phase: PhaseId; due: number; contact: number | null }>(sql`
+    select phase, coalesce(last_review_at, phase_since) as due, last_activity_at as contact from accounts where ${open} and ${oneOf(sql`phase`, CARE_PHASES)}`);
+  const repeat = care.filter((c) => REPEAT_PHASES.includes(c.phase));
+  // newest contact first, never contacted last
+  const contacts = care.map((c) => c.contact).sort((a, b) => (b ?? Number.NEGATIVE_INFINITY) - (a ?? Number.NEGATIVE_INFINITY));
+  const median = care.length ? contacts[Math.ceil(0.5 * care.length) - 1] : null;
+  const round = (ms: number | null) => (ms === null ? null : Math.round((ms / DAY) * 10) / 10);
+  return {
+    openByPhase,
+    ages: PHASE_IDS.map((p) => [p, round(ages.get(p) ?? null)]),
+    annualReviews: { accounts: repeat.length, overdue: repeat.filter((c) => c.due < s.ref - ANNUAL_REVIEW_DUE_MS).length },
+    medianDaysSinceLastContact: round(median === null || median === undefined ? null : s.ref - median),
+  };
+}
+
+async function randomTeam(seed: number, spanDays = 120) {
   const t = await testDb();
   const reps = [await t.user('ann@verkoop.example'), await t.user('bob@verkoop.example'), await t.user('cas@verkoop.example')];
   const teamId = reps[0]!.actor.teamId;
@@ -50,17 +105,17 @@ async function randomTeam(seed: number) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const owners = [...reps.map((r) => r.userId), null];
   const maybe = <T>(p: number, f: () => T) => (random() < p ? f() : null);
-  const at = () => day(0) + Math.floor(random() * 120 * DAY);
+  const at = () => day(0) + Math.floor(random() * spanDays * DAY);
   const quote = () =>
     maybe(0.4, () => ({ at: at(), amount: maybe(0.9, () => Math.round(random() * 1e6) / 100), currency: maybe(0.7, () => pick(['EUR', 'USD'])) }));
   for (let i = 0; i < 80; i++) {
     const created = at();
     const q = quote();
     await t.db.run(sql`insert into accounts (id, team_id, name, phase, phase_since, owner_id, created_at, last_activity_at, checklist_gaps, archived_at,
-                                             latest_quote_at, latest_quote_amount, latest_quote_currency)
-      values (${`acc-${i}`}, ${teamId}, ${`Willekeurig ${i} BV`}, ${pick(PHASE_IDS)}, ${created + Math.floor(random() * 60 * DAY)}, ${pick(owners)}, ${created},
-              ${maybe(0.7, () => created + Math.floor(random() * 90 * DAY))}, ${maybe(0.8, () => Math.floor(random() * 4))}, ${maybe(0.1, at)},
-              ${q?.at ?? null}, ${q?.amount ?? null}, ${q?.currency ?? null})`);
+                                             latest_quote_at, latest_quote_amount, latest_quote_currency, last_review_at)
+      values (${`acc-${i}`}, ${teamId}, ${`Willekeurig ${i} BV`}, ${pick(PHASE_IDS)}, ${created + Math.floor(random() * (spanDays / 2) * DAY)}, ${pick(owners)}, ${created},
+              ${maybe(0.7, () => created + Math.floor(random() * (spanDays * 0.75) * DAY))}, ${maybe(0.8, () => Math.floor(random() * 4))}, ${maybe(0.1, at)},
+              ${q?.at ?? null}, ${q?.amount ?? null}, ${q?.currency ?? null}, ${maybe(0.3, at)})`);
   }
   // then changed, one column or several at a time, as the use cases and an admin do
   for (let i = 0; i < 120; i++) {
@@ -75,7 +130,8 @@ async function randomTeam(seed: number) {
         sql`update accounts set latest_quote_at = ${q?.at ?? null}, latest_quote_amount = ${q?.amount ?? null}, latest_quote_currency = ${q?.currency ?? null} where id = ${id}`,
       );
     } else if (what < 0.75) await t.db.run(sql`update accounts set archived_at = ${maybe(0.5, at)} where id = ${id}`);
-    else if (what < 0.85) await t.db.run(sql`update accounts set last_activity_at = ${at()} where id = ${id}`);
+    else if (what < 0.82) await t.db.run(sql`update accounts set last_activity_at = ${at()} where id = ${id}`);
+    else if (what < 0.87) await t.db.run(sql`update accounts set last_review_at = ${maybe(0.8, at)} where id = ${id}`);
     else if (what < 0.92) await t.db.run(sql`update accounts set name = ${`Hernoemd ${i}`} where id = ${id}`);
     else await t.db.run(sql`delete from accounts where id = ${id}`);
   }
@@ -120,6 +176,47 @@ describe('account figures from counts kept on write', () => {
           where team_id = ${teamId} and archived_at is null and latest_quote_at is not null and ${oneOf(sql`phase`, PIPELINE_PHASES)}${ownerId ? sql` and owner_id = ${ownerId}` : sql``}
           group by 1 order by 1`);
         expect(await pipeline(t.db, { teamId, from: 0, to: day(500), ref: day(500), ownerId })).toEqual(quotes);
+      }
+    }
+  });
+
+  it('the counts per day equal a recount after any writes, and the migration counts what came before it alike', async () => {
+    for (const seed of [6, 7]) {
+      const { t, teamId } = await randomTeam(seed, 12);
+      const expected = await recountDays(t.db, teamId);
+      expect(expected.filter((r) => r[0] === 'review').length).toBeGreaterThan(5);
+      expect(await keptDays(t.db, teamId)).toEqual(expected);
+      const backfill = readFileSync('server/db/migrations/0016_account_days.sql', 'utf8')
+        .split('--> statement-breakpoint')
+        .filter((st) => /^\s*(-- .*\n)*\s*INSERT INTO `account_days`/.test(st));
+      expect(backfill).toHaveLength(3);
+      await t.db.run(sql`delete from account_days`);
+      for (const st of backfill) await t.db.run(sql.raw(st));
+      expect(await keptDays(t.db, teamId)).toEqual(expected);
+    }
+  });
+
+  it("the open stays' median ages, the reviews due and the median last contact equal their definitions, at any moment, per owner", async () => {
+    for (const [seed, span] of [
+      [8, 12],
+      [9, 120],
+      [10, 30],
+    ] as const) {
+      const { t, teamId, random, owners } = await randomTeam(seed, span);
+      // before, inside and after the history, on the cut's own day and a year on (reviews fall due)
+      const moments = [day(-10), day(3) + 5 * 3_600_000, day(span), day(400), day(365) + 11 * 3_600_000];
+      for (let i = 0; i < 8; i++) moments.push(day(0) + Math.floor(random() * span * 1.5 * DAY), day(365) + Math.floor(random() * span * DAY));
+      for (const ref of moments) {
+        for (const ownerId of [null, owners[1]!]) {
+          const s: Scope = { teamId, from: ref - 90 * DAY, to: ref, ref, ownerId };
+          const want = await careAndAgesByDefinition(t.db, s);
+          const ages = (await timeInPhase(t.db, s, want.openByPhase)).map((r) => [r.phase, r.openMedianAgeDays]);
+          const health = await relationshipHealth(t.db, s);
+          const where = `seed ${seed}, at ${ref}, owner ${ownerId}`;
+          expect(ages, where).toEqual(want.ages);
+          expect(health.annualReviews, where).toEqual(want.annualReviews);
+          expect(health.medianDaysSinceLastContact, where).toEqual(want.medianDaysSinceLastContact);
+        }
       }
     }
   });

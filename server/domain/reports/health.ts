@@ -4,6 +4,7 @@ import type { Orm } from '../../db/client';
 import { ANNUAL_REVIEW_DUE_MS, COMPLAINT_TYPES, PIPELINE_PHASES, REPEAT_PHASES, CARE_PHASES, type PhaseId } from '../../../shared/phases';
 import { DAY_MS, days, oneOf, ownerFilter, percentile, type Scope } from './scope';
 import { pairComplaints } from '../care';
+import { accountDays, before, dayOfRank, newestFirst, total } from './day-counts';
 
 /**
  * Sum of the latest quote's amount of each account in negotiation or closing, per currency, from the
@@ -28,19 +29,9 @@ export async function relationshipHealth(db: Orm, s: Scope) {
     s.from,
   );
 
-  // one pass over the accounts in care, per phase (in the index's order): how many, and how many are due their annual review
-  const caring = sql`a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${oneOf(sql`a.phase`, CARE_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`;
-  const care = await db.all<{ phase: PhaseId; n: number; overdue: number }>(sql`
-    select a.phase as phase, count(*) as n, sum(coalesce(a.last_review_at, a.phase_since) < ${s.ref - ANNUAL_REVIEW_DUE_MS}) as overdue
-    from accounts a indexed by accounts_team_phase_since where ${caring} group by a.phase`);
+  const { care, medianContact } = await careFigures(db, s);
   const repeat = care.filter((c) => REPEAT_PHASES.includes(c.phase));
-  const reviews = { accounts: repeat.reduce((t, c) => t + Number(c.n), 0), overdue: repeat.reduce((t, c) => t + Number(c.overdue), 0) };
-  const n = care.reduce((t, c) => t + Number(c.n), 0);
-  const medianContact = n
-    ? await db.get<{ d: number }>(sql`
-        select ${s.ref} - a.last_activity_at as d from accounts a indexed by accounts_team_last_activity where ${caring}
-        order by a.last_activity_at desc limit 1 offset ${Math.ceil(0.5 * n) - 1}`)
-    : undefined;
+  const reviews = { accounts: repeat.reduce((t, c) => t + c.n, 0), overdue: repeat.reduce((t, c) => t + c.overdue, 0) };
 
   const referrals = await db.get<{ n: number | null }>(sql`
     select sum(d.count) as n from activity_daily d
@@ -50,7 +41,46 @@ export async function relationshipHealth(db: Orm, s: Scope) {
     openComplaints: opened.size,
     medianDaysToResolve: days(percentile(resolveTimes, 0.5)),
     annualReviews: reviews,
-    medianDaysSinceLastContact: days(medianContact ? Number(medianContact.d) : null),
+    medianDaysSinceLastContact: days(medianContact),
     referralsGiven: Number(referrals?.n ?? 0),
   };
+}
+
+/**
+ * The accounts in care (created by the report's moment) per phase, how many of them are due their annual
+ * review (none in the last year, counted from their coming into the phase), and the median time since their
+ * last contact — from the days counted on write (day-counts.ts), each finished from one day's accounts.
+ */
+async function careFigures(db: Orm, s: Scope) {
+  const caring = sql`a.team_id = ${s.teamId} and a.archived_at is null and a.created_at <= ${s.ref} and ${oneOf(sql`a.phase`, CARE_PHASES)}${ownerFilter(s, sql`a.owner_id`)}`;
+  const due = s.ref - ANNUAL_REVIEW_DUE_MS;
+  const dueDay = Math.floor(due / DAY_MS);
+  const reviewDays = await accountDays(db, s, 'review', CARE_PHASES);
+  // due on the cut's own day: reviewed, or (never reviewed) in the phase since, before the cut
+  const onDueDay = await db.all<{ phase: PhaseId; n: number }>(sql`
+    select phase, sum(n) as n from (
+      select a.phase as phase, count(*) as n from accounts a indexed by accounts_team_review
+      where ${caring} and a.last_review_at >= ${dueDay * DAY_MS} and a.last_review_at < ${due} group by a.phase
+      union all
+      select a.phase as phase, count(*) as n from accounts a indexed by accounts_team_phase_since
+      where ${caring} and a.phase_since >= ${dueDay * DAY_MS} and a.phase_since < ${due} and a.last_review_at is null group by a.phase)
+    group by phase`);
+  const care = CARE_PHASES.map((phase) => ({
+    phase,
+    n: total(reviewDays.get(phase)),
+    overdue: before(reviewDays.get(phase), dueDay) + Number(onDueDay.find((r) => r.phase === phase)?.n ?? 0),
+  })).filter((c) => c.n > 0);
+
+  // the median last contact, newest first; never contacted (day -1) come last, as SQL orders null
+  const n = care.reduce((t, c) => t + c.n, 0);
+  const at = n ? dayOfRank(newestFirst(await accountDays(db, s, 'contact', CARE_PHASES), CARE_PHASES), Math.ceil(0.5 * n) - 1) : null;
+  let medianContact: number | null = null;
+  if (at && at.day >= 0) {
+    const row = await db.get<{ d: number }>(sql`
+      select ${s.ref} - a.last_activity_at as d from accounts a indexed by accounts_team_last_activity
+      where ${caring} and a.last_activity_at >= ${at.day * DAY_MS} and a.last_activity_at < ${(at.day + 1) * DAY_MS}
+      order by a.last_activity_at desc limit 1 offset ${at.rank}`);
+    medianContact = row ? Number(row.d) : null;
+  }
+  return { care, medianContact };
 }

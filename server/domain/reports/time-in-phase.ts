@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PHASE_IDS, phaseIndex, type PhaseId, CUSTOMER_PHASE } from '../../../shared/phases';
-import { byPhase, DAY_MS, days, everyPhase, ownerFilter, type Scope } from './scope';
+import { byPhase, DAY_MS, days, everyPhase, oneOf, ownerFilter, type Scope } from './scope';
+import { accountDays, dayOfRank, newestFirst } from './day-counts';
 
 const STALE_NO_ACTIVITY_MS = 30 * DAY_MS;
 const STALE_STAYS_WINDOW_MS = 365 * DAY_MS;
@@ -54,27 +55,54 @@ async function endedStays(db: Orm, s: Scope, from: number, to: number) {
 
 export async function timeInPhase(db: Orm, s: Scope, openByPhase: Map<PhaseId, number>) {
   const ended = await endedStays(db, s, s.from, s.to);
+  const openAge = await openStayMedians(db, s, openByPhase);
   const out = [];
   for (const phase of PHASE_IDS) {
     const h = ended.get(phase) ?? [];
     const open = openByPhase.get(phase) ?? 0;
-    let openMedian: number | null = null;
-    if (open) {
-      // the median age is the median phase_since, read straight off the index in order
-      const row = await db.get<{ since: number }>(sql`
-        select phase_since as since from accounts indexed by accounts_team_phase_since
-        where team_id = ${s.teamId} and phase = ${phase} and phase_since <= ${s.ref} and created_at <= ${s.ref} and archived_at is null${ownerFilter(s, sql`owner_id`)}
-        order by phase_since desc limit 1 offset ${Math.ceil(0.5 * open) - 1}`);
-      openMedian = row ? s.ref - Number(row.since) : null;
-    }
     out.push({
       phase,
       ended: h.reduce((n, b) => n + b.n, 0),
       medianDays: histogramPercentile(h, 0.5),
       p90Days: histogramPercentile(h, 0.9),
       open,
-      openMedianAgeDays: days(openMedian),
+      openMedianAgeDays: days(openAge.get(phase) ?? null),
     });
+  }
+  return out;
+}
+
+/**
+ * Per phase, the median age of the open stays (in it by the report's moment): the median phase_since, newest
+ * first, found among the days counted on write and read from that one day's accounts. The moment's own day is
+ * counted from its accounts, as some of them came in after the moment.
+ */
+async function openStayMedians(db: Orm, s: Scope, openByPhase: Map<PhaseId, number>) {
+  const out = new Map<PhaseId, number>();
+  const phases = PHASE_IDS.filter((p) => openByPhase.get(p));
+  if (!phases.length) return out;
+  const open = sql`team_id = ${s.teamId} and created_at <= ${s.ref} and archived_at is null${ownerFilter(s, sql`owner_id`)}`;
+  const refDay = Math.floor(s.ref / DAY_MS);
+  const counted = await accountDays(db, s, 'since', phases);
+  const onRefDay = new Map(
+    (
+      await db.all<{ phase: PhaseId; n: number }>(sql`
+        select phase, count(*) as n from accounts indexed by accounts_team_phase_since
+        where ${oneOf(sql`phase`, phases)} and phase_since >= ${refDay * DAY_MS} and phase_since <= ${s.ref} and ${open} group by phase`)
+    ).map((r) => [r.phase, Number(r.n)]),
+  );
+  for (const phase of phases) {
+    const daysBefore = newestFirst(counted, [phase]).filter(([day]) => day < refDay);
+    const at = dayOfRank([[refDay, onRefDay.get(phase) ?? 0], ...daysBefore], Math.ceil(0.5 * openByPhase.get(phase)!) - 1);
+    // the counts and the accounts disagree only if written around the triggers: then the median from the accounts alone
+    const [lo, hi, rank] = at
+      ? [at.day * DAY_MS, Math.min((at.day + 1) * DAY_MS - 1, s.ref), at.rank]
+      : [0, s.ref, Math.ceil(0.5 * openByPhase.get(phase)!) - 1];
+    const row = await db.get<{ since: number }>(sql`
+      select phase_since as since from accounts indexed by accounts_team_phase_since
+      where phase = ${phase} and phase_since >= ${lo} and phase_since <= ${hi} and ${open}
+      order by phase_since desc limit 1 offset ${rank}`);
+    if (row) out.set(phase, s.ref - Number(row.since));
   }
   return out;
 }
