@@ -1,5 +1,5 @@
 /** Proposed moves from evidence: created when evidence is logged, accepted in one click or dismissed. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { proposals, teams } from '../db/schema';
 import { phaseIndex, proposalFor, type AutoMoveSettings, type EvidenceKind, type PhaseId } from '../../shared/phases';
@@ -8,11 +8,20 @@ import { DomainError, notFound } from './errors';
 import { applyMove } from './moves';
 import { loadAccount } from './records/accounts';
 import { openProposals } from './records/proposals';
+import { prepared } from '../db/prepared';
 
 /** The team's "move without asking" rules, read when first needed and then kept: a batch of evidence reads them once. */
 export function autoMoveRules(tx: Tx, actor: Actor): () => Promise<AutoMoveSettings> {
   let rules: Promise<AutoMoveSettings> | undefined;
-  return () => (rules ??= tx.query.teams.findFirst({ where: eq(teams.id, actor.teamId) }).then((t) => t?.autoMove ?? {}));
+  return () =>
+    (rules ??= prepared(tx, 'teams.autoMove', (d) =>
+      d
+        .select({ autoMove: teams.autoMove })
+        .from(teams)
+        .where(eq(teams.id, sql.placeholder('teamId'))),
+    )
+      .get({ teamId: actor.teamId })
+      .then((t) => t?.autoMove ?? {}));
 }
 
 /**

@@ -9,6 +9,7 @@ import { activities, contacts, opportunities } from '../db/schema';
 import type { ActivityData } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { notFound } from './errors';
+import { prepared } from '../db/prepared';
 
 /** `seen`: contacts already found on this account in the same batch, not looked up again. */
 export async function checkActivityReferences(
@@ -25,7 +26,16 @@ export async function checkActivityReferences(
       .where(and(eq(table.id, id), eq(table.teamId, actor.teamId), eq(table.accountId, accountId)))
       .get();
   if (input.contactId && !seen?.has(input.contactId)) {
-    if (!(await mine(contacts, input.contactId))) throw notFound('Contact');
+    // a thread's or a log's contact: on every write that names one, so built once per process
+    const contact = await prepared(tx, 'references.contact', (d) =>
+      d
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(
+          and(eq(contacts.id, sql.placeholder('id')), eq(contacts.teamId, sql.placeholder('teamId')), eq(contacts.accountId, sql.placeholder('accountId'))),
+        ),
+    ).get({ id: input.contactId, teamId: actor.teamId, accountId });
+    if (!contact) throw notFound('Contact');
     seen?.add(input.contactId);
   }
   if (input.data?.opportunityId && !(await mine(opportunities, input.data.opportunityId))) throw notFound('Opportunity');

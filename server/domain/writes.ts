@@ -5,33 +5,46 @@
  * counts for one user and one procedure: a colleague's id, or the same id on
  * another procedure, is a different write and is carried out.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { transact } from './transact';
 import { clientWrites } from '../db/schema';
 import type { Actor } from './actor';
+import { prepared } from '../db/prepared';
 
 export async function runWrite<I, O>(db: Db, actor: Actor, op: (tx: Tx, actor: Actor, input: I) => Promise<O>, input: I, clientId?: string): Promise<O> {
   const procedure = op.name;
   return transact(db, async (tx) => {
     const scope = clientId ? { teamId: actor.teamId, userId: actor.userId, procedure, clientId } : undefined;
     if (scope) {
-      const done = await tx
-        .select({ result: clientWrites.result })
-        .from(clientWrites)
-        .where(
-          and(
-            eq(clientWrites.teamId, scope.teamId),
-            eq(clientWrites.userId, scope.userId),
-            eq(clientWrites.procedure, scope.procedure),
-            eq(clientWrites.clientId, scope.clientId),
+      // every write with an id asks this and notes itself: built once per process (db/prepared.ts)
+      const done = await prepared(tx, 'writes.done', (d) =>
+        d
+          .select({ result: clientWrites.result })
+          .from(clientWrites)
+          .where(
+            and(
+              eq(clientWrites.teamId, sql.placeholder('teamId')),
+              eq(clientWrites.userId, sql.placeholder('userId')),
+              eq(clientWrites.procedure, sql.placeholder('procedure')),
+              eq(clientWrites.clientId, sql.placeholder('clientId')),
+            ),
           ),
-        )
-        .get();
+      ).get(scope);
       if (done) return done.result as O;
     }
     const result = await op(tx, actor, input);
-    if (scope) await tx.insert(clientWrites).values({ ...scope, result: result ?? null });
+    if (scope) {
+      await prepared(tx, 'writes.note', (d) =>
+        d.insert(clientWrites).values({
+          teamId: sql.placeholder('teamId'),
+          userId: sql.placeholder('userId'),
+          procedure: sql.placeholder('procedure'),
+          clientId: sql.placeholder('clientId'),
+          result: sql.placeholder('result'),
+        } as unknown as typeof clientWrites.$inferInsert),
+      ).run({ ...scope, result: result ?? null });
+    }
     return result;
   });
 }

@@ -50,6 +50,27 @@ describe('logging a Gmail thread', () => {
     expect(open.map((p) => p.to)).toEqual(['conversation']);
   });
 
+  it('the longest thread (200 messages) logs every message once, in order, and logged again after it grew, only the new ones', async () => {
+    const { pieter, db, accountId } = await capturedAcme();
+    const [out, reply] = offerteThread.messages;
+    const message = (i: number) => ({
+      ...(i % 2 ? reply! : out!),
+      id: `19d${String(i).padStart(13, '0')}`,
+      at: Date.UTC(2026, 2, 3) + i * 60_000,
+      snippet: `Bericht ${i}`,
+    });
+    const first = await pieter.api.activities.logThread({ thread: { ...offerteThread, messages: Array.from({ length: 199 }, (_, i) => message(i)) } });
+    expect(first).toMatchObject({ logged: 199, alreadyLogged: 0 });
+    const grown = await pieter.api.activities.logThread({ thread: { ...offerteThread, messages: Array.from({ length: 200 }, (_, i) => message(i)) } });
+    expect(grown).toMatchObject({ logged: 1, alreadyLogged: 199 });
+    // the card shows the latest 50; every row is read here
+    const mail = await db.query.activities.findMany({
+      where: (a, { and, eq, like }) => and(eq(a.accountId, accountId), like(a.type, 'email%')),
+      orderBy: (a, { asc }) => asc(a.occurredAt),
+    });
+    expect(mail.map((a) => [a.snippet, a.sourceKey])).toEqual(Array.from({ length: 200 }, (_, i) => [`Bericht ${i}`, `gmail:${message(i).id}`]));
+  });
+
   it('a reply from a contact proposes customer conversation; one click accepts it with the reply as evidence', async () => {
     const { pieter, accountId } = await capturedAcme();
     const r = await pieter.api.activities.logThread({ thread: offerteThread });

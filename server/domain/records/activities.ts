@@ -13,13 +13,10 @@ import type { ActivityData } from '../../../shared/schemas';
 import { newId, type Actor } from '../actor';
 import { prepared } from '../../db/prepared';
 
-/** every column of an activity as a placeholder of the same name: the insert is built once per process */
-const COLUMNS = Object.fromEntries(
-  ['id', 'teamId', 'accountId', 'contactId', 'type', 'direction', 'occurredAt', 'subject', 'snippet', 'data', 'sourceKey', 'loggedBy'].map((c) => [
-    c,
-    sql.placeholder(c),
-  ]),
-) as unknown as typeof activities.$inferInsert;
+const NAMES = ['id', 'teamId', 'accountId', 'contactId', 'type', 'direction', 'occurredAt', 'subject', 'snippet', 'data', 'sourceKey', 'loggedBy'] as const;
+/** every column of an activity (the `row`-th of an insert) as a placeholder: the insert is built once per process */
+const columns = (row = '') => Object.fromEntries(NAMES.map((c) => [c, sql.placeholder(`${c}${row}`)])) as unknown as typeof activities.$inferInsert;
+const COLUMNS = columns();
 
 export interface ActivityInput {
   accountId: string;
@@ -87,27 +84,32 @@ export async function insertActivity(tx: Tx, actor: Actor, input: ActivityInput)
   return { activity: existing!, created: false };
 }
 
-/** rows per insert statement: 12 values each, well under SQLite's limit of bound values */
-const ROWS_PER_INSERT = 200;
+/** rows per insert statement at most: 12 values each, well under SQLite's limit of bound values */
+const ROWS_PER_INSERT = 128;
 
 /**
- * Inserts several activities (a thread's messages) with one statement per 200,
+ * Inserts several activities (a thread's messages) with a few statements,
  * each unless its source key is known; returns each, in the order given, with
- * whether it is new. One statement instead of one per message: a 20-message
- * thread was 20 inserts.
+ * whether it is new. One statement per power of two of rows (20 = 16 + 4):
+ * each size is built once per process (profiled: building a 20-row insert took
+ * half as long as SQLite ran it), and a handful of sizes serve any batch.
  */
 export async function insertActivities(tx: Tx, actor: Actor, inputs: ActivityInput[]) {
   if (inputs.length === 1) return [await insertActivity(tx, actor, inputs[0]!)];
   const rows = inputs.map((input) => rowOf(actor, input));
   const inserted = new Map<string, ActivityRow>();
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const batch = await tx
-      .insert(activities)
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .onConflictDoNothing()
-      .returning()
-      .all();
-    for (const row of batch) inserted.set(row.id, row);
+  for (let i = 0; i < rows.length; ) {
+    const size = Math.min(ROWS_PER_INSERT, 2 ** Math.floor(Math.log2(rows.length - i)));
+    const chunk = rows.slice(i, (i += size));
+    const insert = prepared(tx, `activities.insert.${size}`, (d) =>
+      d
+        .insert(activities)
+        .values(chunk.map((_, r) => columns(String(r))))
+        .onConflictDoNothing()
+        .returning(),
+    );
+    const values = Object.fromEntries(chunk.flatMap((row, r) => NAMES.map((c) => [`${c}${r}`, row[c]])));
+    for (const row of await insert.all(values)) inserted.set(row.id, row);
   }
   const known = rows.filter((r) => !inserted.has(r.id)).map((r) => r.sourceKey);
   const existing = new Map<string, ActivityRow>();
