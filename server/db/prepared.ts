@@ -8,6 +8,7 @@
  * the transaction's own writes): drizzle's prepared query runs on its `tx`
  * when it has one, so a copy with this transaction's is all it takes.
  */
+import { sql } from 'drizzle-orm';
 import type { Orm, Tx } from './orm';
 import { readDirect, type DrizzlePrepared, type openReader } from './direct-reads';
 
@@ -37,3 +38,6 @@ export function prepared<P>(q: Orm | Tx, key: string, build: (q: Orm | Tx) => { 
   }
   return p;
 }
+
+/** An insert's values with each named column as a placeholder of its name (plus `suffix`: the n-th row of a multi-row insert). */
+export const placeholders = <T>(columns: readonly string[], suffix = '') => Object.fromEntries(columns.map((c) => [c, sql.placeholder(`${c}${suffix}`)])) as T;

@@ -8,20 +8,21 @@
  */
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
-import { activities, autoLogSkips, users } from '../db/schema';
+import { activities, autoLogSkips } from '../db/schema';
 import type { GmailThread } from '../../shared/schemas';
 import { MAX_LOGGED_RECIPIENTS, neverLogged, recipientCount } from '../../shared/email';
 import type { Actor } from './actor';
 import { findAccountForAddress, findContact } from './matching';
 import { logThread } from './threads';
 import { removeActivity } from './remove-activity';
+import { loggingSettings } from './records/users';
 
 export type AutoLogSkip = 'off' | 'undone' | 'too-many-recipients' | 'no-known-account';
 
 const sourceKeys = (messageIds: string[]) => messageIds.map((id) => `gmail:${id}`);
 
 async function whyNot(tx: Tx, actor: Actor, thread: GmailThread): Promise<AutoLogSkip | null> {
-  const user = await tx.query.users.findFirst({ where: eq(users.id, actor.userId) });
+  const user = await loggingSettings(tx, actor);
   if (!user?.autoLog) return 'off';
   const skipped = await tx.query.autoLogSkips.findFirst({
     where: and(eq(autoLogSkips.teamId, actor.teamId), eq(autoLogSkips.userId, actor.userId), eq(autoLogSkips.threadId, thread.threadId)),

@@ -3,9 +3,7 @@
  * email_out activity keyed by its message id, on the account of the
  * thread's known participants. Subjects and short snippets only.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { users } from '../db/schema';
 import type { GmailThread } from '../../shared/schemas';
 import type { Actor } from './actor';
 import { DomainError } from './errors';
@@ -15,18 +13,13 @@ import { logActivities } from './activities';
 import type { ActivityInput } from './records/activities';
 import { parseInvitation } from '../../shared/invitations';
 import { applyInvitation } from './meetings';
-import { prepared } from '../db/prepared';
+import { loggingSettings } from './records/users';
 
 export async function logThread(tx: Tx, actor: Actor, thread: GmailThread) {
   if (recipientCount(thread) > MAX_LOGGED_RECIPIENTS) {
     throw new DomainError('BAD_REQUEST', `Threads with more than ${MAX_LOGGED_RECIPIENTS} recipients are not logged`);
   }
-  const user = await prepared(tx, 'threads.user', (d) =>
-    d
-      .select({ neverLog: users.neverLog })
-      .from(users)
-      .where(and(eq(users.id, sql.placeholder('userId')), eq(users.teamId, sql.placeholder('teamId')))),
-  ).get({ userId: actor.userId, teamId: actor.teamId });
+  const user = await loggingSettings(tx, actor);
   const neverLog = user?.neverLog ?? [];
   let accountId: string | undefined;
   const contactIds = new Map<string, string>();

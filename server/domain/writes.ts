@@ -10,7 +10,7 @@ import type { Db, Tx } from '../db/client';
 import { transact } from './transact';
 import { clientWrites } from '../db/schema';
 import type { Actor } from './actor';
-import { prepared } from '../db/prepared';
+import { placeholders, prepared } from '../db/prepared';
 
 export async function runWrite<I, O>(db: Db, actor: Actor, op: (tx: Tx, actor: Actor, input: I) => Promise<O>, input: I, clientId?: string): Promise<O> {
   const procedure = op.name;
@@ -36,13 +36,7 @@ export async function runWrite<I, O>(db: Db, actor: Actor, op: (tx: Tx, actor: A
     const result = await op(tx, actor, input);
     if (scope) {
       await prepared(tx, 'writes.note', (d) =>
-        d.insert(clientWrites).values({
-          teamId: sql.placeholder('teamId'),
-          userId: sql.placeholder('userId'),
-          procedure: sql.placeholder('procedure'),
-          clientId: sql.placeholder('clientId'),
-          result: sql.placeholder('result'),
-        } as unknown as typeof clientWrites.$inferInsert),
+        d.insert(clientWrites).values(placeholders<typeof clientWrites.$inferInsert>(['teamId', 'userId', 'procedure', 'clientId', 'result'])),
       ).run({ ...scope, result: result ?? null });
     }
     return result;

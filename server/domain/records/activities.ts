@@ -4,18 +4,18 @@
  * colleagues or by a replayed queue, changes nothing. What an insert changes
  * for the reporting tables is noted for the transaction's projections.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { activities } from '../../db/schema';
 import { noteChange } from '../../db/changes';
 import { CHECKLIST_ACTIVITY_TYPES, type ActivityType } from '../../../shared/phases';
 import type { ActivityData } from '../../../shared/schemas';
 import { newId, type Actor } from '../actor';
-import { prepared } from '../../db/prepared';
+import { placeholders, prepared } from '../../db/prepared';
 
 const NAMES = ['id', 'teamId', 'accountId', 'contactId', 'type', 'direction', 'occurredAt', 'subject', 'snippet', 'data', 'sourceKey', 'loggedBy'] as const;
 /** every column of an activity (the `row`-th of an insert) as a placeholder: the insert is built once per process */
-const columns = (row = '') => Object.fromEntries(NAMES.map((c) => [c, sql.placeholder(`${c}${row}`)])) as unknown as typeof activities.$inferInsert;
+const columns = (row = '') => placeholders<typeof activities.$inferInsert>(NAMES, row);
 const COLUMNS = columns();
 
 export interface ActivityInput {

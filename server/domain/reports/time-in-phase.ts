@@ -94,14 +94,11 @@ async function openStayMedians(db: Orm, s: Scope, openByPhase: Map<PhaseId, numb
   for (const phase of phases) {
     const daysBefore = newestFirst(counted, [phase]).filter(([day]) => day < refDay);
     const at = dayOfRank([[refDay, onRefDay.get(phase) ?? 0], ...daysBefore], Math.ceil(0.5 * openByPhase.get(phase)!) - 1);
-    // the counts and the accounts disagree only if written around the triggers: then the median from the accounts alone
-    const [lo, hi, rank] = at
-      ? [at.day * DAY_MS, Math.min((at.day + 1) * DAY_MS - 1, s.ref), at.rank]
-      : [0, s.ref, Math.ceil(0.5 * openByPhase.get(phase)!) - 1];
+    if (!at) continue;
     const row = await db.get<{ since: number }>(sql`
       select phase_since as since from accounts indexed by accounts_team_phase_since
-      where phase = ${phase} and phase_since >= ${lo} and phase_since <= ${hi} and ${open}
-      order by phase_since desc limit 1 offset ${rank}`);
+      where phase = ${phase} and phase_since >= ${at.day * DAY_MS} and phase_since <= ${Math.min((at.day + 1) * DAY_MS - 1, s.ref)} and ${open}
+      order by phase_since desc limit 1 offset ${at.rank}`);
     if (row) out.set(phase, s.ref - Number(row.since));
   }
   return out;
