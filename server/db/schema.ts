@@ -4,7 +4,7 @@
  * can always be scoped to the caller's team with one condition.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ACTIVITY_TYPES,
   DECISION_ROLES,
@@ -387,6 +387,31 @@ export const accountDays = sqliteTable(
     n: integer('n').notNull().default(0),
   },
   (t) => [uniqueIndex('account_days_key').on(t.teamId, t.kind, t.phase, t.ownerId, t.day)],
+);
+
+/**
+ * The wins of the pipeline phases' reaches (negotiation, closing: won_at set)
+ * counted per team, phase, account manager ('' for none, '*' for the whole
+ * team), UTC day of the reach and time to close in milliseconds (won_at −
+ * at), kept by triggers on phase_reaches (migration 0017) whichever code
+ * writes them. The forecast's year of times to close reads these instead of
+ * every reach of the year (forecast-history.ts). The key is the table's own
+ * order (WITHOUT ROWID, added in the migration): a year of one phase is one
+ * range of it, with the counts in the same pages.
+ */
+export const wonDays = sqliteTable(
+  'won_days',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    phaseIdx: integer('phase_idx').notNull(),
+    ownerId: text('owner_id').notNull(),
+    day: integer('day').notNull(),
+    close: integer('close').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.phaseIdx, t.ownerId, t.day, t.close] })],
 );
 
 /**

@@ -40,6 +40,13 @@ const inDays = (days: [number, number] | null, n: SQL) =>
 const timeRange = (column: SQL, [x, y]: [number, number]) =>
   Number.isFinite(y) ? sql`${column} is not null and ${column} >= ${x} and ${column} < ${y}` : sql`${column} is not null and ${column} >= ${x}`;
 
+/**
+ * SQL: reach_days rows of the scope's account manager, or of every one of the team's and none: for the whole team
+ * an IN list of owners makes each owner's days one range of reach_days_groups
+ */
+export const reachDayOwners = (s: Pick<Scope, 'teamId' | 'ownerId'>) =>
+  s.ownerId ? sql`owner_id = ${s.ownerId}` : sql`owner_id in (select id from users where team_id = ${s.teamId} union all select '')`;
+
 export async function cohortCounts(db: Orm, s: Pick<Scope, 'teamId' | 'ownerId' | 'from' | 'to'>): Promise<CohortCounts> {
   const { from, to } = s;
   const out: CohortCounts = new Map();
@@ -61,13 +68,12 @@ export async function cohortCounts(db: Orm, s: Pick<Scope, 'teamId' | 'ownerId' 
    * phase and owner (every owner of the team, and none), which comes in group order; grouped by day order
    * instead, SQLite sorted every day's rows (a year: 40,000 rows, ~60 ms)
    */
-  const owners = s.ownerId ? sql`owner_id = ${s.ownerId}` : sql`owner_id in (select id from users where team_id = ${s.teamId} union all select '')`;
   const sums = await db.all<Term & { pr: number; po: number; ar: number; ao: number; al: number }>(sql`
           select phase_idx as p, owner_id as o,
                  ${inDays(period.days, sql`reaches`)} as pr, ${inDays(period.days, sql`open_reaches`)} as po,
                  ${inDays(after.days, sql`reaches`)} as ar, ${inDays(after.days, sql`open_reaches`)} as ao, ${inDays(after.days, sql`leaves`)} as al
           from reach_days indexed by reach_days_groups
-          where team_id = ${s.teamId} and ${everyPhase} and ${owners} and day >= ${(period.days ?? after.days!)[0]}
+          where team_id = ${s.teamId} and ${everyPhase} and ${reachDayOwners(s)} and day >= ${(period.days ?? after.days!)[0]}
           group by phase_idx, owner_id`);
   /** the reach rows of the parts of a day, by `column` (each part one index range per phase): how many, and how many have left */
   const rows = async (parts: [number, number][], column = sql`at`) => {

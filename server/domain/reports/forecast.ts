@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PIPELINE_PHASES, phaseIndex, type PhaseId } from '../../../shared/phases';
-import { firstInPeriod } from './funnel';
+import { forecastHistory } from './forecast-history';
 import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
@@ -53,24 +53,6 @@ const total = (t: CloseTimes) => t.upTo[t.upTo.length - 1] ?? 0;
 const before = (t: CloseTimes, i: number) => (i ? t.upTo[i - 1]! : 0);
 /** The k-th (from 0) of all closes in ascending order. */
 const nth = (t: CloseTimes, k: number) => t.ms[t.upTo.findIndex((n) => n > k)]!;
-
-/**
- * The cohort of the last year in a phase (the accounts that first reached it
- * since `from`) and how long those that became customer (or a later phase)
- * took. won_at on the reach says when, so this is one range of the cohort
- * index. The times to close come back as one JSON array, counted here:
- * grouped by time in SQL, every reach of the year went through a sort
- * (40,000 a year: ~60 ms against ~20).
- */
-async function historyOf(db: Orm, s: Scope, phase: number, from: number) {
-  const row = await db.get<{ cohort: number; closes: string }>(sql`
-    select count(*) as cohort, json_group_array(won_at - at) filter (where won_at < ${s.ref}) as closes from phase_reaches
-    where team_id = ${s.teamId} and phase_idx = ${phase} and at >= ${from} and at < ${s.ref} and ${firstInPeriod({ from })}${ownerFilter(s, sql`owner_id`)}`);
-  const counted = new Map<number, number>();
-  for (const d of JSON.parse(row?.closes ?? '[]') as number[]) counted.set(d, (counted.get(d) ?? 0) + 1);
-  const closes = closeTimes([...counted].map(([ms, n]) => ({ ms, n })));
-  return { cohort: Number(row?.cohort ?? 0), converted: total(closes), closes };
-}
 
 /**
  * The first distinct time to close longer than the quote has waited (now −
@@ -135,10 +117,13 @@ const monthStart = (t: number, plus: number) => {
 export async function forecast(db: Orm, s: Scope) {
   const from = s.ref - YEAR_MS;
   const history = new Map<PhaseId, { cohort: number; converted: number; rate: number | null; low: number; high: number; closes: CloseTimes }>();
+  // the cohort of the last year in each phase, who of it became customer (or a later phase), and how long that took
+  const years = await forecastHistory(db, s, PIPELINE_PHASES.map(phaseIndex), from);
   for (const phase of PIPELINE_PHASES) {
-    // one pass gives both: the cohort of the last year, who of it became customer, and how long that took
-    const c = await historyOf(db, s, phaseIndex(phase), from);
-    history.set(phase, { ...c, rate: rate(c.converted, c.cohort), ...wilson(c.converted, c.cohort) });
+    const year = years.get(phaseIndex(phase))!;
+    const closes = closeTimes([...year.closes].map(([ms, n]) => ({ ms, n })));
+    const converted = total(closes);
+    history.set(phase, { cohort: year.cohort, converted, closes, rate: rate(converted, year.cohort), ...wilson(converted, year.cohort) });
   }
   const months = Array.from({ length: MONTHS }, (_, i) => monthKey(monthStart(s.ref, i)));
   const bounds = Array.from({ length: MONTHS + 1 }, (_, i) => monthStart(s.ref, i));
