@@ -390,6 +390,31 @@ export const accountDays = sqliteTable(
 );
 
 /**
+ * The open quotes of the pipeline phases (open accounts in negotiation or
+ * closing with a latest quote amount) counted and summed per team, phase,
+ * account manager ('' for none, '*' for the whole team), UTC day they came
+ * into their phase and currency (none: EUR), kept by triggers on accounts
+ * (migration 0018) whichever code writes them. The forecast sums the quotes
+ * per range of that moment from these, and reads the quotes themselves only
+ * for the days a range ends in (forecast-quotes.ts). WITHOUT ROWID, as won_days.
+ */
+export const quoteDays = sqliteTable(
+  'quote_days',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    phase: text('phase', { enum: PHASE_IDS }).notNull(),
+    ownerId: text('owner_id').notNull(),
+    day: integer('day').notNull(),
+    currency: text('currency').notNull(),
+    n: integer('n').notNull().default(0),
+    amount: real('amount').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.phase, t.ownerId, t.day, t.currency] })],
+);
+
+/**
  * The wins of the pipeline phases' reaches (negotiation, closing: won_at set)
  * counted per team, phase, account manager ('' for none, '*' for the whole
  * team), UTC day of the reach and time to close in milliseconds (won_at −

@@ -14,6 +14,7 @@ import { DAY, day } from '../helpers/history';
 import { prng } from '../helpers/prng';
 import type { Orm } from '../../server/db/client';
 import { accountsPass, type AccountsPassRow } from '../../server/domain/reports/accounts-pass';
+import { quotesPerRange } from '../../server/domain/reports/forecast-quotes';
 import { pipeline, relationshipHealth } from '../../server/domain/reports/health';
 import { staleRule, staleSql, timeInPhase } from '../../server/domain/reports/time-in-phase';
 import { waitingSince, waitingSql } from '../../server/domain/reports/waiting';
@@ -97,7 +98,7 @@ async function careAndAgesByDefinition(db: Orm, s: Scope) {
   };
 }
 
-async function randomTeam(seed: number, spanDays = 120) {
+async function randomTeam(seed: number, spanDays = 120, phases: readonly PhaseId[] = PHASE_IDS) {
   const t = await testDb();
   const reps = [await t.user('ann@verkoop.example'), await t.user('bob@verkoop.example'), await t.user('cas@verkoop.example')];
   const teamId = reps[0]!.actor.teamId;
@@ -113,7 +114,7 @@ async function randomTeam(seed: number, spanDays = 120) {
     const q = quote();
     await t.db.run(sql`insert into accounts (id, team_id, name, phase, phase_since, owner_id, created_at, last_activity_at, checklist_gaps, archived_at,
                                              latest_quote_at, latest_quote_amount, latest_quote_currency, last_review_at)
-      values (${`acc-${i}`}, ${teamId}, ${`Willekeurig ${i} BV`}, ${pick(PHASE_IDS)}, ${created + Math.floor(random() * (spanDays / 2) * DAY)}, ${pick(owners)}, ${created},
+      values (${`acc-${i}`}, ${teamId}, ${`Willekeurig ${i} BV`}, ${pick(phases)}, ${created + Math.floor(random() * (spanDays / 2) * DAY)}, ${pick(owners)}, ${created},
               ${maybe(0.7, () => created + Math.floor(random() * (spanDays * 0.75) * DAY))}, ${maybe(0.8, () => Math.floor(random() * 4))}, ${maybe(0.1, at)},
               ${q?.at ?? null}, ${q?.amount ?? null}, ${q?.currency ?? null}, ${maybe(0.3, at)})`);
   }
@@ -121,7 +122,7 @@ async function randomTeam(seed: number, spanDays = 120) {
   for (let i = 0; i < 120; i++) {
     const id = `acc-${Math.floor(random() * 80)}`;
     const what = random();
-    if (what < 0.2) await t.db.run(sql`update accounts set phase = ${pick(PHASE_IDS)}, phase_since = ${at()} where id = ${id}`);
+    if (what < 0.2) await t.db.run(sql`update accounts set phase = ${pick(phases)}, phase_since = ${at()} where id = ${id}`);
     else if (what < 0.35) await t.db.run(sql`update accounts set owner_id = ${pick(owners)} where id = ${id}`);
     else if (what < 0.5) await t.db.run(sql`update accounts set checklist_gaps = ${maybe(0.9, () => Math.floor(random() * 4))} where id = ${id}`);
     else if (what < 0.65) {
@@ -132,7 +133,8 @@ async function randomTeam(seed: number, spanDays = 120) {
     } else if (what < 0.75) await t.db.run(sql`update accounts set archived_at = ${maybe(0.5, at)} where id = ${id}`);
     else if (what < 0.82) await t.db.run(sql`update accounts set last_activity_at = ${at()} where id = ${id}`);
     else if (what < 0.87) await t.db.run(sql`update accounts set last_review_at = ${maybe(0.8, at)} where id = ${id}`);
-    else if (what < 0.92) await t.db.run(sql`update accounts set name = ${`Hernoemd ${i}`} where id = ${id}`);
+    else if (what < 0.9) await t.db.run(sql`update accounts set name = ${`Hernoemd ${i}`} where id = ${id}`);
+    else if (what < 0.92) await t.db.run(sql`update accounts set latest_quote_currency = ${maybe(0.7, () => pick(['EUR', 'USD']))} where id = ${id}`);
     else await t.db.run(sql`delete from accounts where id = ${id}`);
   }
   return { t, teamId, random, owners };
@@ -216,6 +218,106 @@ describe('account figures from counts kept on write', () => {
           expect(ages, where).toEqual(want.ages);
           expect(health.annualReviews, where).toEqual(want.annualReviews);
           expect(health.medianDaysSinceLastContact, where).toEqual(want.medianDaysSinceLastContact);
+        }
+      }
+    }
+  });
+});
+
+/** quote_days recounted from the accounts, by the definition of schema.ts (not the triggers' SQL) */
+async function recountQuotes(db: Orm, teamId: string) {
+  const rows = await db.all<{ phase: PhaseId; owner: string | null; since: number; currency: string | null; amount: number }>(sql`
+    select phase, owner_id as owner, phase_since as since, latest_quote_currency as currency, latest_quote_amount as amount
+    from accounts where team_id = ${teamId} and archived_at is null and latest_quote_amount is not null`);
+  const sums = new Map<string, [number, number]>();
+  for (const r of rows) {
+    if (!PIPELINE_PHASES.includes(r.phase)) continue;
+    for (const owner of [r.owner ?? '', '*']) {
+      const key = JSON.stringify([r.phase, owner, Math.floor(r.since / DAY), r.currency ?? 'EUR']);
+      const [n, amount] = sums.get(key) ?? [0, 0];
+      sums.set(key, [n + 1, amount + r.amount]);
+    }
+  }
+  return [...sums]
+    .map(([k, [n, amount]]) => [...(JSON.parse(k) as unknown[]), n, Math.round(amount * 100) / 100])
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}
+const keptQuotes = async (db: Orm, teamId: string) =>
+  (
+    await db.all<{ phase: string; owner: string; day: number; currency: string; n: number; amount: number }>(sql`
+    select phase, owner_id as owner, day, currency, n, amount from quote_days where team_id = ${teamId} and n <> 0`)
+  )
+    .map((r) => [r.phase, r.owner, Number(r.day), r.currency, Number(r.n), Math.round(Number(r.amount) * 100) / 100])
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+/** The definition: every open quote of the phase, each put in its range by a walk. */
+async function perRangeByDefinition(db: Orm, teamId: string, ownerId: string | null, phase: PhaseId, ranges: [number, number][]) {
+  const quotes = await db.all<{ since: number; currency: string; amount: number }>(sql`
+    select phase_since as since, coalesce(latest_quote_currency, 'EUR') as currency, latest_quote_amount as amount from accounts
+    where team_id = ${teamId} and phase = ${phase} and archived_at is null and latest_quote_amount is not null${ownerId ? sql` and owner_id = ${ownerId}` : sql``}`);
+  const sums = new Map<string, { k: number; currency: string; amount: number; quotes: number }>();
+  for (const q of quotes) {
+    const k = ranges.findIndex(([lo, hi]) => q.since >= lo && q.since < hi);
+    const sum = sums.get(`${k} ${q.currency}`) ?? sums.set(`${k} ${q.currency}`, { k, currency: q.currency, amount: 0, quotes: 0 }).get(`${k} ${q.currency}`)!;
+    sum.quotes++;
+    sum.amount += q.amount;
+  }
+  return [...sums.values()];
+}
+const settled = (sums: { k: number; currency: string; amount: number; quotes: number }[]) =>
+  sums.map((r) => ({ ...r, amount: Math.round(r.amount * 100) / 100 })).sort((a, b) => a.k - b.k || (a.currency < b.currency ? -1 : 1));
+
+describe("the forecast's open quotes from counts kept on write", () => {
+  it('are counted per day as a recount of the accounts would, by the triggers and by the migration alike', async () => {
+    // migration 0018 names these phases in its SQL
+    expect(PIPELINE_PHASES).toEqual(['negotiation', 'closing']);
+    for (const seed of [11, 12]) {
+      const { t, teamId } = await randomTeam(seed, 12, [...PIPELINE_PHASES, 'customer']);
+      // and a quote's currency alone corrected, as an edit may
+      await t.db.run(sql`update accounts set latest_quote_currency = case latest_quote_currency when 'USD' then 'EUR' else 'USD' end
+        where rowid in (select rowid from accounts where team_id = ${teamId} and archived_at is null and latest_quote_amount is not null and ${oneOf(sql`phase`, PIPELINE_PHASES)} limit 3)`);
+      const expected = await recountQuotes(t.db, teamId);
+      expect(expected.length).toBeGreaterThan(10);
+      expect(await keptQuotes(t.db, teamId)).toEqual(expected);
+      const backfill = readFileSync('server/db/migrations/0018_quote_days.sql', 'utf8')
+        .split('--> statement-breakpoint')
+        .filter((st) => /^\s*(-- .*\n)*\s*INSERT INTO `quote_days`/.test(st));
+      expect(backfill).toHaveLength(1);
+      await t.db.run(sql`delete from quote_days`);
+      await t.db.run(sql.raw(backfill[0]!));
+      expect(await keptQuotes(t.db, teamId)).toEqual(expected);
+    }
+  });
+
+  it('are summed per range of their moment and currency as a walk over every quote would, per owner', async () => {
+    for (const seed of [13, 14, 15]) {
+      const { t, teamId, random, owners } = await randomTeam(seed, 12, [...PIPELINE_PHASES, 'customer']);
+      const far = Number.MAX_SAFE_INTEGER;
+      const rangesFrom = (cuts: number[]) => {
+        const edges = [-far, ...[...new Set(cuts)].sort((a, b) => a - b), far];
+        return edges.slice(0, -1).map((lo, i): [number, number] => [lo, edges[i + 1]!]);
+      };
+      const cutSets = [
+        [],
+        // at midnights, a millisecond after, anywhere in a day, several in one day
+        Array.from({ length: 8 }, (_, i) => day(i * 2)),
+        Array.from({ length: 8 }, (_, i) => day(i) + 1),
+        Array.from({ length: 20 }, () => day(-2) + Math.floor(random() * 20 * DAY)),
+        [day(5) + 3_600_000, day(5) + 7_200_000, day(5) + 7_200_001],
+        // exactly at quotes' own moments: a quote at a range's start is in that range
+        (await t.db.all<{ since: number }>(sql`select phase_since as since from accounts where team_id = ${teamId} and latest_quote_amount is not null`))
+          .map((r) => Number(r.since))
+          .filter((_, i) => i % 3 === 0),
+      ];
+      for (const cuts of cutSets) {
+        const ranges = rangesFrom(cuts);
+        for (const ownerId of [null, owners[2]!]) {
+          for (const phase of PIPELINE_PHASES) {
+            const got = await quotesPerRange(t.db, { teamId, ownerId }, phase, ranges);
+            expect(settled(got), `seed ${seed}, ${phase}, cuts ${cuts.length}, owner ${ownerId}`).toEqual(
+              settled(await perRangeByDefinition(t.db, teamId, ownerId, phase, ranges)),
+            );
+          }
         }
       }
     }

@@ -7,11 +7,11 @@
  * long this account has waited already. The range is the 80 % interval of
  * that measured share (Wilson), so a small history shows a wide range.
  */
-import { sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
 import { PIPELINE_PHASES, phaseIndex, type PhaseId } from '../../../shared/phases';
 import { forecastHistory } from './forecast-history';
-import { DAY_MS, ownerFilter, rate, type Scope } from './scope';
+import { quotesPerRange } from './forecast-quotes';
+import { DAY_MS, rate, type Scope } from './scope';
 
 const YEAR_MS = 365 * DAY_MS;
 const MONTHS = 3;
@@ -134,29 +134,16 @@ export async function forecast(db: Orm, s: Scope) {
     const h = history.get(phase)!;
     const usable = h.rate !== null && h.converted > 0;
     const ranges = usable ? sinceRanges(h.closes, s.ref, bounds) : [[-FAR, FAR] as [number, number]];
-    // the open quotes of the phase summed per range of `since` and currency (the phase's currencies from the counts
-    // kept on write), each one range of the covering quotes index: grouped instead, SQLite sorted every quote
-    const perRange = await db.all<{ k: number; currency: string; sums: string }>(sql`
-      select r.key as k, c.currency as currency,
-             (select json_array(sum(a.latest_quote_amount), count(*)) from accounts a indexed by accounts_team_quotes
-              where a.team_id = ${s.teamId} and a.phase = ${phase} and a.phase_since >= r.value ->> 0 and a.phase_since < r.value ->> 1
-                and a.archived_at is null and a.latest_quote_amount is not null and coalesce(a.latest_quote_currency, 'EUR') = c.currency${ownerFilter(s, sql`a.owner_id`)}) as sums
-      from json_each(${JSON.stringify(ranges)}) r
-      cross join (select distinct currency from account_counts where team_id = ${s.teamId} and phase = ${phase} and currency <> '' and accounts > 0) c`);
-    const sums = perRange
-      .map((r) => {
-        const [amount, quotes] = JSON.parse(r.sums) as [number | null, number];
-        return { k: r.k, currency: r.currency, amount: amount ?? 0, quotes };
-      })
-      .filter((g) => g.quotes);
+    // the open quotes of the phase summed per range of `since` and currency: every quote of a range has the same prospects
+    const sums = await quotesPerRange(db, s, phase, ranges);
     for (const g of sums) {
-      openQuotes += Number(g.quotes);
+      openQuotes += g.quotes;
       if (!usable) continue;
-      counted += Number(g.quotes);
-      const { counts, left } = closesPerMonth(h.closes, within(ranges[Number(g.k)]!), s.ref, bounds);
+      counted += g.quotes;
+      const { counts, left } = closesPerMonth(h.closes, within(ranges[g.k]!), s.ref, bounds);
       const rows = byCurrency.get(g.currency) ?? months.map((month) => ({ month, expected: 0, low: 0, high: 0 }));
       // every quote in the range has the same counts and `left`: their amounts are summed first
-      const share = Number(g.amount) / Math.max(1, left);
+      const share = g.amount / Math.max(1, left);
       for (const [i, row] of rows.entries()) {
         row.expected += counts[i]! * share * h.rate!;
         row.low += counts[i]! * share * h.low;
