@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openDb } from './db/client';
+import { startCheckpointer } from './db/checkpointer';
 import { createApp, type AppOptions } from './app';
 import { backfillChecklistGaps } from './domain/projections/checklist-gaps';
 import type { Env } from './env';
@@ -16,6 +17,7 @@ export async function startServer(
 ) {
   const db = await openDb({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
   await backfillChecklistGaps(db);
+  const checkpoints = startCheckpointer(env.DATABASE_URL);
   const app = createApp(db, { ...opts, extraOrigins: env.EXTENSION_ORIGINS });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
@@ -38,7 +40,7 @@ export async function startServer(
      */
     close: (opts: { cut?: boolean } = {}) =>
       new Promise<void>((resolve) => {
-        server.close(() => (db.client.close(), resolve()));
+        server.close(() => void checkpoints.stop().then(() => (db.client.close(), resolve())));
         if (opts.cut) http.closeAllConnections();
         else setTimeout(() => http.closeAllConnections(), STOP_GRACE_MS).unref();
       }),

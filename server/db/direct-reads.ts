@@ -25,9 +25,15 @@ export interface DrizzlePrepared {
 }
 
 /** A read connection for a `file:` URL; null for memory and remote databases (they keep the client). */
-export function openReader(url: string): Connection | null {
+/** The file of a libSQL URL on this machine, or null (in memory, or a libSQL server). */
+export function localPath(url: string): string | null {
   if (!url.startsWith('file:') || url.includes(':memory:')) return null;
-  const path = fileURLToPath(new URL(url.split('?')[0]!, `file://${process.cwd()}/`));
+  return fileURLToPath(new URL(url.split('?')[0]!, `file://${process.cwd()}/`));
+}
+
+export function openReader(url: string): Connection | null {
+  const path = localPath(url);
+  if (!path) return null;
   const reader = new Database(path) as unknown as Connection;
   // its first statement sets the connection up (statement-cache.ts): here, at start, not in a request's
   try {
