@@ -15,8 +15,9 @@
  * (day, time to close) that straddles `ref` (won within a day of it), its
  * reaches are read to tell.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../db/client';
+import { PIPELINE_PHASES, phaseIndex } from '../../../shared/phases';
 import { reachDayOwners } from './cohort-counts';
 import { DAY_MS, dayParts, ownerFilter, type Scope } from './scope';
 
@@ -26,16 +27,10 @@ export interface PhaseHistory {
   closes: Map<number, number>;
 }
 
-type Counted = { p: number; n: number; closes: string };
-
-/** The history of each phase (by index) of `phases` over [from, s.ref). */
-export async function forecastHistory(
-  db: Orm,
-  s: Pick<Scope, 'teamId' | 'ownerId' | 'ref'>,
-  phases: number[],
-  from: number,
-): Promise<Map<number, PhaseHistory>> {
+/** The history of each pipeline phase (won_days keeps theirs only) over [from, s.ref), by phase index. */
+export async function forecastHistory(db: Orm, s: Pick<Scope, 'teamId' | 'ownerId' | 'ref'>, from: number): Promise<Map<number, PhaseHistory>> {
   const ref = s.ref;
+  const phases = PIPELINE_PHASES.map(phaseIndex);
   const out = new Map(phases.map((p) => [p, { cohort: 0, closes: new Map<number, number>() }]));
   const inPhases = sql`phase_idx in (${sql.join(
     phases.map((p) => sql`${p}`),
@@ -48,8 +43,13 @@ export async function forecastHistory(
     if (left) closes.set(close, left);
     else closes.delete(close);
   };
-  /** reach rows counted per phase, with their times to close as one JSON array (rows as objects cost ~7 µs each) */
-  const take = (rows: Counted[], sign: 1 | -1) => {
+  /** the reach rows of `where` counted per phase, with the times to close of those won before `ref` as one JSON array */
+  const take = async (index: SQL, where: SQL, sign: 1 | -1) => {
+    const rows = await db.all<{ p: number; n: number; closes: string }>(sql`
+      select phase_idx as p, count(*) as n, json_group_array(won_at - at) filter (where won_at < ${ref}) as closes
+      from phase_reaches indexed by ${index}
+      where team_id = ${s.teamId} and ${inPhases} and ${where}${owner}
+      group by phase_idx`);
     for (const r of rows) {
       out.get(Number(r.p))!.cohort += sign * Number(r.n);
       for (const close of JSON.parse(r.closes) as number[]) add(r.p, close, sign);
@@ -82,23 +82,8 @@ export async function forecastHistory(
       }
     }
   }
-  for (const [x, y] of parts) {
-    take(
-      await db.all<Counted>(sql`
-        select phase_idx as p, count(*) as n, json_group_array(won_at - at) filter (where won_at < ${ref}) as closes
-        from phase_reaches indexed by phase_reaches_cohort
-        where team_id = ${s.teamId} and ${inPhases} and at >= ${x} and at < ${y}${owner}
-        group by phase_idx`),
-      1,
-    );
-  }
-  take(
-    await db.all<Counted>(sql`
-      select phase_idx as p, count(*) as n, json_group_array(won_at - at) filter (where won_at < ${ref}) as closes
-      from phase_reaches indexed by phase_reaches_again
-      where team_id = ${s.teamId} and ${inPhases} and prev_at is not null and prev_at >= ${from} and at < ${ref}${owner}
-      group by phase_idx`),
-    -1,
-  );
+  for (const [x, y] of parts) await take(sql`phase_reaches_cohort`, sql`at >= ${x} and at < ${y}`, 1);
+  // an account's second reach of a phase inside the period is not a new member of its cohort
+  await take(sql`phase_reaches_again`, sql`prev_at is not null and prev_at >= ${from} and at < ${ref}`, -1);
   return out;
 }

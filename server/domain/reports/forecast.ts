@@ -118,7 +118,7 @@ export async function forecast(db: Orm, s: Scope) {
   const from = s.ref - YEAR_MS;
   const history = new Map<PhaseId, { cohort: number; converted: number; rate: number | null; low: number; high: number; closes: CloseTimes }>();
   // the cohort of the last year in each phase, who of it became customer (or a later phase), and how long that took
-  const years = await forecastHistory(db, s, PIPELINE_PHASES.map(phaseIndex), from);
+  const years = await forecastHistory(db, s, from);
   for (const phase of PIPELINE_PHASES) {
     const year = years.get(phaseIndex(phase))!;
     const closes = closeTimes([...year.closes].map(([ms, n]) => ({ ms, n })));
