@@ -37,6 +37,9 @@ function observerJudge(doc: Document): Judge {
     (entries) => {
       for (const e of entries as Entry[]) {
         visible.set(e.target, e.isVisible === true);
+        // the judgement shows on the control itself (inside the frame, where the page's scripts cannot look), so
+        // that a check from outside knows when the guard has seen a change instead of guessing at its delay
+        e.target.toggleAttribute('data-unseen', e.isVisible !== true);
         waiting.get(e.target)?.();
       }
     },
