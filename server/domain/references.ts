@@ -3,7 +3,7 @@
  * the account they are used with. An id that fails answers 404: another
  * team's record is indistinguishable from one that does not exist.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableName, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { activities, contacts, opportunities } from '../db/schema';
 import type { ActivityData } from '../../shared/schemas';
@@ -19,23 +19,16 @@ export async function checkActivityReferences(
   input: { type: string; contactId?: string; data?: ActivityData },
   seen?: Set<string>,
 ) {
-  const mine = (table: typeof contacts | typeof opportunities | typeof activities, id: string) =>
-    tx
-      .select({ id: table.id })
-      .from(table)
-      .where(and(eq(table.id, id), eq(table.teamId, actor.teamId), eq(table.accountId, accountId)))
-      .get();
-  if (input.contactId && !seen?.has(input.contactId)) {
-    // a thread's or a log's contact: on every write that names one, so built once per process
-    const contact = await prepared(tx, 'references.contact', (d) =>
+  // a contact or an opportunity of this team on this account: on every write that names one, so built once per process
+  const mine = (table: typeof contacts | typeof opportunities, id: string) =>
+    prepared(tx, `references.${getTableName(table)}`, (d) =>
       d
-        .select({ id: contacts.id })
-        .from(contacts)
-        .where(
-          and(eq(contacts.id, sql.placeholder('id')), eq(contacts.teamId, sql.placeholder('teamId')), eq(contacts.accountId, sql.placeholder('accountId'))),
-        ),
-    ).get({ id: input.contactId, teamId: actor.teamId, accountId });
-    if (!contact) throw notFound('Contact');
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.id, sql.placeholder('id')), eq(table.teamId, sql.placeholder('teamId')), eq(table.accountId, sql.placeholder('accountId')))),
+    ).get({ id, teamId: actor.teamId, accountId });
+  if (input.contactId && !seen?.has(input.contactId)) {
+    if (!(await mine(contacts, input.contactId))) throw notFound('Contact');
     seen?.add(input.contactId);
   }
   if (input.data?.opportunityId && !(await mine(opportunities, input.data.opportunityId))) throw notFound('Opportunity');

@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
 import { testDb } from '../helpers/server';
 import { DAY, day } from '../helpers/history';
 import { prng } from '../helpers/prng';
+import { backfillOf, refill, sortedRows, tally } from '../helpers/kept-counts';
 import type { Orm } from '../../server/db/client';
 import { accountsPass, type AccountsPassRow } from '../../server/domain/reports/accounts-pass';
 import { quotesPerRange } from '../../server/domain/reports/forecast-quotes';
@@ -48,27 +48,23 @@ async function recountDays(db: Orm, teamId: string) {
   const rows = await db.all<{ phase: PhaseId; owner: string | null; since: number; contact: number | null; review: number | null }>(sql`
     select phase, owner_id as owner, phase_since as since, last_activity_at as contact, coalesce(last_review_at, phase_since) as review
     from accounts where team_id = ${teamId} and archived_at is null`);
-  const counts = new Map<string, number>();
-  const bump = (kind: string, phase: string, owner: string, day: number) => {
-    const key = JSON.stringify([kind, phase, owner, day]);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  };
+  const keys: unknown[][] = [];
   for (const r of rows)
     for (const owner of [r.owner ?? '', '*']) {
-      bump('since', r.phase, owner, Math.floor(r.since / DAY));
+      keys.push(['since', r.phase, owner, Math.floor(r.since / DAY)]);
       if (!CARE_PHASES.includes(r.phase)) continue;
-      bump('contact', r.phase, owner, r.contact === null ? -1 : Math.floor(r.contact / DAY));
-      bump('review', r.phase, owner, Math.floor(r.review! / DAY));
+      keys.push(['contact', r.phase, owner, r.contact === null ? -1 : Math.floor(r.contact / DAY)]);
+      keys.push(['review', r.phase, owner, Math.floor(r.review! / DAY)]);
     }
-  return [...counts].map(([k, n]) => [...(JSON.parse(k) as unknown[]), n]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return tally(keys);
 }
 const keptDays = async (db: Orm, teamId: string) =>
-  (
-    await db.all<{ kind: string; phase: string; owner: string; day: number; n: number }>(sql`
-    select kind, phase, owner_id as owner, day, n from account_days where team_id = ${teamId} and n <> 0`)
-  )
-    .map((r) => [r.kind, r.phase, r.owner, Number(r.day), Number(r.n)])
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  sortedRows(
+    (
+      await db.all<{ kind: string; phase: string; owner: string; day: number; n: number }>(sql`
+      select kind, phase, owner_id as owner, day, n from account_days where team_id = ${teamId} and n <> 0`)
+    ).map((r) => [r.kind, r.phase, r.owner, Number(r.day), Number(r.n)]),
+  );
 
 /** The open stays' median ages, the annual reviews and the median time since the last contact, read off every account. */
 async function careAndAgesByDefinition(db: Orm, s: Scope) {
@@ -147,11 +143,7 @@ describe('account figures from counts kept on write', () => {
       const expected = await recount(t.db, teamId);
       expect(expected.length).toBeGreaterThan(10);
       expect(await kept(t.db, teamId)).toEqual(expected);
-      const backfill = readFileSync('server/db/migrations/0014_account_counts.sql', 'utf8')
-        .split('--> statement-breakpoint')
-        .find((st) => /^\s*(-- .*\n)*\s*INSERT INTO `account_counts`/.test(st))!;
-      await t.db.run(sql`delete from account_counts`);
-      await t.db.run(sql.raw(backfill));
+      await refill(t.db, 'account_counts', backfillOf('0014_account_counts', 'account_counts'));
       expect(await kept(t.db, teamId)).toEqual(expected);
     }
   });
@@ -188,12 +180,9 @@ describe('account figures from counts kept on write', () => {
       const expected = await recountDays(t.db, teamId);
       expect(expected.filter((r) => r[0] === 'review').length).toBeGreaterThan(5);
       expect(await keptDays(t.db, teamId)).toEqual(expected);
-      const backfill = readFileSync('server/db/migrations/0016_account_days.sql', 'utf8')
-        .split('--> statement-breakpoint')
-        .filter((st) => /^\s*(-- .*\n)*\s*INSERT INTO `account_days`/.test(st));
+      const backfill = backfillOf('0016_account_days', 'account_days');
       expect(backfill).toHaveLength(3);
-      await t.db.run(sql`delete from account_days`);
-      for (const st of backfill) await t.db.run(sql.raw(st));
+      await refill(t.db, 'account_days', backfill);
       expect(await keptDays(t.db, teamId)).toEqual(expected);
     }
   });
@@ -238,17 +227,15 @@ async function recountQuotes(db: Orm, teamId: string) {
       sums.set(key, [n + 1, amount + r.amount]);
     }
   }
-  return [...sums]
-    .map(([k, [n, amount]]) => [...(JSON.parse(k) as unknown[]), n, Math.round(amount * 100) / 100])
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return sortedRows([...sums].map(([k, [n, amount]]) => [...(JSON.parse(k) as unknown[]), n, Math.round(amount * 100) / 100]));
 }
 const keptQuotes = async (db: Orm, teamId: string) =>
-  (
-    await db.all<{ phase: string; owner: string; day: number; currency: string; n: number; amount: number }>(sql`
-    select phase, owner_id as owner, day, currency, n, amount from quote_days where team_id = ${teamId} and n <> 0`)
-  )
-    .map((r) => [r.phase, r.owner, Number(r.day), r.currency, Number(r.n), Math.round(Number(r.amount) * 100) / 100])
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  sortedRows(
+    (
+      await db.all<{ phase: string; owner: string; day: number; currency: string; n: number; amount: number }>(sql`
+      select phase, owner_id as owner, day, currency, n, amount from quote_days where team_id = ${teamId} and n <> 0`)
+    ).map((r) => [r.phase, r.owner, Number(r.day), r.currency, Number(r.n), Math.round(Number(r.amount) * 100) / 100]),
+  );
 
 /** The definition: every open quote of the phase, each put in its range by a walk. */
 async function perRangeByDefinition(db: Orm, teamId: string, ownerId: string | null, phase: PhaseId, ranges: [number, number][]) {
@@ -279,12 +266,9 @@ describe("the forecast's open quotes from counts kept on write", () => {
       const expected = await recountQuotes(t.db, teamId);
       expect(expected.length).toBeGreaterThan(10);
       expect(await keptQuotes(t.db, teamId)).toEqual(expected);
-      const backfill = readFileSync('server/db/migrations/0018_quote_days.sql', 'utf8')
-        .split('--> statement-breakpoint')
-        .filter((st) => /^\s*(-- .*\n)*\s*INSERT INTO `quote_days`/.test(st));
+      const backfill = backfillOf('0018_quote_days', 'quote_days');
       expect(backfill).toHaveLength(1);
-      await t.db.run(sql`delete from quote_days`);
-      await t.db.run(sql.raw(backfill[0]!));
+      await refill(t.db, 'quote_days', backfill);
       expect(await keptQuotes(t.db, teamId)).toEqual(expected);
     }
   });

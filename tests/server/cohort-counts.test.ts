@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { testDb } from '../helpers/server';
 import { DAY, day, historyWriter } from '../helpers/history';
 import { prng } from '../helpers/prng';
+import { backfillOf, refill, sortedRows, tally } from '../helpers/kept-counts';
 import { cohortCounts, type CohortCounts } from '../../server/domain/reports/cohort-counts';
 import type { Orm } from '../../server/db/client';
 import { forecastHistory } from '../../server/domain/reports/forecast-history';
@@ -150,23 +151,18 @@ async function historyByDefinition(db: Orm, teamId: string, from: number, ref: n
 async function recountWins(db: Orm, teamId: string) {
   const rows = await db.all<{ p: number; owner: string | null; at: number; won: number }>(sql`
     select phase_idx as p, owner_id as owner, at, won_at as won from phase_reaches where team_id = ${teamId} and won_at is not null`);
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    if (!PIPELINE_PHASES.map(phaseIndex).includes(r.p)) continue;
-    for (const owner of [r.owner ?? '', '*']) {
-      const key = JSON.stringify([r.p, owner, Math.floor(r.at / DAY), r.won - r.at]);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  return [...counts].map(([k, n]) => [...(JSON.parse(k) as unknown[]), n]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  const pipeline = PIPELINE_PHASES.map(phaseIndex);
+  return tally(
+    rows.filter((r) => pipeline.includes(r.p)).flatMap((r) => [r.owner ?? '', '*'].map((owner) => [r.p, owner, Math.floor(r.at / DAY), r.won - r.at])),
+  );
 }
 const keptWins = async (db: Orm, teamId: string) =>
-  (
-    await db.all<{ p: number; owner: string; day: number; close: number; n: number }>(sql`
-    select phase_idx as p, owner_id as owner, day, close, n from won_days where team_id = ${teamId} and n <> 0`)
-  )
-    .map((r) => [Number(r.p), r.owner, Number(r.day), Number(r.close), Number(r.n)])
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  sortedRows(
+    (
+      await db.all<{ p: number; owner: string; day: number; close: number; n: number }>(sql`
+      select phase_idx as p, owner_id as owner, day, close, n from won_days where team_id = ${teamId} and n <> 0`)
+    ).map((r) => [Number(r.p), r.owner, Number(r.day), Number(r.close), Number(r.n)]),
+  );
 
 describe("the forecast's year of wins from day counts", () => {
   it('are kept as a recount of the reaches would find them, by the triggers and by the migration alike', async () => {
@@ -175,12 +171,9 @@ describe("the forecast's year of wins from day counts", () => {
       const kept = await keptWins(t.db, teamId);
       expect(kept.length).toBeGreaterThan(5);
       expect(kept).toEqual(await recountWins(t.db, teamId));
-      const backfill = readFileSync('server/db/migrations/0017_won_days.sql', 'utf8')
-        .split('--> statement-breakpoint')
-        .filter((st) => /^\s*(-- .*\n)*\s*INSERT INTO `won_days`/.test(st));
+      const backfill = backfillOf('0017_won_days', 'won_days');
       expect(backfill).toHaveLength(1);
-      await t.db.run(sql`delete from won_days`);
-      await t.db.run(sql.raw(backfill[0]!));
+      await refill(t.db, 'won_days', backfill);
       expect(await keptWins(t.db, teamId)).toEqual(kept);
     }
   });

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
+import { backfillOf, refill } from '../helpers/kept-counts';
 import { testDb } from '../helpers/server';
 import { DAY, day } from '../helpers/history';
 import { prng } from '../helpers/prng';
@@ -86,11 +86,9 @@ describe('selections from day counts', () => {
       t.db.all(sql`select day, source, phase_idx, owner_id, accounts from selection_days where team_id = ${teamId} and accounts <> 0 order by 1, 2, 3, 4`);
     const kept = await counts();
     expect(kept.length).toBeGreaterThan(10);
-    const backfill = readFileSync('server/db/migrations/0010_selection_day_counts.sql', 'utf8')
-      .split('--> statement-breakpoint')
-      .find((st) => st.includes('INSERT INTO `selection_days`') && !st.includes('TRIGGER'))!;
-    await t.db.run(sql`delete from selection_days`);
-    await t.db.run(sql.raw(backfill));
+    const backfill = backfillOf('0010_selection_day_counts', 'selection_days');
+    expect(backfill).toHaveLength(1);
+    await refill(t.db, 'selection_days', backfill);
     expect(await counts()).toEqual(kept);
   });
 });
