@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import * as schema from './schema';
 import { installStatementCache } from './statement-cache';
 import { serialized } from './serialize';
+import { groupCommit } from './group-commit';
 import { isBusy, withLockWait } from './lock-wait';
 import { applyMigrations } from './migrate';
 import { fillNameKeys } from './name-key';
@@ -66,7 +67,10 @@ export async function openDb({ url, authToken }: DbOptions): Promise<Db> {
   // connection would busy-wait on the event loop the first one needs to
   // commit. So writers from this process queue; a lock held by another
   // process is waited for on timers (lock-wait.ts), never inside the call.
-  const write = <T>(fn: (tx: Tx) => Promise<T>) => queue(() => withLockWait(() => orm.transaction((tx) => projected(tx, fn), { behavior: 'immediate' })));
+  const transaction = <T>(fn: (tx: Tx) => Promise<T>) => withLockWait(() => orm.transaction(fn, { behavior: 'immediate' }));
+  // writes that arrive together commit together (group-commit.ts), each checked for its projections
+  const grouped = groupCommit(transaction, queue);
+  const write = <T>(fn: (tx: Tx) => Promise<T>) => grouped((tx) => projected(tx, fn));
   // accounts written without a name key (before it existed, or by hand) get one before anything matches on it
   await fillNameKeys(orm, write);
   const singleConnection = url.includes(':memory:');
