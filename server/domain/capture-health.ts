@@ -8,6 +8,7 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Orm, Tx } from '../db/client';
 import { captureHealth } from '../db/schema';
+import { insertRow } from '../db/bulk-insert';
 import type { ExtractionInfo, LinkedInCompany, LinkedInPerson } from '../../shared/schemas';
 import { DAY_MS } from '../../shared/phases';
 import { newId, type Actor } from './actor';
@@ -18,7 +19,7 @@ const found = (info: ExtractionInfo | undefined, field: string, value: string | 
 export async function recordCaptureHealth(tx: Tx, actor: Actor, page: LinkedInPerson | LinkedInCompany, at = Date.now()) {
   const info = page.extraction;
   const person = page.kind === 'person';
-  await tx.insert(captureHealth).values({
+  await insertRow(tx, captureHealth, {
     id: newId(),
     teamId: actor.teamId,
     userId: actor.userId,

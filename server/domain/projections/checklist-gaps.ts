@@ -20,7 +20,13 @@ export async function refreshGaps(tx: Tx, accountId: string) {
   if (!account) return;
   const subject = await checklistSubject(tx, accountId);
   const gaps = checklistGaps(account.phase, { account, ...subject }).length;
-  if (gaps !== account.checklistGaps) await tx.update(accounts).set({ checklistGaps: gaps }).where(eq(accounts.id, accountId));
+  if (gaps !== account.checklistGaps)
+    await prepared(tx, 'checklist.gaps', (d) =>
+      d
+        .update(accounts)
+        .set({ checklistGaps: sql`${sql.placeholder('gaps')}` })
+        .where(eq(accounts.id, sql.placeholder('accountId'))),
+    ).run({ gaps, accountId });
 }
 
 /** Accounts from before checklist gaps were kept (migration 0002) get theirs counted once, in batches. */

@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { placeholders, prepared } from '../../db/prepared';
 import { accounts, activities, activityDaily, phaseReaches, stayDays } from '../../db/schema';
 import { DAY_MS, phaseIndex, type ActivityType, type PhaseId } from '../../../shared/phases';
 import type { Change } from '../../db/changes';
@@ -101,13 +102,16 @@ export async function countActivities(tx: Tx, added: Added[], removed: Removed[]
   for (const a of removed) tally(a, -1);
   for (const c of counts.values()) {
     if (c.delta > 0) {
-      await tx
-        .insert(activityDaily)
-        .values({ teamId: c.teamId, day: c.day, userId: c.userId, type: c.type, count: c.delta })
-        .onConflictDoUpdate({
-          target: [activityDaily.teamId, activityDaily.day, activityDaily.userId, activityDaily.type],
-          set: { count: sql`${activityDaily.count} + ${c.delta}` },
-        });
+      // every logged activity adds here: built once per process (db/prepared.ts)
+      await prepared(tx, 'activityDaily.add', (d) =>
+        d
+          .insert(activityDaily)
+          .values(placeholders<typeof activityDaily.$inferInsert>(['teamId', 'day', 'userId', 'type', 'count']))
+          .onConflictDoUpdate({
+            target: [activityDaily.teamId, activityDaily.day, activityDaily.userId, activityDaily.type],
+            set: { count: sql`${activityDaily.count} + ${sql.placeholder('count')}` },
+          }),
+      ).run({ teamId: c.teamId, day: c.day, userId: c.userId, type: c.type, count: c.delta });
     } else if (c.delta < 0) {
       await tx
         .update(activityDaily)
@@ -126,10 +130,12 @@ async function lastActivities(tx: Tx, added: Added[], removed: Removed[]) {
   const latest = new Map<string, number>();
   for (const a of added) if (!recheck.has(a.accountId)) latest.set(a.accountId, Math.max(latest.get(a.accountId) ?? 0, a.occurredAt));
   for (const [accountId, at] of latest) {
-    await tx
-      .update(accounts)
-      .set({ lastActivityAt: sql`max(coalesce(${accounts.lastActivityAt}, 0), ${at})` })
-      .where(eq(accounts.id, accountId));
+    await prepared(tx, 'accounts.lastActivity', (d) =>
+      d
+        .update(accounts)
+        .set({ lastActivityAt: sql`max(coalesce(${accounts.lastActivityAt}, 0), ${sql.placeholder('at')})` })
+        .where(eq(accounts.id, sql.placeholder('accountId'))),
+    ).run({ at, accountId });
   }
   if (!recheck.size) return;
   const last = await tx

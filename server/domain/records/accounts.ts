@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { prepared } from '../../db/prepared';
+import { insertRow } from '../../db/bulk-insert';
 import type { Tx } from '../../db/client';
 import { accounts, contactEmails, contacts, phaseChanges } from '../../db/schema';
 import { noteChange } from '../../db/changes';
@@ -39,7 +40,7 @@ export async function createAccount(
 ) {
   const id = newId();
   const row = { ownerId: actor.userId, ...values, ...named(values.name), id, teamId: actor.teamId, phase, phaseSince: at, createdAt: at };
-  await tx.insert(accounts).values(row);
+  await insertRow(tx, accounts, row);
   const ownerId = row.ownerId ?? null;
   const { activity } = await insertActivity(tx, actor, { ...evidence, accountId: id, occurredAt: at });
   await recordCreation(tx, actor, { accountId: id, ownerId }, phase, at, activity.accountId === id ? activity.id : undefined);
@@ -51,7 +52,7 @@ export async function createAccount(
 async function recordCreation(tx: Tx, actor: Actor, a: { accountId: string; ownerId: string | null }, to: PhaseId, at: number, evidenceActivityId?: string) {
   const { reaches, change } = creationRows(actor, a, to, at, evidenceActivityId);
   noteChange(tx, { kind: 'created', teamId: actor.teamId, accountId: a.accountId, ownerId: a.ownerId, phases: reaches, at });
-  await tx.insert(phaseChanges).values(change);
+  await insertRow(tx, phaseChanges, change);
 }
 
 /** What a new account's first phase records: the phases it reached, and its first phase change (also written in bulk by an import). */
@@ -72,7 +73,7 @@ export async function addContact(
   email?: string,
 ) {
   const id = newId();
-  await tx.insert(contacts).values({ ...values, id, teamId: actor.teamId, accountId });
+  await insertRow(tx, contacts, { ...values, id, teamId: actor.teamId, accountId });
   if (email) await addContactEmail(tx, actor, accountId, id, email);
   noteChange(tx, { kind: 'checklist', accountId });
   return id;
