@@ -3,14 +3,15 @@
  * in the same run: captures over HTTP with 8 in flight, the sidebar's
  * lookups, an account card with 50 activities, logging a 20-message thread,
  * a capture's cost at 1k against 20k and 1M accounts, and the machine's
- * floor for a call over HTTP (an empty handler). One server process on a
+ * floor for a call over HTTP (an empty handler); under them, where the
+ * first server process spent its time (cpu-profile.ts). One server process on a
  * libSQL file; the client is another process's fetch, as the extension's is.
  */
 import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
-import { freePort, killHard, spawnServer } from '../helpers/process';
+import { freePort, killHard, spawnServer, stopServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
 import { jan, offerteThread } from '../helpers/data';
 import type { GmailThread } from '../../shared/schemas';
@@ -18,6 +19,7 @@ import { quantile, ms, type Row } from './table';
 import { cliUser } from './cli-user';
 import { fillAccounts } from './many-accounts';
 import { withHttpFloor } from './http-floor';
+import { profileRows } from './cpu-profile';
 
 const person = (i: number, tag: string) => ({
   ...jan,
@@ -83,7 +85,9 @@ export async function hotPath(): Promise<Row[]> {
   const dbUrl = tmpDbUrl('bench-hot');
   const token = cliUser(dbUrl, 'Hot');
   const port = await freePort();
-  let child = await spawnServer(port, dbUrl);
+  const profileDir = join(dirname(fileURLToPath(dbUrl)), 'profile');
+  // the first process is profiled: the rates at 2k and 20k accounts, the lookups, the card and the threads
+  let child = await spawnServer(port, dbUrl, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
   try {
     const base = `http://127.0.0.1:${port}/trpc`;
     const headers = { Authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -110,7 +114,8 @@ export async function hotPath(): Promise<Row[]> {
     await drive(17_000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'fill') }));
     const later = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'b') }));
     // grow to ~1M accounts, then capture on a new process, as the first 1,000 were
-    await killHard(child);
+    await stopServer(child);
+    const profile = profileRows(profileDir, 'the first process');
     const filled = await fillAccounts(dbUrl, 'hot@verkoop.example', 1_000_000 - 23_000);
     child = await spawnServer(port, dbUrl);
     await warmUp();
@@ -167,6 +172,7 @@ export async function hotPath(): Promise<Row[]> {
       },
       { benchmark: 'hot path', measure: 'accounts.get, 50 activities, 8 in flight', value: `${Math.round(card.perSecond)}/s`, target: '≥ 1,500/s' },
       { benchmark: 'hot path', measure: 'logging a 20-message thread (median)', value: ms(threads.median), target: '≤ 10 ms' },
+      ...profile,
     ];
   } finally {
     await killHard(child);

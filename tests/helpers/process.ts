@@ -10,9 +10,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function spawnServer(port: number, databaseUrl: string): Promise<ChildProcess & { output: () => string }> {
+/** `nodeArgs`: options for node itself (a benchmark's `--cpu-prof`). */
+export async function spawnServer(port: number, databaseUrl: string, nodeArgs: string[] = []): Promise<ChildProcess & { output: () => string }> {
   // one process (no npm or npx in between), so that SIGKILL hits the server itself
-  const child = spawn(process.execPath, ['server/launch.mjs', 'start'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'server/launch.mjs', 'start'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SKIP_EXTENSION_BUILD: '1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,4 +38,12 @@ export const killHard = (child: ChildProcess) =>
     if (child.exitCode !== null || child.signalCode) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
+  });
+
+/** Stops the server as Ctrl-C does, and waits until it has exited (what it writes at exit, such as a CPU profile, is written). */
+export const stopServer = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
   });
