@@ -31,8 +31,8 @@ interface Job {
 }
 
 /**
- * `transaction(fn)` runs fn in one write transaction (with the lock wait and
- * the projection check); `queue` keeps this process's transactions one at a time.
+ * `transaction(fn)` runs fn in one write transaction, waiting for the lock
+ * (lock-wait.ts); `queue` keeps this process's transactions one at a time.
  */
 export function groupCommit(transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>, queue: <T>(job: () => Promise<T>) => Promise<T>) {
   let waiting: Job[] = [];

@@ -2,7 +2,7 @@
  * The server's hot path against its goals (issue 17), each beside raw libSQL
  * in the same run: captures over HTTP with 8 in flight, the sidebar's
  * lookups, an account card with 50 activities, logging a 20-message thread,
- * a capture's cost at 1k against 20k and 1M accounts, and the machine's
+ * a capture's cost at 2k against 20k and 1M accounts, and the machine's
  * floor for a call over HTTP (an empty handler); under them, where the
  * first server process spent its time (cpu-profile.ts). One server process on a
  * libSQL file; the client is another process's fetch, as the extension's is.
@@ -15,7 +15,8 @@ import { freePort, killHard, spawnServer, stopServer } from '../helpers/process'
 import { tmpDbUrl } from '../helpers/tmp';
 import { jan, offerteThread } from '../helpers/data';
 import type { GmailThread } from '../../shared/schemas';
-import { quantile, ms, type Row } from './table';
+import { ms, type Row } from './table';
+import { drive } from './drive';
 import { cliUser } from './cli-user';
 import { fillAccounts } from './many-accounts';
 import { withHttpFloor } from './http-floor';
@@ -56,26 +57,6 @@ async function rawInsertRate(seconds = 2): Promise<number> {
   }
   c.close();
   return n / seconds;
-}
-
-/** Calls `fn(i)` for i < n with `inFlight` at once; returns calls per second and each call's time. */
-async function drive(n: number, inFlight: number, fn: (i: number) => Promise<Response>) {
-  const times: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < n) {
-        const i = next++;
-        const s = performance.now();
-        const res = await fn(i);
-        await res.arrayBuffer();
-        if (res.status >= 300) throw new Error(`hot-path bench: call ${i} answered ${res.status}`);
-        times.push(performance.now() - s);
-      }
-    }),
-  );
-  return { perSecond: n / ((performance.now() - t0) / 1000), p99: quantile(times, 0.99), median: quantile(times, 0.5) };
 }
 
 const WARM_UP = 2_000;

@@ -9,6 +9,7 @@ import { freePort, killHard, spawnServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
 import { quantile, type Row } from './table';
 import { cliUser } from './cli-user';
+import { drive } from './drive';
 
 const RATE = 200;
 const SECONDS = 10;
@@ -34,16 +35,7 @@ async function paced(count: 1 | 2) {
       accounts.push((await res.json()).result.data.accountId);
     }
     // a running server, not one in its first seconds (its JavaScript not yet compiled: p99 several times higher, measured)
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < WARM_UP * count) {
-          const i = next++;
-          const res = await post(i, 'activities.log', { accountId: accounts[i % accounts.length], type: 'note', subject: `Warm-up ${i}` });
-          await res.arrayBuffer();
-        }
-      }),
-    );
+    await drive(WARM_UP * count, 8, (i) => post(i, 'activities.log', { accountId: accounts[i % accounts.length], type: 'note', subject: `Warm-up ${i}` }));
     const times: number[] = [];
     let failed = 0;
     const sent: Promise<void>[] = [];
