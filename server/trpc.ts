@@ -34,16 +34,16 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-const mapDomainErrors = t.middleware(async ({ next, path }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof LockTimeout) {
+/** What a procedure's result says to the caller: domain errors become tRPC codes with their message, a busy database 503. */
+function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R, path: string): R {
+  if (!result.ok && result.error?.cause instanceof LockTimeout) {
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: result.error.cause.message, cause: result.error.cause });
   }
-  if (!result.ok && result.error.cause instanceof DomainError) {
+  if (!result.ok && result.error?.cause instanceof DomainError) {
     const e = result.error.cause;
     throw new TRPCError({ code: e.code, message: e.message, cause: e });
   }
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+  if (!result.ok && result.error?.code === 'INTERNAL_SERVER_ERROR') {
     // the name only: a message or a stack can carry user text (names, addresses) into the logs
     const cause = result.error.cause;
     console.error(
@@ -53,7 +53,7 @@ const mapDomainErrors = t.middleware(async ({ next, path }) => {
     );
   }
   return result;
-});
+}
 
 /** The first string in an input that carries a control character (line breaks and tabs pass; fields refuse them where one line is meant). */
 function controlIn(value: unknown, depth = 0): boolean {
@@ -64,16 +64,22 @@ function controlIn(value: unknown, depth = 0): boolean {
 }
 
 /** A backstop beside each field's own shape: no NUL or escape character is ever stored (SQLite would cut the text at a NUL). */
-const refuseControlCharacters = t.middleware(async ({ getRawInput, next }) => {
+async function refuseControlCharacters(getRawInput: () => Promise<unknown>) {
   if (controlIn(await getRawInput())) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input: control characters are not allowed' });
-  return next();
-});
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseControlCharacters);
 
-export const authed = publicProcedure.use(({ ctx, next }) => {
+// One middleware per kind of procedure, not one per concern: every level of tRPC's middleware chain copies
+// the call's options twice (object spreads), profiled at a tenth of a lookup's time over HTTP for three levels.
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next, path }) => {
+  await refuseControlCharacters(getRawInput);
+  return mapDomainErrors(await next(), path);
+});
+
+export const authed = t.procedure.use(async ({ ctx, getRawInput, next, path }) => {
+  await refuseControlCharacters(getRawInput);
   if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing or invalid token' });
-  return next({ ctx: { db: ctx.db, actor: ctx.actor } });
+  return mapDomainErrors(await next({ ctx: { db: ctx.db, actor: ctx.actor } }), path);
 });
