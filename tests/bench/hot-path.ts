@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { freePort, killHard, spawnServer, stopServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
-import { jan, offerteThread } from '../helpers/data';
+import { offerteThread, someone } from '../helpers/data';
 import type { GmailThread } from '../../shared/schemas';
 import { ms, type Row } from './table';
 import { drive } from './drive';
@@ -21,15 +21,6 @@ import { cliUser } from './cli-user';
 import { fillAccounts } from './many-accounts';
 import { withHttpFloor } from './http-floor';
 import { profileRows } from './cpu-profile';
-
-const person = (i: number, tag: string) => ({
-  ...jan,
-  profileUrl: `https://www.linkedin.com/in/${tag}-${i}`,
-  memberId: undefined,
-  name: `Persoon ${tag} ${i}`,
-  companyName: `Bedrijf ${tag} ${i} BV`,
-  companyUrl: undefined,
-});
 
 /** A thread of n messages between Pieter and Jan (a known contact once captured from Gmail), ids unique per thread. */
 function thread(k: number, n: number): GmailThread {
@@ -76,15 +67,15 @@ export async function hotPath(): Promise<Row[]> {
     const post = (path: string, body: unknown) => fetch(`${base}/${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 
     // rates of a running server: its JavaScript compiled first (the first 1,000 captures on a new process ran at half the rate)
-    const warmUp = () => drive(WARM_UP, 8, (i) => post('capture.linkedInPerson', { person: person(i, `w${child.pid}`) }));
+    const warmUp = () => drive(WARM_UP, 8, (i) => post('capture.linkedInPerson', { person: someone(`w${child.pid}`, i) }));
     await warmUp();
-    const first = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'a') }));
-    const lookup = await drive(3000, 8, (i) => get('accounts.lookupLinkedIn', { profileUrl: person(i % 1000, 'a').profileUrl }));
+    const first = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: someone('a', i) }));
+    const lookup = await drive(3000, 8, (i) => get('accounts.lookupLinkedIn', { profileUrl: someone('a', i % 1000).profileUrl }));
     const emails = await drive(3000, 8, () =>
       get('accounts.lookupEmails', { people: [{ email: 'nobody@bedrijf.example' }, { email: 'jan.devries@acme.example' }] }),
     );
     // an account with 50 activities
-    const { result } = await (await post('capture.linkedInPerson', { person: person(0, 'card') })).json();
+    const { result } = await (await post('capture.linkedInPerson', { person: someone('card', 0) })).json();
     const accountId = result.data.accountId as string;
     for (let i = 0; i < 50; i++) await post('activities.log', { accountId, type: 'call', occurredAt: Date.now() - i * 3_600_000, clientId: `hot-card-${i}` });
     const card = await drive(2000, 8, () => get('accounts.get', { id: accountId }));
@@ -92,19 +83,19 @@ export async function hotPath(): Promise<Row[]> {
     await post('capture.emailContact', { person: { email: 'jan.devries@acme.example', name: 'Jan de Vries' }, wroteToUs: true });
     const threads = await drive(20, 1, (i) => post('activities.logThread', { thread: thread(i, 20), clientId: `hot-thread-${i}` }));
     // grow to ~20k accounts, then capture again
-    await drive(17_000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'fill') }));
-    const later = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'b') }));
+    await drive(17_000, 8, (i) => post('capture.linkedInPerson', { person: someone('fill', i) }));
+    const later = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: someone('b', i) }));
     // grow to ~1M accounts, then capture on a new process, as the first 1,000 were
     await stopServer(child);
     const profile = profileRows(profileDir, 'the first process');
     const filled = await fillAccounts(dbUrl, 'hot@verkoop.example', 1_000_000 - 23_000);
     child = await spawnServer(port, dbUrl);
     await warmUp();
-    const million = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: person(i, 'c') }));
+    const million = await drive(1000, 8, (i) => post('capture.linkedInPerson', { person: someone('c', i) }));
     const lookupAtMillion = await drive(3000, 8, (i) => get('accounts.lookupLinkedIn', { profileUrl: `https://www.linkedin.com/in/vulling-${i * 300}` }));
     // the same client against a server that does nothing: the most any call can reach here
     const floor = await withHttpFloor(async (floorBase) => {
-      const url = `${floorBase}/trpc/accounts.lookupLinkedIn?input=${encodeURIComponent(JSON.stringify({ profileUrl: person(1, 'a').profileUrl }))}`;
+      const url = `${floorBase}/trpc/accounts.lookupLinkedIn?input=${encodeURIComponent(JSON.stringify({ profileUrl: someone('a', 1).profileUrl }))}`;
       await drive(2000, 8, () => fetch(url, { headers }));
       return drive(5000, 8, () => fetch(url, { headers }));
     });

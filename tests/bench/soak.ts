@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { freePort, killHard, spawnServer } from '../helpers/process';
 import { tmpDbUrl } from '../helpers/tmp';
-import { jan } from '../helpers/data';
+import { jan, someone } from '../helpers/data';
 import { mb, type Row } from './table';
 import { cliUser } from './cli-user';
 
@@ -29,14 +29,7 @@ export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_
   // twenty accounts to read and log on, as a rep's book would have (one account with a million activities is no one's)
   const ids: string[] = [];
   for (let a = 0; a < 20; a++) {
-    const person = {
-      ...jan,
-      profileUrl: `https://www.linkedin.com/in/soak-base-${a}`,
-      memberId: undefined,
-      name: `Basis ${a}`,
-      companyName: `Basis ${a} BV`,
-      companyUrl: undefined,
-    };
+    const person = someone('soak-base', a);
     ids.push((await (await post('capture.linkedInPerson', JSON.stringify({ person }))).json()).result.data.accountId as string);
   }
 
@@ -56,20 +49,7 @@ export async function soak(calls = Number(process.env.BENCH_SOAK_CALLS ?? 1_000_
     else if (k < 14) res = await post('activities.log', JSON.stringify({ accountId, type: 'call', occurredAt: Date.now(), clientId: `soak-${i}` }));
     // a replayed write: answered from the first result
     else if (k === 14) res = await post('activities.log', JSON.stringify({ accountId, type: 'call', clientId: `soak-${i - 1}` }));
-    else if (k === 15)
-      res = await post(
-        'capture.linkedInPerson',
-        JSON.stringify({
-          person: {
-            ...jan,
-            profileUrl: `https://www.linkedin.com/in/soak-${i}`,
-            memberId: undefined,
-            name: `Soak ${i}`,
-            companyName: `Soak ${i} BV`,
-            companyUrl: undefined,
-          },
-        }),
-      );
+    else if (k === 15) res = await post('capture.linkedInPerson', JSON.stringify({ person: someone('soak', i) }));
     // refused and fuzzed bodies
     else if (k === 16) res = await post('activities.log', JSON.stringify({ accountId, type: 'call', occurredAt: 9e15 }));
     else if (k === 17) res = await post('capture.linkedInPerson', '{not json');

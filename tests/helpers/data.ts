@@ -16,6 +16,16 @@ export const jan: LinkedInPerson = {
   memberId: '884213377',
 };
 
+/** The i-th of many people like Jan, each with a profile and a company of their own (so that each capture makes a new account). */
+export const someone = (tag: string, i: number): LinkedInPerson => ({
+  ...jan,
+  profileUrl: `https://www.linkedin.com/in/${tag}-${i}`,
+  memberId: undefined,
+  name: `Persoon ${tag} ${i}`,
+  companyName: `Bedrijf ${tag} ${i} BV`,
+  companyUrl: undefined,
+});
+
 export const acme: LinkedInCompany = {
   kind: 'company',
   name: 'Acme BV',

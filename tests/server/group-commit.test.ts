@@ -14,16 +14,7 @@ import { insertActivity } from '../../server/domain/records/activities';
 import { appRouter } from '../../server/routers';
 import { createCallerFactory } from '../../server/trpc';
 import { tmpDbUrl } from '../helpers/tmp';
-import { jan } from '../helpers/data';
-
-const person = (i: number) => ({
-  ...jan,
-  profileUrl: `https://www.linkedin.com/in/groep-${i}`,
-  memberId: undefined,
-  name: `Persoon ${i}`,
-  companyName: `Bedrijf ${i} BV`,
-  companyUrl: undefined,
-});
+import { jan, someone } from '../helpers/data';
 
 async function fileApi() {
   const db = await openDb({ url: tmpDbUrl('group-commit') });
@@ -37,13 +28,15 @@ describe('writes that arrive together', () => {
     const { db, api } = await fileApi();
     const calls = Array.from({ length: 8 }, (_, i) =>
       // the fourth links the profile to a contact that does not exist
-      i === 3 ? api.capture.linkedInPerson({ person: person(i), linkContactId: 'no-such-contact' }) : api.capture.linkedInPerson({ person: person(i) }),
+      i === 3
+        ? api.capture.linkedInPerson({ person: someone('groep', i), linkContactId: 'no-such-contact' })
+        : api.capture.linkedInPerson({ person: someone('groep', i) }),
     );
     const settled = await Promise.allSettled(calls);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(String((settled[3] as PromiseRejectedResult).reason)).toMatch(/Contact not found/);
     const names = (await db.query.accounts.findMany()).map((a) => a.name).sort();
-    expect(names).toEqual([0, 1, 2, 4, 5, 6, 7].map((i) => `Bedrijf ${i} BV`));
+    expect(names).toEqual([0, 1, 2, 4, 5, 6, 7].map((i) => someone('groep', i).companyName));
     const ids = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.accountId] : []));
     expect(new Set(ids).size).toBe(7);
     db.client.close();
